@@ -1,0 +1,65 @@
+/*
+ * The contract between lifted guest code and the runtime. One copy of each fact: the Java side
+ * (elfconv.runtime.GuestLayout) mirrors these numbers and a test compiles static assertions against them.
+ */
+#ifndef ELFCONV_H
+#define ELFCONV_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* AArch64 user-visible register file. Lifted functions keep registers in SSA values and write them back here
+ * before calls, syscalls, indirect jumps and returns. */
+typedef struct GuestState {
+  uint64_t x[31];      /* X0..X30 */
+  uint64_t sp;
+  uint64_t pc;         /* address of the last indirect branch: diagnostics only */
+  uint64_t nzcv;       /* PSTATE.NZCV in bits 31..28, as MRS NZCV reads it */
+  uint64_t tpidr_el0;
+  uint64_t fpcr;
+  uint64_t fpsr;
+  uint64_t reserved;
+  __attribute__((aligned(16))) uint8_t v[32][16];
+} GuestState;
+
+extern GuestState elfconv_state;
+
+/* Guest memory: one window [0, elfconv_window_size) of guest addresses, laid out identically on both targets.
+ * x86_64: guest address g lives at host address ELFCONV_X86_64_GUEST_BASE + g.
+ * wasm32: guest address g is linear-memory address g; the runtime's own data lies above the window. */
+#define ELFCONV_X86_64_GUEST_BASE 0x1000000000ULL
+#define ELFCONV_STACK_SIZE (8u << 20)
+
+#if defined(__wasm__)
+#define GUEST_PTR(g) ((void *)(uintptr_t)(uint32_t)(g))
+#else
+#define GUEST_PTR(g) ((void *)(uintptr_t)(ELFCONV_X86_64_GUEST_BASE + (uint32_t)(g)))
+#endif
+
+/* A translated guest function: runs with elfconv_state, returns the guest address to continue at. */
+typedef uint64_t (*GuestFunction)(void);
+
+/* Emitted by the lifter into every translated program. */
+extern const uint64_t elfconv_entry;            /* ELF entry point */
+extern const uint64_t elfconv_window_size;      /* power of two, at most 4 GiB */
+extern const uint64_t elfconv_phdr;             /* guest address of the program headers (AT_PHDR) */
+extern const uint64_t elfconv_phent;
+extern const uint64_t elfconv_phnum;
+extern const uint32_t elfconv_function_count;
+extern const uint64_t elfconv_function_addrs[]; /* ascending guest entry addresses */
+extern const GuestFunction elfconv_function_ptrs[];
+extern const uint32_t elfconv_segment_count;
+typedef struct ElfconvSegment {
+  uint64_t vaddr, filesz, memsz, offset;        /* offset: into elfconv_image */
+} ElfconvSegment;
+extern const ElfconvSegment elfconv_segments[];
+extern const uint8_t elfconv_image[];           /* the PT_LOAD file bytes, concatenated */
+
+/* Provided by the runtime to lifted code. */
+uint64_t elfconv_dispatch(uint64_t target); /* runs the function at target; returns target itself if none */
+void elfconv_syscall(void);                 /* number in X8, arguments in X0..X5, result to X0 */
+
+/* Exit status of a translated program that jumps to an address with no translated code. */
+#define ELFCONV_EXIT_UNTRANSLATED 126
+
+#endif
