@@ -1,12 +1,37 @@
 package elfconv.verify;
 
+import elfconv.codegen.Compiler;
 import elfconv.codegen.Target;
+import elfconv.oracle.GuestRun;
+import elfconv.oracle.ProcessRunner;
+import elfconv.oracle.QemuOracle;
+import elfconv.oracle.RunResult;
+import elfconv.oracle.SyscallTrace;
 import elfconv.report.ProgramReport;
+import elfconv.report.TargetRun;
+import elfconv.run.WasmRunner;
+import elfconv.runtime.GuestLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
-/** Runs a program under QEMU and as translated output for each target, and compares what they did. */
+/**
+ * Runs a program under QEMU and as translated output for each target, and compares what they did: exit status,
+ * stdout, stderr and the normalised syscall trace. Every run gets its own empty working directory and sees the
+ * same argv[0] ({@code ./NAME}).
+ */
 public final class Verifier {
+  private static final Duration TIME_LIMIT = Duration.ofMinutes(2);
+  /** The trace file lives in the guest's directory: WASI can only open files below a preopened directory. */
+  private static final String TRACE_FILE = ".elfconv-strace";
+
   private final Path workDir;
   private final List<Target> targets;
 
@@ -16,6 +41,131 @@ public final class Verifier {
   }
 
   public ProgramReport verify(ProgramSpec spec) {
-    throw new UnsupportedOperationException("not yet");
+    Path dir = workDir.resolve(spec.name());
+    List<TargetRun> runs = new ArrayList<>();
+    List<String> differences = new ArrayList<>();
+    String argv0 = "./" + spec.name();
+
+    RunResult qemu = new QemuOracle(TIME_LIMIT).run(
+        GuestRun.of(spec.elf(), spec.args(), freshDir(dir.resolve("qemu"))).withArgv0(argv0), true);
+    List<String> qemuTrace = SyscallTrace.normalise(qemu.syscalls());
+    runs.add(new TargetRun("qemu", qemu.exitStatus(), qemu.signal(), 0, millis(qemu.wallNanos()), true, true, true,
+        qemu.syscalls().size()));
+
+    for (Target target : targets) {
+      Path runDir = freshDir(dir.resolve(target.id));
+      Path output = runDir.resolve(spec.name());
+      long translateMillis;
+      try {
+        translateMillis = Compiler.compile(spec.elf(), output, new Compiler.Options(target)).millis();
+      } catch (RuntimeException e) {
+        differences.add(target.id + ": translation failed: " + e.getMessage());
+        runs.add(new TargetRun(target.id, -1, null, 0, 0, false, false, false, 0));
+        continue;
+      }
+      RunResult result = run(target, output, argv0, spec.args(), runDir);
+      List<String> trace = SyscallTrace.normalise(result.syscalls());
+      boolean stdoutSame = Arrays.equals(qemu.stdout(), result.stdout());
+      boolean stderrSame;
+      boolean traceSame = qemuTrace.equals(trace);
+      if (spec.expectedError() == null) {
+        stderrSame = Arrays.equals(qemu.stderr(), result.stderr());
+        compare(target, qemu, result, stdoutSame, stderrSame, differences);
+        if (!traceSame) {
+          differences.add(target.id + ": syscall trace differs: "
+              + SyscallTrace.firstDifference(qemuTrace, trace).map(Object::toString).orElse(""));
+        }
+      } else {
+        // The program leaves translated code on purpose: the runtime must stop it cleanly, naming the address.
+        stderrSame = Pattern.compile(spec.expectedError()).matcher(result.stderrText()).find();
+        traceSame = true;
+        if (!stderrSame || result.exitStatus() != GuestLayout.EXIT_UNTRANSLATED) {
+          differences.add(String.format("%s: expected exit status %d and stderr matching /%s/, got status %d and "
+              + "stderr %s", target.id, GuestLayout.EXIT_UNTRANSLATED, spec.expectedError(), result.exitStatus(),
+              excerpt(result.stderr())));
+        }
+      }
+      runs.add(new TargetRun(target.id, result.exitStatus(), result.signal(), translateMillis,
+          millis(result.wallNanos()), stdoutSame, stderrSame, traceSame, result.syscalls().size()));
+    }
+    String expectation = spec.expectedError() == null ? "agree with qemu"
+        : "translated targets stop with /" + spec.expectedError() + "/";
+    return new ProgramReport(spec.name(), spec.elf().toString(), spec.args(), expectation,
+        differences.isEmpty() ? ProgramReport.Verdict.PASS : ProgramReport.Verdict.FAIL, runs, differences);
+  }
+
+  private static void compare(Target target, RunResult qemu, RunResult result, boolean stdoutSame,
+      boolean stderrSame, List<String> differences) {
+    if (qemu.exitStatus() != result.exitStatus()) {
+      differences.add(String.format("%s: exit status %d, qemu %d", target.id, result.exitStatus(), qemu.exitStatus()));
+    }
+    if (!stdoutSame) {
+      differences.add(target.id + ": stdout differs: " + firstByteDifference(qemu.stdout(), result.stdout()));
+    }
+    if (!stderrSame) {
+      differences.add(target.id + ": stderr differs: " + firstByteDifference(qemu.stderr(), result.stderr()));
+    }
+  }
+
+  private RunResult run(Target target, Path program, String argv0, List<String> args, Path runDir) {
+    if (target == Target.X86_64) {
+      List<String> command = new ArrayList<>(List.of(argv0));
+      command.addAll(args);
+      return new ProcessRunner(TIME_LIMIT).run(command, Map.of("ELFCONV_STRACE", TRACE_FILE), runDir, new byte[0]);
+    }
+    try {
+      Path stdin = Files.createFile(runDir.resolve(".stdin"));
+      Path stdout = runDir.resolve(".stdout");
+      Path stderr = runDir.resolve(".stderr");
+      List<String> argv = new ArrayList<>(List.of(argv0));
+      argv.addAll(args);
+      Map<String, String> env = new java.util.TreeMap<>(System.getenv());
+      env.put("ELFCONV_STRACE", TRACE_FILE);
+      long start = System.nanoTime();
+      int status = WasmRunner.run(program, argv, env, runDir, new WasmRunner.Stdio(stdin, stdout, stderr));
+      long wall = System.nanoTime() - start;
+      return new RunResult(status, null, Files.readAllBytes(stdout), Files.readAllBytes(stderr),
+          readTrace(runDir), wall);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<elfconv.oracle.SyscallRecord> readTrace(Path runDir) throws IOException {
+    Path trace = runDir.resolve(TRACE_FILE);
+    return Files.exists(trace) ? SyscallTrace.parseElfconv(Files.readString(trace)) : List.of();
+  }
+
+  private static Path freshDir(Path dir) {
+    try {
+      if (Files.exists(dir)) {
+        try (var walk = Files.walk(dir)) {
+          walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+      return Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare " + dir, e);
+    }
+  }
+
+  private static long millis(long nanos) {
+    return nanos / 1_000_000;
+  }
+
+  static String firstByteDifference(byte[] expected, byte[] actual) {
+    int i = Arrays.mismatch(expected, actual);
+    return String.format("first difference at byte %d: qemu %s, translated %s", i, excerpt(slice(expected, i)),
+        excerpt(slice(actual, i)));
+  }
+
+  private static byte[] slice(byte[] bytes, int from) {
+    return Arrays.copyOfRange(bytes, Math.min(from, bytes.length), Math.min(bytes.length, from + 40));
+  }
+
+  private static String excerpt(byte[] bytes) {
+    String s = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    s = s.length() > 200 ? s.substring(0, 200) + "..." : s;
+    return "\"" + s.replace("\n", "\\n") + "\"";
   }
 }

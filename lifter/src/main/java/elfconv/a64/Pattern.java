@@ -1,0 +1,27 @@
+package elfconv.a64;
+
+import java.util.List;
+
+/** One line of the decode table: fixed bits, named fields, and the family that handles it. */
+public record Pattern(String name, int mask, int value, List<Field> fields, String family, int line) {
+
+  /** A named bit field: {@code width} bits whose lowest bit is {@code shift}. */
+  public record Field(String name, int shift, int width) {
+    public int extract(int word) {
+      return (int) ((Integer.toUnsignedLong(word) >>> shift) & ((1L << width) - 1));
+    }
+  }
+
+  public boolean matches(int word) {
+    return (word & mask) == value;
+  }
+
+  public Field field(String fieldName) {
+    for (Field f : fields) {
+      if (f.name().equals(fieldName)) {
+        return f;
+      }
+    }
+    throw new IllegalArgumentException("pattern " + name + " has no field " + fieldName);
+  }
+}

@@ -1,0 +1,36 @@
+package elfconv.cli;
+
+import elfconv.codegen.Compiler;
+import elfconv.codegen.Target;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "compile", description = "Translate an AArch64 ELF into an x86_64 executable or a wasm32 WASI module.")
+final class CompileCommand implements Callable<Integer> {
+  @Option(names = "--target", defaultValue = "x86_64", description = "x86_64 or wasm32 (default: ${DEFAULT-VALUE})")
+  String target;
+
+  @Option(names = "-O", defaultValue = "2", description = "LLVM optimisation level 0-3 (default: ${DEFAULT-VALUE})")
+  int optLevel;
+
+  @Option(names = "-o", required = true, description = "output file")
+  Path output;
+
+  @Parameters(index = "0", description = "statically linked AArch64 Linux ELF executable")
+  Path input;
+
+  @Override
+  public Integer call() {
+    if (optLevel < 0 || optLevel > 3) {
+      throw new IllegalArgumentException("-O" + optLevel + ": use -O0 to -O3");
+    }
+    Compiler.Result r = Compiler.compile(input, output, new Compiler.Options(Target.parse(target), optLevel,
+        Compiler.DEFAULT_WINDOW_SIZE));
+    System.err.printf("elfconv: %s -> %s (%s): %d functions, %d instructions, %d ms%n", input, output, target,
+        r.functions(), r.instructions(), r.millis());
+    return 0;
+  }
+}

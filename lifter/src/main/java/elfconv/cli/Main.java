@@ -1,0 +1,31 @@
+package elfconv.cli;
+
+import elfconv.elf.ElfFormatException;
+import elfconv.lift.TranslationException;
+import elfconv.toolchain.ToolchainException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code elfconv}: translate AArch64 Linux executables to x86_64 or wasm32, run them, verify them against QEMU. */
+@Command(name = "elfconv", mixinStandardHelpOptions = true, version = "elfconv 0.1",
+    description = "Ahead-of-time translator from static Linux/AArch64 ELF executables to x86_64 and wasm32.",
+    subcommands = {CompileCommand.class, RunCommand.class, DisasmCommand.class})
+public final class Main {
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs a command line; user errors print one line on stderr and give exit status 1. */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof ElfFormatException || e instanceof TranslationException || e instanceof ToolchainException
+          || e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
+        commandLine.getErr().println("elfconv: " + e.getMessage());
+        return 1;
+      }
+      throw e;
+    });
+    return cli.execute(args);
+  }
+}

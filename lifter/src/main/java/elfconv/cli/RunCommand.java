@@ -1,0 +1,70 @@
+package elfconv.cli;
+
+import elfconv.codegen.Compiler;
+import elfconv.codegen.Target;
+import elfconv.oracle.QemuOracle;
+import elfconv.run.WasmRunner;
+import elfconv.toolchain.Toolchain;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", description = "Run an AArch64 ELF translated (or under QEMU), or a translated .wasm module. "
+    + "Arguments after -- go to the guest; stdio, environment, current directory and exit status pass through.")
+final class RunCommand implements Callable<Integer> {
+  @Option(names = "--target", defaultValue = "x86_64", description = "x86_64, wasm32 or qemu (default: ${DEFAULT-VALUE})")
+  String target;
+
+  @Parameters(index = "0", description = "AArch64 ELF executable, or a .wasm module made by elfconv")
+  Path input;
+
+  @Parameters(index = "1..*", description = "guest arguments")
+  List<String> args = new ArrayList<>();
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    Path cwd = Path.of("").toAbsolutePath();
+    List<String> argv = new ArrayList<>(List.of(input.toString()));
+    argv.addAll(args);
+    if (input.toString().endsWith(".wasm")) {
+      return WasmRunner.run(input, argv, System.getenv(), cwd, WasmRunner.Stdio.INHERIT);
+    }
+    if (target.equals("qemu")) {
+      List<String> command = new ArrayList<>(List.of("qemu-aarch64", "-cpu", QemuOracle.CPU, input.toString()));
+      command.addAll(args);
+      return new ProcessBuilder(command).inheritIO().start().waitFor();
+    }
+    Target t = Target.parse(target);
+    Path output = translated(t);
+    if (t == Target.WASM32) {
+      return WasmRunner.run(output, argv, System.getenv(), cwd, WasmRunner.Stdio.INHERIT);
+    }
+    List<String> command = new ArrayList<>(List.of(output.toString()));
+    command.addAll(args);
+    return new ProcessBuilder(command).inheritIO().start().waitFor();
+  }
+
+  /** Translations are cached by the input's content, so running the same ELF again starts at once. */
+  private Path translated(Target t) {
+    try {
+      String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(Files.readAllBytes(input))).substring(0, 24);
+      Path output = Toolchain.cacheDir().resolve("translations").resolve(digest + (t == Target.WASM32 ? ".wasm" : ".x86_64"));
+      if (!Files.exists(output)) {
+        Compiler.compile(input, output, new Compiler.Options(t));
+      }
+      return output;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + input + ": " + e.getMessage(), e);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

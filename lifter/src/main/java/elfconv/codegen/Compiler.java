@@ -1,0 +1,73 @@
+package elfconv.codegen;
+
+import elfconv.a64.A64Decoder;
+import elfconv.elf.ElfImage;
+import elfconv.ir.IrModule;
+import elfconv.lift.Discovery;
+import elfconv.lift.GuestFunction;
+import elfconv.lift.ProgramLifter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/** The whole pipeline: ELF → functions → LLVM IR + runtime → object → executable or wasm module. */
+public final class Compiler {
+  /** Default guest window: 256 MiB suits a browser tab and the programs elfconv targets. */
+  public static final long DEFAULT_WINDOW_SIZE = 256L << 20;
+
+  public record Options(Target target, int optLevel, long windowSize) {
+    public Options(Target target) {
+      this(target, 2, DEFAULT_WINDOW_SIZE);
+    }
+  }
+
+  /** What a translation produced. */
+  public record Result(Path output, int functions, int instructions, long millis) {}
+
+  private Compiler() {}
+
+  /** Translates; on any error no output file is left behind. */
+  public static Result compile(Path input, Path output, Options options) {
+    long start = System.nanoTime();
+    ElfImage image = ElfImage.read(input);
+    List<GuestFunction> functions = Discovery.discover(image, A64Decoder.standard());
+    Path dir = output.toAbsolutePath().getParent();
+    Path object = null;
+    Path partial = null;
+    try {
+      Files.createDirectories(dir);
+      object = Files.createTempFile(dir, ".elfconv-", ".o");
+      partial = Files.createTempFile(dir, ".elfconv-", ".partial");
+      try (IrModule m = new IrModule(input.getFileName().toString())) {
+        ProgramLifter.lift(image, functions, options.target(), options.windowSize(), m);
+        m.verify();
+        ObjectEmitter.emit(m, options.target(), options.optLevel(), object);
+      }
+      Linker.link(options.target(), object, partial, options.windowSize());
+      Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      if (options.target() == Target.X86_64) {
+        output.toFile().setExecutable(true);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(object);
+      deleteQuietly(partial);
+    }
+    int instructions = functions.stream().mapToInt(GuestFunction::instructionCount).sum();
+    return new Result(output, functions.size(), instructions, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private static void deleteQuietly(Path path) {
+    if (path != null) {
+      try {
+        Files.deleteIfExists(path);
+      } catch (IOException ignored) {
+        // A leftover temporary file is harmless.
+      }
+    }
+  }
+}

@@ -1,0 +1,180 @@
+package elfconv.ir;
+
+import static org.bytedeco.llvm.global.LLVM.*;
+
+import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.llvm.LLVM.LLVMBasicBlockRef;
+import org.bytedeco.llvm.LLVM.LLVMBuilderRef;
+import org.bytedeco.llvm.LLVM.LLVMTypeRef;
+import org.bytedeco.llvm.LLVM.LLVMValueRef;
+
+/**
+ * The one place lifted code is built: a small typed layer over LLVM's instruction builder. Integer operands of a
+ * binary operation must have the same width.
+ */
+public final class IrBuilder implements AutoCloseable {
+  public final IrModule m;
+  private final LLVMBuilderRef b;
+
+  public IrBuilder(IrModule module) {
+    this.m = module;
+    this.b = LLVMCreateBuilderInContext(module.context);
+  }
+
+  public void at(LLVMBasicBlockRef block) {
+    LLVMPositionBuilderAtEnd(b, block);
+  }
+
+  public LLVMBasicBlockRef block(LLVMValueRef function, String name) {
+    return LLVMAppendBasicBlockInContext(m.context, function, name);
+  }
+
+  public LLVMBasicBlockRef currentBlock() {
+    return LLVMGetInsertBlock(b);
+  }
+
+  public static int width(LLVMValueRef v) {
+    return LLVMGetIntTypeWidth(LLVMTypeOf(v));
+  }
+
+  public LLVMValueRef c(int bits, long value) {
+    return m.constInt(bits, value);
+  }
+
+  /** A constant of the same width as {@code like}. */
+  public LLVMValueRef c(LLVMValueRef like, long value) {
+    return m.constInt(width(like), value);
+  }
+
+  public LLVMValueRef add(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildAdd(b, a, x, ""); }
+  public LLVMValueRef sub(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildSub(b, a, x, ""); }
+  public LLVMValueRef mul(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildMul(b, a, x, ""); }
+  public LLVMValueRef udiv(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildUDiv(b, a, x, ""); }
+  public LLVMValueRef sdiv(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildSDiv(b, a, x, ""); }
+  public LLVMValueRef and(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildAnd(b, a, x, ""); }
+  public LLVMValueRef or(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildOr(b, a, x, ""); }
+  public LLVMValueRef xor(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildXor(b, a, x, ""); }
+  public LLVMValueRef shl(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildShl(b, a, x, ""); }
+  public LLVMValueRef lshr(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildLShr(b, a, x, ""); }
+  public LLVMValueRef ashr(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildAShr(b, a, x, ""); }
+  public LLVMValueRef not(LLVMValueRef a) { return LLVMBuildNot(b, a, ""); }
+  public LLVMValueRef neg(LLVMValueRef a) { return LLVMBuildNeg(b, a, ""); }
+
+  public LLVMValueRef eq(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildICmp(b, LLVMIntEQ, a, x, ""); }
+  public LLVMValueRef ne(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildICmp(b, LLVMIntNE, a, x, ""); }
+  public LLVMValueRef ult(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildICmp(b, LLVMIntULT, a, x, ""); }
+  public LLVMValueRef uge(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildICmp(b, LLVMIntUGE, a, x, ""); }
+  public LLVMValueRef slt(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildICmp(b, LLVMIntSLT, a, x, ""); }
+
+  public LLVMValueRef select(LLVMValueRef cond, LLVMValueRef ifTrue, LLVMValueRef ifFalse) {
+    return LLVMBuildSelect(b, cond, ifTrue, ifFalse, "");
+  }
+
+  public LLVMValueRef zext(LLVMValueRef v, int bits) {
+    int w = width(v);
+    return w == bits ? v : w < bits ? LLVMBuildZExt(b, v, m.intType(bits), "") : LLVMBuildTrunc(b, v, m.intType(bits), "");
+  }
+
+  public LLVMValueRef sext(LLVMValueRef v, int bits) {
+    int w = width(v);
+    return w == bits ? v : w < bits ? LLVMBuildSExt(b, v, m.intType(bits), "") : LLVMBuildTrunc(b, v, m.intType(bits), "");
+  }
+
+  public LLVMValueRef trunc(LLVMValueRef v, int bits) {
+    return zext(v, bits);
+  }
+
+  /** Bit {@code bit} of v as an i1. */
+  public LLVMValueRef bit(LLVMValueRef v, int bit) {
+    return trunc(lshr(v, c(v, bit)), 1);
+  }
+
+  public LLVMValueRef intToPtr(LLVMValueRef v) {
+    return LLVMBuildIntToPtr(b, v, m.ptr, "");
+  }
+
+  /** A pointer {@code offset} bytes past {@code base}. */
+  public LLVMValueRef offset(LLVMValueRef base, long offset) {
+    return LLVMBuildGEP2(b, m.i8, base, new PointerPointer<>(new LLVMValueRef[] {c(64, offset)}), 1, "");
+  }
+
+  public LLVMValueRef alloca(LLVMTypeRef type, String name) {
+    return LLVMBuildAlloca(b, type, name);
+  }
+
+  public LLVMValueRef load(LLVMTypeRef type, LLVMValueRef ptr) {
+    return LLVMBuildLoad2(b, type, ptr, "");
+  }
+
+  public void store(LLVMValueRef value, LLVMValueRef ptr) {
+    LLVMBuildStore(b, value, ptr);
+  }
+
+  /** A load of guest register state (never aliases guest memory). */
+  public LLVMValueRef loadState(LLVMTypeRef type, LLVMValueRef ptr) {
+    LLVMValueRef v = load(type, ptr);
+    LLVMSetMetadata(v, m.tbaaKind, m.tbaaState);
+    return v;
+  }
+
+  public void storeState(LLVMValueRef value, LLVMValueRef ptr) {
+    LLVMSetMetadata(LLVMBuildStore(b, value, ptr), m.tbaaKind, m.tbaaState);
+  }
+
+  /** An unaligned little-endian access to guest memory. */
+  public LLVMValueRef loadMemory(LLVMTypeRef type, LLVMValueRef ptr) {
+    LLVMValueRef v = load(type, ptr);
+    LLVMSetAlignment(v, 1);
+    LLVMSetMetadata(v, m.tbaaKind, m.tbaaMemory);
+    return v;
+  }
+
+  public void storeMemory(LLVMValueRef value, LLVMValueRef ptr) {
+    LLVMValueRef s = LLVMBuildStore(b, value, ptr);
+    LLVMSetAlignment(s, 1);
+    LLVMSetMetadata(s, m.tbaaKind, m.tbaaMemory);
+  }
+
+  public LLVMValueRef call(LLVMTypeRef type, LLVMValueRef fn, LLVMValueRef... args) {
+    return LLVMBuildCall2(b, type, fn, new PointerPointer<>(args), args.length, "");
+  }
+
+  /** Calls an overloaded LLVM intrinsic, overloaded on the type of the first argument. */
+  public LLVMValueRef intrinsic(String name, LLVMValueRef... args) {
+    LLVMTypeRef t = LLVMTypeOf(args[0]);
+    return call(m.intrinsicType(name, t), m.intrinsic(name, t), args);
+  }
+
+  public LLVMValueRef extractValue(LLVMValueRef aggregate, int index) {
+    return LLVMBuildExtractValue(b, aggregate, index, "");
+  }
+
+  public void br(LLVMBasicBlockRef target) {
+    LLVMBuildBr(b, target);
+  }
+
+  public void condBr(LLVMValueRef cond, LLVMBasicBlockRef ifTrue, LLVMBasicBlockRef ifFalse) {
+    LLVMBuildCondBr(b, cond, ifTrue, ifFalse);
+  }
+
+  public LLVMValueRef switchOn(LLVMValueRef value, LLVMBasicBlockRef otherwise, int cases) {
+    return LLVMBuildSwitch(b, value, otherwise, cases);
+  }
+
+  public static void addCase(LLVMValueRef switchInst, LLVMValueRef value, LLVMBasicBlockRef target) {
+    LLVMAddCase(switchInst, value, target);
+  }
+
+  public void ret(LLVMValueRef value) {
+    LLVMBuildRet(b, value);
+  }
+
+  public void unreachable() {
+    LLVMBuildUnreachable(b);
+  }
+
+  @Override
+  public void close() {
+    LLVMDisposeBuilder(b);
+  }
+}

@@ -1,0 +1,214 @@
+package elfconv.lift;
+
+import elfconv.a64.A64Decoder;
+import elfconv.a64.Flow;
+import elfconv.a64.Insn;
+import elfconv.a64.LlvmDisassembler;
+import elfconv.elf.ElfImage;
+import elfconv.elf.Section;
+import elfconv.elf.Symbol;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Finds the guest functions worth translating: the entry point, FUNC symbols and BL targets for certain, plus code
+ * addresses stored in data (function pointers, jump tables), which are kept only when they decode cleanly.
+ * Recursive descent from each entry collects the reachable instructions; only reachable code is lifted.
+ */
+public final class Discovery {
+  private static final int SHT_PROGBITS = 1;
+  private static final int SHT_INIT_ARRAY = 14;
+  private static final int SHT_FINI_ARRAY = 15;
+
+  private final ElfImage image;
+  private final A64Decoder decoder;
+  private final NavigableMap<Long, Long> symbolEnds = new TreeMap<>();
+  private final NavigableSet<Long> codePointers = new TreeSet<>();
+  private final NavigableSet<Long> knownEntries = new TreeSet<>();
+
+  private Discovery(ElfImage image, A64Decoder decoder) {
+    this.image = image;
+    this.decoder = decoder;
+  }
+
+  /** All functions of the program, ordered by entry address. */
+  public static List<GuestFunction> discover(ElfImage image, A64Decoder decoder) {
+    return new Discovery(image, decoder).run();
+  }
+
+  private List<GuestFunction> run() {
+    for (Symbol s : image.symbols()) {
+      if (s.isFunction() && image.isCode(s.value())) {
+        symbolEnds.merge(s.value(), s.value() + s.size(), Math::max);
+      }
+    }
+    knownEntries.add(image.entry());
+    knownEntries.addAll(symbolEnds.keySet());
+    scanCodePointers();
+
+    Map<Long, GuestFunction> functions = new TreeMap<>();
+    Deque<Long> certain = new ArrayDeque<>(knownEntries);
+    while (!certain.isEmpty()) {
+      long entry = certain.pop();
+      if (!functions.containsKey(entry)) {
+        Explored e = explore(entry, false);
+        functions.put(entry, e.function);
+        e.callTargets.stream().filter(t -> !functions.containsKey(t) && image.isCode(t)).forEach(certain::push);
+      }
+    }
+    for (long candidate : codePointers) {
+      if (!functions.containsKey(candidate)) {
+        try {
+          Explored e = explore(candidate, true);
+          if (e.callTargets.stream().allMatch(functions::containsKey)) {
+            functions.put(candidate, e.function);
+          }
+        } catch (TranslationException speculationFailed) {
+          // Data that only looks like a code address: not a function.
+        }
+      }
+    }
+    return List.copyOf(functions.values());
+  }
+
+  /** 8-byte values in data sections that point at instructions. */
+  private void scanCodePointers() {
+    for (Section s : image.sections()) {
+      boolean data = s.type() == SHT_PROGBITS || s.type() == SHT_INIT_ARRAY || s.type() == SHT_FINI_ARRAY;
+      if (!data || s.executable() || s.addr() == 0) {
+        continue;
+      }
+      for (long a = (s.addr() + 7) & ~7L; a + 8 <= s.addr() + s.size(); a += 8) {
+        Optional<Long> value = image.quad(a);
+        if (value.isPresent() && (value.get() & 3) == 0 && image.isCode(value.get())) {
+          codePointers.add(value.get());
+        }
+      }
+    }
+  }
+
+  private record Explored(GuestFunction function, List<Long> callTargets) {}
+
+  private Explored explore(long entry, boolean speculative) {
+    TreeMap<Long, Insn> insns = new TreeMap<>();
+    NavigableSet<Long> leaders = new TreeSet<>(List.of(entry));
+    NavigableSet<Long> resumePoints = new TreeSet<>();
+    NavigableSet<Long> indirectTargets = new TreeSet<>();
+    List<Long> callTargets = new ArrayList<>();
+    Deque<Long> work = new ArrayDeque<>(List.of(entry));
+    boolean indirectJump = false;
+    while (true) {
+      while (!work.isEmpty()) {
+        long a = work.pop();
+        while (!insns.containsKey(a) && image.isCode(a)) {
+          Insn insn = decode(a, speculative);
+          insns.put(a, insn);
+          Flow flow = A64Decoder.family(insn).flow(insn);
+          switch (flow.kind()) {
+            case BRANCH, CONDITIONAL -> {
+              if (!isTailCall(flow.target(), entry) && image.isCode(flow.target())) {
+                leaders.add(flow.target());
+                work.push(flow.target());
+              }
+            }
+            case CALL -> callTargets.add(flow.target());
+            case JUMP_INDIRECT -> indirectJump = true;
+            default -> { }
+          }
+          if (flow.kind() == Flow.Kind.CALL || flow.kind() == Flow.Kind.CALL_INDIRECT) {
+            resumePoints.add(a + 4);
+          }
+          if (flow.endsBlock()) {
+            a = -1;
+            break;
+          }
+          if (flow.kind() != Flow.Kind.NEXT) {
+            leaders.add(a + 4);
+          }
+          a += 4;
+        }
+        if (a != -1 && insns.containsKey(a)) {
+          leaders.add(a); // control merges into code already seen
+        }
+      }
+      if (!indirectJump) {
+        break;
+      }
+      // Jump-table targets inside this function become blocks an indirect jump can select.
+      long end = functionEnd(entry);
+      for (long t : codePointers.subSet(entry, true, end, false)) {
+        if (indirectTargets.add(t)) {
+          leaders.add(t);
+          work.push(t);
+        }
+      }
+      if (work.isEmpty()) {
+        break;
+      }
+    }
+    resumePoints.addAll(indirectTargets);
+    return new Explored(new GuestFunction(entry, blocks(insns, leaders), resumePoints, indirectTargets), callTargets);
+  }
+
+  private boolean isTailCall(long target, long entry) {
+    return target != entry && knownEntries.contains(target);
+  }
+
+  private long functionEnd(long entry) {
+    Long symbolEnd = symbolEnds.get(entry);
+    if (symbolEnd != null && symbolEnd > entry) {
+      return symbolEnd;
+    }
+    Long next = knownEntries.higher(entry);
+    return next != null ? next : image.segmentContaining(entry).orElseThrow().end();
+  }
+
+  private Insn decode(long address, boolean speculative) {
+    int word = image.word(address);
+    Optional<Insn> insn = decoder.decode(address, word);
+    if (insn.isPresent()) {
+      return insn.get();
+    }
+    if (speculative) {
+      throw new TranslationException("speculative");
+    }
+    String llvm = LlvmDisassembler.disassemble(address, word);
+    throw new TranslationException(String.format(
+        "%s: unsupported instruction at 0x%x: word 0x%08x (%s); it is reachable from function %s",
+        image.path(), address, word, llvm == null ? "not a valid A64 instruction" : "LLVM: " + llvm,
+        describeFunctionAt(address)));
+  }
+
+  private String describeFunctionAt(long address) {
+    return image.symbols().stream()
+        .filter(s -> s.isFunction() && address >= s.value() && address < s.value() + Math.max(4, s.size()))
+        .map(Symbol::name).findFirst().orElse("at 0x" + Long.toHexString(address));
+  }
+
+  private static NavigableMap<Long, List<Insn>> blocks(TreeMap<Long, Insn> insns, NavigableSet<Long> leaders) {
+    NavigableMap<Long, List<Insn>> blocks = new TreeMap<>();
+    List<Insn> current = null;
+    long expected = -1;
+    for (Map.Entry<Long, Insn> e : insns.entrySet()) {
+      if (current == null || leaders.contains(e.getKey()) || e.getKey() != expected) {
+        current = new ArrayList<>();
+        blocks.put(e.getKey(), current);
+      }
+      current.add(e.getValue());
+      Flow flow = A64Decoder.family(e.getValue()).flow(e.getValue());
+      expected = flow.endsBlock() ? -1 : e.getKey() + 4;
+      if (flow.endsBlock()) {
+        current = null;
+      }
+    }
+    return blocks;
+  }
+}

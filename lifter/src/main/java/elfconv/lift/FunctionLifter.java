@@ -1,0 +1,175 @@
+package elfconv.lift;
+
+import static org.bytedeco.llvm.global.LLVM.LLVMSetTailCall;
+
+import elfconv.a64.A64Decoder;
+import elfconv.a64.Insn;
+import elfconv.codegen.Target;
+import elfconv.ir.IrBuilder;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+import org.bytedeco.llvm.LLVM.LLVMBasicBlockRef;
+import org.bytedeco.llvm.LLVM.LLVMValueRef;
+
+/**
+ * Lifts one guest function into one LLVM function {@code i64 fn_<entry>()} that returns the guest address to
+ * continue at. A call returns natively; the caller compares the returned address with its own return address and,
+ * when they differ (longjmp, a non-local return), resumes at another of its own blocks or passes the address up.
+ */
+final class FunctionLifter {
+  private final IrBuilder ir;
+  private final RuntimeSymbols runtime;
+  private final GuestFunction guest;
+  private final LongFunction<LLVMValueRef> functionAt;
+  private final LLVMValueRef function;
+  private final Emitter e;
+  private final Map<Long, LLVMBasicBlockRef> blocks = new HashMap<>();
+  private LLVMValueRef resumeSlot;
+  private LLVMBasicBlockRef resumeBlock;
+
+  FunctionLifter(IrBuilder ir, RuntimeSymbols runtime, Target target, GuestFunction guest,
+      LLVMValueRef function, LongFunction<LLVMValueRef> functionAt) {
+    this.ir = ir;
+    this.runtime = runtime;
+    this.guest = guest;
+    this.function = function;
+    this.functionAt = functionAt;
+    this.e = new Emitter(ir, this, target);
+  }
+
+  RuntimeSymbols runtime() {
+    return runtime;
+  }
+
+  LLVMValueRef state() {
+    return runtime.state;
+  }
+
+  void lift() {
+    LLVMBasicBlockRef entry = ir.block(function, "entry");
+    for (long address : guest.blocks().keySet()) {
+      blocks.put(address, ir.block(function, "b_" + Long.toHexString(address)));
+    }
+    ir.at(entry);
+    e.allocateSlots();
+    resumeSlot = ir.alloca(ir.m.i64, "resume");
+    ir.br(blocks.get(guest.entry()));
+    for (Map.Entry<Long, List<Insn>> block : guest.blocks().entrySet()) {
+      ir.at(blocks.get(block.getKey()));
+      Insn last = null;
+      for (Insn insn : block.getValue()) {
+        e.begin(insn);
+        A64Decoder.family(insn).lift(insn, e);
+        last = insn;
+      }
+      if (!e.terminated()) {
+        emitBranch(last.address() + 4);
+      }
+    }
+  }
+
+  /** Control leaves the function for an address it does not contain: a tail call, or back to the runtime. */
+  private void leave(long target) {
+    e.writeBack();
+    LLVMValueRef callee = functionAt.apply(target);
+    if (callee != null) {
+      LLVMValueRef result = ir.call(runtime.guestFunctionType, callee);
+      LLVMSetTailCall(result, 1);
+      ir.ret(result);
+    } else {
+      e.notePc();
+      ir.ret(ir.c(64, target));
+    }
+  }
+
+  void emitBranch(long target) {
+    LLVMBasicBlockRef block = blocks.get(target);
+    if (block != null) {
+      ir.br(block);
+    } else {
+      leave(target);
+    }
+  }
+
+  void emitConditionalBranch(LLVMValueRef cond, long target, long next) {
+    ir.condBr(cond, blockOrExit(target), blockOrExit(next));
+  }
+
+  private LLVMBasicBlockRef blockOrExit(long target) {
+    LLVMBasicBlockRef block = blocks.get(target);
+    if (block != null) {
+      return block;
+    }
+    LLVMBasicBlockRef here = ir.currentBlock();
+    LLVMBasicBlockRef exit = ir.block(function, "exit_" + Long.toHexString(target));
+    ir.at(exit);
+    leave(target);
+    ir.at(here);
+    return exit;
+  }
+
+  /** A direct call ({@code indirect == null}) or a call through a register, returning to {@code returnAddress}. */
+  void emitCall(long target, LLVMValueRef indirect, long returnAddress) {
+    e.writeBack();
+    LLVMValueRef callee = indirect == null ? functionAt.apply(target) : null;
+    LLVMValueRef next;
+    if (callee != null) {
+      next = ir.call(runtime.guestFunctionType, callee);
+    } else {
+      e.notePc();
+      next = ir.call(runtime.dispatchType, runtime.dispatch, indirect != null ? indirect : ir.c(64, target));
+    }
+    e.reload();
+    ir.store(next, resumeSlot);
+    ir.condBr(ir.eq(next, ir.c(64, returnAddress)), blockOrExit(returnAddress), resumeBlock());
+  }
+
+  void emitIndirectJump(LLVMValueRef target) {
+    if (guest.indirectTargets().isEmpty()) {
+      leaveIndirect(target);
+      return;
+    }
+    LLVMBasicBlockRef here = ir.currentBlock();
+    LLVMBasicBlockRef elsewhere = ir.block(function, "br_" + Long.toHexString(e.pc()));
+    ir.at(elsewhere);
+    leaveIndirect(target);
+    ir.at(here);
+    LLVMValueRef sw = ir.switchOn(target, elsewhere, guest.indirectTargets().size());
+    for (long t : guest.indirectTargets()) {
+      IrBuilder.addCase(sw, ir.c(64, t), blocks.get(t));
+    }
+  }
+
+  /** An indirect jump out of the function: the runtime runs the function there, or passes the address up. */
+  private void leaveIndirect(LLVMValueRef target) {
+    e.writeBack();
+    e.notePc();
+    LLVMValueRef result = ir.call(runtime.dispatchType, runtime.dispatch, target);
+    LLVMSetTailCall(result, 1);
+    ir.ret(result);
+  }
+
+  /** Where a call that did not come back to its return address goes: another resume point here, or up. */
+  private LLVMBasicBlockRef resumeBlock() {
+    if (resumeBlock == null) {
+      LLVMBasicBlockRef here = ir.currentBlock();
+      resumeBlock = ir.block(function, "resume");
+      LLVMBasicBlockRef up = ir.block(function, "resume_up");
+      ir.at(resumeBlock);
+      LLVMValueRef next = ir.load(ir.m.i64, resumeSlot);
+      LLVMValueRef sw = ir.switchOn(next, up, guest.resumePoints().size());
+      for (long point : guest.resumePoints()) {
+        LLVMBasicBlockRef block = blocks.get(point);
+        if (block != null) {
+          IrBuilder.addCase(sw, ir.c(64, point), block);
+        }
+      }
+      ir.at(up);
+      ir.ret(next);
+      ir.at(here);
+    }
+    return resumeBlock;
+  }
+}

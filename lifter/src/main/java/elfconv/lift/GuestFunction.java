@@ -1,0 +1,26 @@
+package elfconv.lift;
+
+import elfconv.a64.Insn;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
+import java.util.Set;
+
+/**
+ * A guest function as discovered: its instructions grouped into basic blocks.
+ *
+ * @param blocks block start address to the block's instructions
+ * @param resumePoints addresses control may re-enter the function at from outside its own branches: return
+ *     addresses of its calls and the targets of its indirect jumps
+ */
+public record GuestFunction(long entry, NavigableMap<Long, List<Insn>> blocks, NavigableSet<Long> resumePoints,
+    Set<Long> indirectTargets) {
+
+  public String symbol() {
+    return "fn_" + Long.toHexString(entry);
+  }
+
+  public int instructionCount() {
+    return blocks.values().stream().mapToInt(List::size).sum();
+  }
+}

@@ -1,0 +1,28 @@
+package elfconv.lift;
+
+import elfconv.ir.IrModule;
+import elfconv.runtime.GuestLayout;
+import org.bytedeco.llvm.LLVM.LLVMTypeRef;
+import org.bytedeco.llvm.LLVM.LLVMValueRef;
+
+import static org.bytedeco.llvm.global.LLVM.LLVMAddGlobal;
+import static org.bytedeco.llvm.global.LLVM.LLVMArrayType2;
+
+/** Declarations of what lifted code uses from the runtime (see runtime/src/main/c/elfconv.h). */
+final class RuntimeSymbols {
+  final LLVMValueRef state;
+  final LLVMTypeRef guestFunctionType;
+  final LLVMTypeRef dispatchType;
+  final LLVMValueRef dispatch;
+  final LLVMTypeRef syscallType;
+  final LLVMValueRef syscall;
+
+  RuntimeSymbols(IrModule m) {
+    state = LLVMAddGlobal(m.module(), LLVMArrayType2(m.i8, GuestLayout.STATE_SIZE), GuestLayout.STATE);
+    guestFunctionType = m.functionType(m.i64);
+    dispatchType = m.functionType(m.i64, m.i64);
+    dispatch = m.function(GuestLayout.DISPATCH, dispatchType);
+    syscallType = m.functionType(m.voidType);
+    syscall = m.function(GuestLayout.SYSCALL, syscallType);
+  }
+}

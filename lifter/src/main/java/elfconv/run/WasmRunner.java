@@ -1,0 +1,74 @@
+package elfconv.run;
+
+import elfconv.toolchain.Toolchain;
+import io.github.kawamuray.wasmtime.Engine;
+import io.github.kawamuray.wasmtime.Func;
+import io.github.kawamuray.wasmtime.Linker;
+import io.github.kawamuray.wasmtime.Module;
+import io.github.kawamuray.wasmtime.Store;
+import io.github.kawamuray.wasmtime.WasmFunctionError;
+import io.github.kawamuray.wasmtime.WasmFunctions;
+import io.github.kawamuray.wasmtime.wasi.WasiCtx;
+import io.github.kawamuray.wasmtime.wasi.WasiCtxBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Runs a translated wasm32 module in wasmtime with WASI: argv, environment, stdio, the current directory. */
+public final class WasmRunner {
+  /** Standard streams: a file for each, or null to inherit this process's stream. */
+  public record Stdio(Path stdin, Path stdout, Path stderr) {
+    public static final Stdio INHERIT = new Stdio(null, null, null);
+  }
+
+  private WasmRunner() {}
+
+  static {
+    // wasmtime-java unpacks its native library into java.io.tmpdir on every start: keep those in our cache.
+    Path tmp = Toolchain.cacheDir().resolve("tmp");
+    try {
+      Files.createDirectories(tmp);
+      System.setProperty("java.io.tmpdir", tmp.toString());
+    } catch (IOException e) {
+      // Fall back to the default temporary folder.
+    }
+  }
+
+  /** Runs {@code _start}; returns the guest's exit status. */
+  public static int run(Path wasm, List<String> argv, Map<String, String> env, Path cwd, Stdio stdio) {
+    WasiCtxBuilder builder = new WasiCtxBuilder().args(argv).preopenedDir(cwd.toAbsolutePath(), ".");
+    env.forEach(builder::env);
+    if (stdio.stdin() == null) {
+      builder.inheritStdin();
+    } else {
+      builder.stdin(stdio.stdin());
+    }
+    if (stdio.stdout() == null) {
+      builder.inheritStdout();
+    } else {
+      builder.stdout(stdio.stdout());
+    }
+    if (stdio.stderr() == null) {
+      builder.inheritStderr();
+    } else {
+      builder.stderr(stdio.stderr());
+    }
+    WasiCtx wasi = builder.build();
+    try (Store<Void> store = Store.withoutData(wasi);
+        Engine engine = store.engine();
+        Linker linker = new Linker(engine);
+        Module module = Module.fromFile(engine, wasm.toString())) {
+      WasiCtx.addToLinker(linker);
+      linker.module(store, "", module);
+      try (Func start = linker.get(store, "", "_start").orElseThrow(
+          () -> new IllegalArgumentException(wasm + " has no _start export: not a WASI command module")).func()) {
+        WasmFunctions.consumer(store, start).accept();
+        return 0;
+      } catch (WasmFunctionError.I32ExitError exit) {
+        return exit.exitCode();
+      }
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package elfconv.semantics;
+
+import elfconv.ir.IrBuilder;
+import elfconv.lift.Emitter;
+import org.bytedeco.llvm.LLVM.LLVMValueRef;
+
+/** Arithmetic shared by several families, following the Arm ARM's pseudocode functions. */
+final class Alu {
+  private Alu() {}
+
+  /** AddWithCarry(x, y, carry): the sum, and NZCV when {@code setFlags}. */
+  static LLVMValueRef addWithCarry(Emitter e, LLVMValueRef x, LLVMValueRef y, LLVMValueRef carry,
+      boolean setFlags) {
+    IrBuilder ir = e.ir;
+    int w = IrBuilder.width(x);
+    LLVMValueRef result = ir.add(ir.add(x, y), ir.zext(carry, w));
+    if (setFlags) {
+      LLVMValueRef unsignedSum = ir.add(ir.add(ir.zext(x, 2 * w), ir.zext(y, 2 * w)), ir.zext(carry, 2 * w));
+      LLVMValueRef signedSum = ir.add(ir.add(ir.sext(x, 2 * w), ir.sext(y, 2 * w)), ir.zext(carry, 2 * w));
+      e.setFlags(ir.slt(result, ir.c(result, 0)), ir.eq(result, ir.c(result, 0)),
+          ir.ne(unsignedSum, ir.zext(result, 2 * w)), ir.ne(signedSum, ir.sext(result, 2 * w)));
+    }
+    return result;
+  }
+
+  /** x shifted by a constant: 0 LSL, 1 LSR, 2 ASR, 3 ROR. */
+  static LLVMValueRef shift(IrBuilder ir, LLVMValueRef x, int type, int amount) {
+    if (amount == 0) {
+      return x;
+    }
+    LLVMValueRef a = ir.c(x, amount);
+    return switch (type) {
+      case 0 -> ir.shl(x, a);
+      case 1 -> ir.lshr(x, a);
+      case 2 -> ir.ashr(x, a);
+      default -> ir.intrinsic("llvm.fshr", x, x, a);
+    };
+  }
+
+  /** ExtendReg(): extend the low byte/half/word/doubleword of x per option, then shift left, to width bits. */
+  static LLVMValueRef extend(IrBuilder ir, LLVMValueRef x, int option, int shift, int width) {
+    int bits = 8 << (option & 3);
+    LLVMValueRef part = ir.trunc(x, Math.min(bits, IrBuilder.width(x)));
+    LLVMValueRef wide = (option & 4) != 0 ? ir.sext(part, width) : ir.zext(part, width);
+    return shift == 0 ? wide : ir.shl(wide, ir.c(width, shift));
+  }
+
+  /** DecodeBitMasks(): {wmask, tmask}, or null for a reserved encoding. */
+  static long[] decodeBitMasks(int n, int imms, int immr, boolean immediate, int width) {
+    int len = 31 - Integer.numberOfLeadingZeros((n << 6) | (~imms & 0x3f));
+    if (len < 1) {
+      return null;
+    }
+    int levels = (1 << len) - 1;
+    if (immediate && (imms & levels) == levels) {
+      return null;
+    }
+    int s = imms & levels;
+    int r = immr & levels;
+    int diff = (s - r) & levels;
+    int esize = 1 << len;
+    long welem = ones(s + 1);
+    long telem = ones(diff + 1);
+    welem = rotateRight(welem, r, esize);
+    return new long[] {replicate(welem, esize, width), replicate(telem, esize, width)};
+  }
+
+  static long ones(int count) {
+    return count >= 64 ? -1L : (1L << count) - 1;
+  }
+
+  private static long rotateRight(long value, int amount, int size) {
+    if (amount == 0) {
+      return value;
+    }
+    long mask = ones(size);
+    return ((value >>> amount) | (value << (size - amount))) & mask;
+  }
+
+  private static long replicate(long element, int esize, int width) {
+    long result = 0;
+    for (int i = 0; i < width; i += esize) {
+      result |= element << i;
+    }
+    return width == 64 ? result : result & ones(width);
+  }
+}
