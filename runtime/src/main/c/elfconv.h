@@ -22,7 +22,7 @@ typedef struct GuestState {
   __attribute__((aligned(16))) uint8_t v[32][16];
 } GuestState;
 
-extern GuestState elfconv_state;
+extern GuestState elfconv_state; /* defined by the runtime */
 
 /* Guest memory: one window [0, elfconv_window_size) of guest addresses, laid out identically on both targets.
  * x86_64: guest address g lives at host address ELFCONV_X86_64_GUEST_BASE + g.
@@ -61,5 +61,7 @@ void elfconv_syscall(void);                 /* number in X8, arguments in X0..X5
 
 /* Exit status of a translated program that jumps to an address with no translated code. */
 #define ELFCONV_EXIT_UNTRANSLATED 126
+/* Exit status of a translated program that stops on any other runtime error (message on stderr). */
+#define ELFCONV_EXIT_FATAL 125
 
 #endif

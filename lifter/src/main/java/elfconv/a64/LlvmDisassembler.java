@@ -30,8 +30,11 @@ public final class LlvmDisassembler {
     BytePointer in = new BytePointer(4);
     in.put(bytes);
     BytePointer out = new BytePointer(256);
+    out.zero();
     long size = LLVMDisasmInstruction(context(), in, 4, address, out, 256);
-    String text = size == 0 ? null : out.getString().strip().replace('\t', ' ');
+    String raw = out.getString();
+    int end = raw.indexOf('\0');
+    String text = size == 0 ? null : (end < 0 ? raw : raw.substring(0, end)).strip().replace('\t', ' ');
     in.close();
     out.close();
     return text;

@@ -36,7 +36,7 @@ final class Asm {
   }
 
   static String hex(long v) {
-    return "#0x" + Long.toHexString(v);
+    return v == 0 ? "#0" : "#0x" + Long.toHexString(v);
   }
 
   /** A PC-relative target as LLVM prints it without a symbolizer: the signed offset. */

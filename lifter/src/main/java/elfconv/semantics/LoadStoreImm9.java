@@ -21,7 +21,12 @@ final class LoadStoreImm9 implements Family {
     if (a == null) {
       return "unallocated size/opc";
     }
-    return a.prefetch() && i.f("mode") != UNSCALED ? "prefetch with writeback or unprivileged" : null;
+    if (a.prefetch() && i.f("mode") != UNSCALED) {
+      return "prefetch with writeback or unprivileged";
+    }
+    boolean unscaled = i.f("mode") == UNSCALED;
+    return !unscaled && a.load() && i.f("rt") == i.f("rn") && i.f("rn") != 31
+        ? "load into its own base register with writeback or unprivileged (rejected by LLVM too)" : null;
   }
 
   @Override

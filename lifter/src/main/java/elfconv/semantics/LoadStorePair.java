@@ -17,7 +17,15 @@ final class LoadStorePair implements Family {
     if (opc == 3) {
       return "unallocated opc/mode";
     }
-    return opc == 1 && (i.f("L") == 0 || i.f("mode") == NO_ALLOCATE) ? "LDPSW store or non-temporal form" : null;
+    if (opc == 1 && (i.f("L") == 0 || i.f("mode") == NO_ALLOCATE)) {
+      return "LDPSW store or non-temporal form";
+    }
+    if (i.f("L") == 1 && i.f("rt") == i.f("rt2")) {
+      return "load pair into one register twice (unpredictable)";
+    }
+    boolean writeback = i.f("mode") == POST || i.f("mode") == PRE;
+    boolean baseTransferred = i.f("rn") != 31 && (i.f("rn") == i.f("rt") || i.f("rn") == i.f("rt2"));
+    return writeback && baseTransferred ? "pair writeback to a transferred register (unpredictable)" : null;
   }
 
   private static int scale(Insn i) {

@@ -14,7 +14,10 @@ final class LoadStoreRegister implements Family {
     if (access(i) == null) {
       return "unallocated size/opc";
     }
-    return (i.f("option") & 2) == 0 ? "option is not UXTW, LSL, SXTW or SXTX" : null;
+    if ((i.f("option") & 2) == 0) {
+      return "option is not UXTW, LSL, SXTW or SXTX";
+    }
+    return access(i).prefetch() && i.f("rt") >> 3 == 3 ? "prefetch type 11 (RPRFM space)" : null;
   }
 
   @Override

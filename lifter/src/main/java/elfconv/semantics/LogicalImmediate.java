@@ -31,7 +31,7 @@ final class LogicalImmediate implements Family {
       return Asm.join("tst", Asm.r(rn, x), imm);
     }
     if (opc == 1 && rn == 31 && !MoveWide.isMoveWideImmediate(imm(i), x)) {
-      return Asm.join("mov", Asm.rsp(rd, x), imm);
+      return Asm.join("mov", Asm.rsp(rd, x), "#" + (x ? imm(i) : (int) imm(i)));
     }
     String[] names = {"and", "orr", "eor", "ands"};
     return Asm.join(names[opc], opc == 3 ? Asm.r(rd, x) : Asm.rsp(rd, x), Asm.r(rn, x), imm);

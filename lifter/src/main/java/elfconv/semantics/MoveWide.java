@@ -45,7 +45,7 @@ final class MoveWide implements Family {
       return Asm.join("mov", rd, "#" + (x ? v : (int) v));
     }
     String shift = i.f("hw") == 0 ? "" : ", lsl #" + 16 * i.f("hw");
-    return Asm.join(opc == 0 ? "movn" : opc == 2 ? "movz" : "movk", rd, Asm.hex(i.f("imm16")) + shift);
+    return Asm.join(opc == 0 ? "movn" : opc == 2 ? "movz" : "movk", rd, Asm.imm(i.f("imm16")) + shift);
   }
 
   @Override

@@ -19,8 +19,10 @@ final class Multiply implements Family {
     if (!i.is64()) {
       return "long multiply with sf=0";
     }
-    boolean high = op31 == 2 || op31 == 6;
-    return op31 == 1 || op31 == 5 || (high && i.f("o0") == 0) ? null : "unallocated op31/o0";
+    boolean high = op31 == 2 || op31 == 6;    if (high) {
+      return i.f("o0") == 0 && i.f("ra") == 31 ? null : "SMULH/UMULH need o0=0 and Ra=11111";
+    }
+    return op31 == 1 || op31 == 5 ? null : "unallocated op31";
   }
 
   @Override

@@ -1,0 +1,43 @@
+/* Guest control flow between translated functions: a guest address is looked up in the lifter's sorted table of
+ * function entry addresses; the function runs and returns the guest address to continue at. */
+#include "runtime.h"
+
+GuestState elfconv_state;
+
+static GuestFunction lookup(uint64_t pc) {
+  uint32_t low = 0, high = elfconv_function_count;
+  while (low < high) {
+    uint32_t mid = low + (high - low) / 2;
+    uint64_t addr = elfconv_function_addrs[mid];
+    if (addr == pc) return elfconv_function_ptrs[mid];
+    if (addr < pc) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
+  }
+  return NULL;
+}
+
+uint64_t elfconv_dispatch(uint64_t target) {
+  GuestFunction function = lookup(target);
+  return function ? function() : target;
+}
+
+static _Noreturn void untranslated_jump(uint64_t target) {
+  uint64_t branch = elfconv_state.pc;
+  if (branch) {
+    fatal_exit(ELFCONV_EXIT_UNTRANSLATED, "jump to untranslated address 0x%x (last indirect branch at 0x%x)", target,
+               branch);
+  }
+  fatal_exit(ELFCONV_EXIT_UNTRANSLATED, "jump to untranslated address 0x%x (last indirect branch at unknown)",
+             target);
+}
+
+_Noreturn void run_guest(uint64_t pc) {
+  for (;;) {
+    GuestFunction function = lookup(pc);
+    if (!function) untranslated_jump(pc);
+    pc = function();
+  }
+}

@@ -1,0 +1,24 @@
+/* Process start-up shared by both targets: runtime settings, guest memory, the initial stack, then the guest. */
+#include "runtime.h"
+
+/* ELFCONV_* variables configure the runtime; the guest must not see them, as it would not when run natively.
+ * Removes them from envp in place and returns how many variables are left for the guest. */
+static int take_runtime_settings(char **envp, const char **trace_path) {
+  int kept = 0;
+  for (char **env = envp; *env; env++) {
+    if (has_prefix(*env, "ELFCONV_STRACE=")) *trace_path = *env + sizeof "ELFCONV_STRACE=" - 1;
+    if (!has_prefix(*env, "ELFCONV_")) envp[kept++] = *env;
+  }
+  envp[kept] = NULL;
+  return kept;
+}
+
+/* "used": on x86_64 the only caller is _start's inline assembly, which the optimiser cannot see. */
+__attribute__((used)) _Noreturn void elfconv_main(int argc, char **argv, char **envp) {
+  const char *trace_path = NULL;
+  int envc = take_runtime_settings(envp, &trace_path);
+  if (trace_path) trace_open(trace_path);
+  uint64_t stack_top = memory_init();
+  elfconv_state.sp = build_initial_stack(stack_top, argc, argv, envc, envp);
+  run_guest(elfconv_entry);
+}

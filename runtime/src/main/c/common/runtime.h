@@ -1,0 +1,63 @@
+/* Declarations shared by the runtime's own files: the target-independent part (common/) and the host layer each
+ * target implements (x86_64/, wasm32/). Lifted code sees only elfconv.h. */
+#ifndef ELFCONV_RUNTIME_H
+#define ELFCONV_RUNTIME_H
+
+#include <stdbool.h>
+
+#include "elfconv.h"
+
+/* Called by the target's _start with the host's arguments and environment; never returns. */
+_Noreturn void elfconv_main(int argc, char **argv, char **envp);
+
+/* libc.c: what clang may emit calls to, and the few string helpers the runtime needs. */
+void *memcpy(void *restrict dst, const void *restrict src, size_t n);
+void *memmove(void *dst, const void *src, size_t n);
+void *memset(void *dst, int c, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+size_t strlen(const char *s);
+bool has_prefix(const char *s, const char *prefix);
+
+/* format.c: one line of text built with a tiny printf (%s string, %x hex, %u unsigned decimal, %d signed decimal;
+ * every number argument is 64 bits wide). Text beyond the capacity is dropped; the newline always fits. */
+#define LINE_CAPACITY 512
+typedef struct Line {
+  size_t length;
+  char text[LINE_CAPACITY];
+} Line;
+void line_format(Line *line, const char *format, ...);
+void line_write(Line *line, int fd); /* appends the newline and writes the line with a single write */
+/* Writes "elfconv: <message>" to stderr and exits with ELFCONV_EXIT_FATAL / the given status. */
+_Noreturn void fatal(const char *format, ...);
+_Noreturn void fatal_exit(int status, const char *format, ...);
+
+/* memory.c: the guest window's layout, the segments and brk. */
+uint64_t memory_init(void); /* maps the window, loads the segments; returns the stack top */
+bool guest_range_ok(uint64_t addr, uint64_t length);
+int64_t guest_brk(uint64_t request);
+
+/* stack.c */
+uint64_t build_initial_stack(uint64_t top, int argc, char **argv, int envc, char **envp);
+
+/* dispatch.c */
+_Noreturn void run_guest(uint64_t pc);
+
+/* trace.c: the ELFCONV_STRACE syscall log. */
+void trace_open(const char *path);
+void trace_syscall(uint64_t nr, const uint64_t *args, int64_t result);
+void trace_exit(uint64_t nr, const uint64_t *args);
+
+/* The host layer, one implementation per target. Results are Linux-style: a count or a negative Linux errno. */
+void host_map_window(uint64_t size);                          /* guest addresses [0, size) usable, or fatal */
+void host_discard_pages(uint64_t guest_addr, uint64_t length); /* whole guest pages read as zero again */
+int64_t host_read(int fd, void *buf, size_t length);
+int64_t host_write(int fd, const void *buf, size_t length);
+int64_t host_create_file(const char *path); /* write-only, truncated; returns the host fd */
+void host_random(void *buf, size_t length);
+typedef struct HostIds {
+  uint64_t uid, euid, gid, egid;
+} HostIds;
+HostIds host_ids(void);
+_Noreturn void host_exit(int status);
+
+#endif

@@ -1,0 +1,77 @@
+/* The host layer on x86_64 Linux: raw system calls. Linux uses the same errno numbers on x86_64 and AArch64, so
+ * results pass through unchanged. */
+#include "common/runtime.h"
+
+enum {
+  X86_READ = 0, X86_WRITE = 1, X86_MMAP = 9, X86_MPROTECT = 10, X86_MADVISE = 28, X86_GETUID = 102,
+  X86_GETGID = 104, X86_GETEUID = 107, X86_GETEGID = 108, X86_EXIT_GROUP = 231, X86_OPENAT = 257,
+  X86_GETRANDOM = 318,
+};
+enum { PROT_NONE = 0, PROT_READ = 1, PROT_WRITE = 2 };
+enum { MAP_PRIVATE = 0x2, MAP_ANONYMOUS = 0x20, MAP_NORESERVE = 0x4000, MAP_FIXED_NOREPLACE = 0x100000 };
+enum { O_WRONLY = 01, O_CREAT = 0100, O_TRUNC = 01000, O_CLOEXEC = 02000000, AT_FDCWD = -100 };
+enum { MADV_DONTNEED = 4 };
+
+/* Lifted code addresses guest memory as base + zext(trunc32(addr)), so reserving all 4 GiB keeps any guest address
+ * off host memory; the extra 64 KiB make an access straddling the 4 GiB end fault too. */
+#define RESERVATION_SIZE ((1ull << 32) + (64u << 10))
+
+static int64_t host_syscall(int64_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
+                            uint64_t a5) {
+  register uint64_t r10 __asm__("r10") = a3;
+  register uint64_t r8 __asm__("r8") = a4;
+  register uint64_t r9 __asm__("r9") = a5;
+  int64_t result;
+  __asm__ volatile("syscall"
+                   : "=a"(result)
+                   : "a"(nr), "D"(a0), "S"(a1), "d"(a2), "r"(r10), "r"(r8), "r"(r9)
+                   : "rcx", "r11", "memory");
+  return result;
+}
+
+void host_map_window(uint64_t size) {
+  int64_t base = host_syscall(X86_MMAP, ELFCONV_X86_64_GUEST_BASE, RESERVATION_SIZE, PROT_NONE,
+                              MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE, (uint64_t)-1, 0);
+  if ((uint64_t)base != ELFCONV_X86_64_GUEST_BASE) {
+    fatal("cannot reserve the 4 GiB guest address space at host address 0x%x (mmap returned %d)",
+          ELFCONV_X86_64_GUEST_BASE, base);
+  }
+  /* NORESERVE above lets this stay lazily backed: pages cost memory only once the guest touches them. */
+  int64_t error = host_syscall(X86_MPROTECT, ELFCONV_X86_64_GUEST_BASE, size, PROT_READ | PROT_WRITE, 0, 0, 0);
+  if (error) fatal("cannot make the guest window of 0x%x bytes writable (errno %d)", size, -error);
+}
+
+void host_discard_pages(uint64_t guest_addr, uint64_t length) {
+  host_syscall(X86_MADVISE, (uint64_t)(uintptr_t)GUEST_PTR(guest_addr), length, MADV_DONTNEED, 0, 0, 0);
+}
+
+int64_t host_read(int fd, void *buf, size_t length) {
+  return host_syscall(X86_READ, (uint64_t)fd, (uint64_t)(uintptr_t)buf, length, 0, 0, 0);
+}
+
+int64_t host_write(int fd, const void *buf, size_t length) {
+  return host_syscall(X86_WRITE, (uint64_t)fd, (uint64_t)(uintptr_t)buf, length, 0, 0, 0);
+}
+
+int64_t host_create_file(const char *path) {
+  return host_syscall(X86_OPENAT, (uint64_t)AT_FDCWD, (uint64_t)(uintptr_t)path,
+                      O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644, 0, 0);
+}
+
+void host_random(void *buf, size_t length) {
+  int64_t result = host_syscall(X86_GETRANDOM, (uint64_t)(uintptr_t)buf, length, 0, 0, 0, 0);
+  if (result != (int64_t)length) fatal("getrandom failed (result %d)", result);
+}
+
+HostIds host_ids(void) {
+  return (HostIds){
+      .uid = (uint64_t)host_syscall(X86_GETUID, 0, 0, 0, 0, 0, 0),
+      .euid = (uint64_t)host_syscall(X86_GETEUID, 0, 0, 0, 0, 0, 0),
+      .gid = (uint64_t)host_syscall(X86_GETGID, 0, 0, 0, 0, 0, 0),
+      .egid = (uint64_t)host_syscall(X86_GETEGID, 0, 0, 0, 0, 0, 0),
+  };
+}
+
+_Noreturn void host_exit(int status) {
+  for (;;) host_syscall(X86_EXIT_GROUP, (uint64_t)status, 0, 0, 0, 0, 0);
+}

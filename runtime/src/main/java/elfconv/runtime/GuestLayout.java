@@ -1,0 +1,66 @@
+package elfconv.runtime;
+
+import java.util.List;
+
+/**
+ * The contract between lifted code and the runtime, mirrored from {@code runtime/src/main/c/elfconv.h}.
+ * GuestLayoutTest compiles static assertions of every number here against the header, for both targets.
+ */
+public final class GuestLayout {
+  // Byte offsets in GuestState (the global elfconv_state, defined by the runtime).
+  public static final int X0 = 0;
+  public static final int SP = 248;
+  public static final int PC = 256;
+  public static final int NZCV = 264;
+  public static final int TPIDR_EL0 = 272;
+  public static final int FPCR = 280;
+  public static final int FPSR = 288;
+  public static final int V0 = 304;
+  public static final int STATE_SIZE = 816;
+  public static final int STATE_ALIGNMENT = 16;
+
+  /** An ElfconvSegment is four u64 fields: vaddr, filesz, memsz, offset (into elfconv_image). */
+  public static final int SEGMENT_SIZE = 32;
+
+  /** x86_64: guest address g lives at host address X86_64_GUEST_BASE + g. */
+  public static final long X86_64_GUEST_BASE = 0x10_0000_0000L;
+  public static final long STACK_SIZE = 8L << 20;
+  /** Exit status of a translated program that jumps to an address with no translated code. */
+  public static final int EXIT_UNTRANSLATED = 126;
+  /** Exit status of a translated program stopped by any other runtime error. */
+  public static final int EXIT_FATAL = 125;
+
+  // Defined by the runtime.
+  public static final String STATE = "elfconv_state";
+  public static final String DISPATCH = "elfconv_dispatch";
+  public static final String SYSCALL = "elfconv_syscall";
+
+  // Defined by the lifter in every translated program.
+  public static final String ENTRY = "elfconv_entry";
+  public static final String WINDOW_SIZE = "elfconv_window_size";
+  public static final String PHDR = "elfconv_phdr";
+  public static final String PHENT = "elfconv_phent";
+  public static final String PHNUM = "elfconv_phnum";
+  public static final String FUNCTION_COUNT = "elfconv_function_count";
+  public static final String FUNCTION_ADDRS = "elfconv_function_addrs";
+  public static final String FUNCTION_PTRS = "elfconv_function_ptrs";
+  public static final String SEGMENT_COUNT = "elfconv_segment_count";
+  public static final String SEGMENTS = "elfconv_segments";
+  public static final String IMAGE = "elfconv_image";
+
+  public static final List<String> RUNTIME_SYMBOLS = List.of(STATE, DISPATCH, SYSCALL);
+  public static final List<String> LIFTER_SYMBOLS = List.of(ENTRY, WINDOW_SIZE, PHDR, PHENT, PHNUM, FUNCTION_COUNT,
+      FUNCTION_ADDRS, FUNCTION_PTRS, SEGMENT_COUNT, SEGMENTS, IMAGE);
+
+  private GuestLayout() {}
+
+  /** Offset of X{@code n}, 0 <= n <= 30. */
+  public static int x(int n) {
+    return X0 + 8 * n;
+  }
+
+  /** Offset of the 16-byte vector register V{@code n}, 0 <= n <= 31. */
+  public static int v(int n) {
+    return V0 + 16 * n;
+  }
+}

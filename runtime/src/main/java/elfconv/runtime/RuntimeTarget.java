@@ -1,0 +1,76 @@
+package elfconv.runtime;
+
+import elfconv.toolchain.Toolchain;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A host the guest is translated for, with the flags that compile code for it and link a translated program. The
+ * lifter's code generation and link step must use the same ones as the runtime's build and tests do.
+ */
+public enum RuntimeTarget {
+  /** A static x86_64 Linux executable; the guest window is reserved at {@link GuestLayout#X86_64_GUEST_BASE}. */
+  X86_64("x86_64", "x86_64-unknown-linux-gnu", List.of("-fno-pic", "-fno-pie", "-mcmodel=small"),
+      Toolchain.Tool.LD_LLD),
+  /** A WASI preview1 command module; the guest window is linear memory {@code [0, window size)}. */
+  WASM32("wasm32", "wasm32-unknown-wasi", List.of(), Toolchain.Tool.WASM_LD);
+
+  /** Size of the wasm32 shadow stack (address-taken locals of the runtime and of lifted code). */
+  public static final long WASM32_SHADOW_STACK_SIZE = 1 << 20;
+
+  private final String id;
+  private final String triple;
+  private final List<String> codeFlags;
+  private final Toolchain.Tool linker;
+
+  RuntimeTarget(String id, String triple, List<String> codeFlags, Toolchain.Tool linker) {
+    this.id = id;
+    this.triple = triple;
+    this.codeFlags = codeFlags;
+    this.linker = linker;
+  }
+
+  /** The target by its command-line name, {@code x86_64} or {@code wasm32}. */
+  public static RuntimeTarget of(String id) {
+    for (RuntimeTarget target : values()) {
+      if (target.id.equals(id)) {
+        return target;
+      }
+    }
+    throw new IllegalArgumentException("unknown target '" + id + "': expected x86_64 or wasm32");
+  }
+
+  public String id() {
+    return id;
+  }
+
+  /** The LLVM target triple. */
+  public String triple() {
+    return triple;
+  }
+
+  /** clang arguments that select this target and its code model, for C sources and for bitcode alike. */
+  public List<String> clangTargetArguments() {
+    List<String> args = new ArrayList<>(List.of("-target", triple));
+    args.addAll(codeFlags);
+    return args;
+  }
+
+  public Toolchain.Tool linker() {
+    return linker;
+  }
+
+  /**
+   * Arguments for {@link #linker()} that link one object (lifted program and runtime together) into a translated
+   * program. wasm32 places the runtime's data and shadow stack above the guest window, which must therefore be
+   * known here; wasm-ld exports {@code _start} and {@code memory} by itself.
+   */
+  public List<String> linkArguments(Path object, Path output, long windowSize) {
+    return switch (this) {
+      case X86_64 -> List.of("-static", "-e", "_start", "--gc-sections", "-o", output.toString(), object.toString());
+      case WASM32 -> List.of("--global-base=" + windowSize, "-z", "stack-size=" + WASM32_SHADOW_STACK_SIZE,
+          "--gc-sections", "-o", output.toString(), object.toString());
+    };
+  }
+}

@@ -1,0 +1,15 @@
+// Runs a WASI command module the way `elfconv run` would: node --no-warnings run-wasi.mjs MODULE [ARGS...].
+// The guest sees MODULE as argv[0], this process's environment, and the current directory preopened as fd 3.
+import { readFile } from 'node:fs/promises';
+import { WASI } from 'node:wasi';
+
+const [module, ...args] = process.argv.slice(2);
+const wasi = new WASI({
+  version: 'preview1',
+  args: [module, ...args],
+  env: process.env,
+  preopens: { '.': process.cwd() },
+  returnOnExit: true,
+});
+const { instance } = await WebAssembly.instantiate(await readFile(module), wasi.getImportObject());
+process.exitCode = wasi.start(instance);
