@@ -79,6 +79,18 @@ HostIds host_ids(void) {
   return (HostIds){0, 0, 0, 0};
 }
 
+/* wasmtime refuses proc_exit codes from 126 up (it reserves them for traps). Such a status is kept here and the
+ * module traps; the embedder reads it back through the exported elfconv_exit_status(). */
+static int32_t pending_exit_status = -1;
+
+__attribute__((export_name("elfconv_exit_status"))) int32_t elfconv_exit_status(void) {
+  return pending_exit_status;
+}
+
 _Noreturn void host_exit(int status) {
-  wasi_proc_exit((uint32_t)status);
+  if (status >= 0 && status < 126) {
+    wasi_proc_exit((uint32_t)status);
+  }
+  pending_exit_status = status;
+  __builtin_trap();
 }

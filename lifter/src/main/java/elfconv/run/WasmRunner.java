@@ -2,18 +2,24 @@ package elfconv.run;
 
 import elfconv.toolchain.Toolchain;
 import io.github.kawamuray.wasmtime.Engine;
+import io.github.kawamuray.wasmtime.Extern;
 import io.github.kawamuray.wasmtime.Func;
+import io.github.kawamuray.wasmtime.ImportType;
+import io.github.kawamuray.wasmtime.Instance;
 import io.github.kawamuray.wasmtime.Linker;
 import io.github.kawamuray.wasmtime.Module;
 import io.github.kawamuray.wasmtime.Store;
 import io.github.kawamuray.wasmtime.WasmFunctionError;
 import io.github.kawamuray.wasmtime.WasmFunctions;
+import io.github.kawamuray.wasmtime.WasmtimeException;
 import io.github.kawamuray.wasmtime.wasi.WasiCtx;
 import io.github.kawamuray.wasmtime.wasi.WasiCtxBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /** Runs a translated wasm32 module in wasmtime with WASI: argv, environment, stdio, the current directory. */
@@ -34,6 +40,15 @@ public final class WasmRunner {
     } catch (IOException e) {
       // Fall back to the default temporary folder.
     }
+  }
+
+  /** An exit status of 126 or more, which the runtime hands over this way because WASI cannot carry it. */
+  private static Optional<Integer> statusAfterTrap(Store<Void> store, Instance instance) {
+    return instance.getFunc(store, "elfconv_exit_status").map(f -> {
+      try (f) {
+        return WasmFunctions.func(store, f, io.github.kawamuray.wasmtime.WasmValType.I32).call();
+      }
+    }).filter(status -> status >= 0);
   }
 
   /** Runs {@code _start}; returns the guest's exit status. */
@@ -61,13 +76,24 @@ public final class WasmRunner {
         Linker linker = new Linker(engine);
         Module module = Module.fromFile(engine, wasm.toString())) {
       WasiCtx.addToLinker(linker);
-      linker.module(store, "", module);
-      try (Func start = linker.get(store, "", "_start").orElseThrow(
-          () -> new IllegalArgumentException(wasm + " has no _start export: not a WASI command module")).func()) {
-        WasmFunctions.consumer(store, start).accept();
-        return 0;
-      } catch (WasmFunctionError.I32ExitError exit) {
-        return exit.exitCode();
+      // One instance for the whole run (a command module in a Linker would get a fresh one per export call).
+      List<Extern> imports = new ArrayList<>();
+      for (ImportType i : module.imports()) {
+        imports.add(linker.get(store, i.module(), i.name()).orElseThrow(() -> new IllegalArgumentException(
+            wasm + " imports " + i.module() + "." + i.name() + ", which WASI preview1 does not provide")));
+      }
+      try (Instance instance = new Instance(store, module, imports);
+          Func start = instance.getFunc(store, "_start").orElseThrow(
+              () -> new IllegalArgumentException(wasm + " has no _start export: not a WASI command module"))) {
+        try {
+          WasmFunctions.consumer(store, start).accept();
+          return 0;
+        } catch (WasmFunctionError.I32ExitError exit) {
+          return exit.exitCode();
+        } catch (WasmFunctionError.TrapError | WasmtimeException trap) {
+          return statusAfterTrap(store, instance).orElseThrow(() -> new IllegalStateException(
+              wasm + ": the module trapped: " + trap.getMessage().lines().findFirst().orElse("")));
+        }
       }
     }
   }

@@ -108,17 +108,17 @@ public final class Verifier {
   }
 
   private RunResult run(Target target, Path program, String argv0, List<String> args, Path runDir) {
-    if (target == Target.X86_64) {
-      List<String> command = new ArrayList<>(List.of(argv0));
-      command.addAll(args);
-      return new ProcessRunner(TIME_LIMIT).run(command, Map.of("ELFCONV_STRACE", TRACE_FILE), runDir, new byte[0]);
-    }
+    List<String> argv = new ArrayList<>(List.of(argv0));
+    argv.addAll(args);
     try {
+      if (target == Target.X86_64) {
+        RunResult r = new ProcessRunner(TIME_LIMIT).run(argv, Map.of("ELFCONV_STRACE", TRACE_FILE), runDir,
+            new byte[0]);
+        return new RunResult(r.exitStatus(), r.signal(), r.stdout(), r.stderr(), readTrace(runDir), r.wallNanos());
+      }
       Path stdin = Files.createFile(runDir.resolve(".stdin"));
       Path stdout = runDir.resolve(".stdout");
       Path stderr = runDir.resolve(".stderr");
-      List<String> argv = new ArrayList<>(List.of(argv0));
-      argv.addAll(args);
       Map<String, String> env = new java.util.TreeMap<>(System.getenv());
       env.put("ELFCONV_STRACE", TRACE_FILE);
       long start = System.nanoTime();
