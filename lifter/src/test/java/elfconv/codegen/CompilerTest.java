@@ -1,0 +1,64 @@
+package elfconv.codegen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import elfconv.TestPrograms;
+import elfconv.run.WasmRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Translates small programs to both targets and runs the results for real. */
+class CompilerTest {
+  @TempDir
+  Path dir;
+
+  private record Outcome(int status, String stdout, String stderr) {}
+
+  private Outcome runTranslated(Path elf, Target target) throws Exception {
+    Path output = dir.resolve(elf.getFileName() + "." + target.id);
+    Compiler.compile(elf, output, new Compiler.Options(target));
+    Path stdout = dir.resolve("stdout");
+    Path stderr = dir.resolve("stderr");
+    int status;
+    if (target == Target.X86_64) {
+      status = new ProcessBuilder(output.toString()).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
+          .start().waitFor();
+    } else {
+      Path stdin = Files.writeString(dir.resolve("stdin"), "");
+      status = WasmRunner.run(output, List.of("prog"), Map.of(), dir, new WasmRunner.Stdio(stdin, stdout, stderr));
+    }
+    return new Outcome(status, Files.readString(stdout), Files.readString(stderr));
+  }
+
+  @Test
+  void helloRunsOnBothTargets() throws Exception {
+    Path elf = TestPrograms.assemble(dir, "hello", TestPrograms.HELLO, "-static", "-e", "_start");
+    for (Target target : Target.values()) {
+      assertEquals(new Outcome(7, "hello\n", ""), runTranslated(elf, target), target.id);
+    }
+  }
+
+  @Test
+  void jumpToUntranslatedAddressStopsCleanlyOnBothTargets() throws Exception {
+    Path elf = TestPrograms.assemble(dir, "wild", """
+            .globl _start
+            .type _start, %function
+        _start:
+            movz x0, #0x1234
+            br x0
+            .size _start, .-_start
+        """, "-static", "-e", "_start");
+    for (Target target : Target.values()) {
+      Outcome outcome = runTranslated(elf, target);
+      assertEquals(126, outcome.status(), target.id);
+      assertTrue(outcome.stderr().matches(
+          "elfconv: jump to untranslated address 0x1234 \\(last indirect branch at 0x[0-9a-f]+\\)\n"),
+          target.id + ": " + outcome.stderr());
+    }
+  }
+}
