@@ -42,10 +42,8 @@ final class AddSubExtended implements Family {
     boolean x = i.is64();
     int width = x ? 64 : 32;
     LLVMValueRef b = Alu.extend(e.ir, e.reg(i.f("rm"), true), i.f("option"), i.f("imm3"), width);
-    boolean sub = i.f("op") == 1;
     boolean s = i.f("S") == 1;
-    LLVMValueRef result = Alu.addWithCarry(e, e.regOrSp(i.f("rn"), x), sub ? e.ir.not(b) : b,
-        e.ir.c(1, sub ? 1 : 0), s);
+    LLVMValueRef result = Alu.addOrSubtract(e, e.regOrSp(i.f("rn"), x), b, i.f("op") == 1, s);
     if (s) {
       e.setReg(i.f("rd"), result);
     } else {

@@ -30,8 +30,7 @@ final class AddSubImmediate implements Family {
     boolean s = i.f("S") == 1;
     LLVMValueRef a = e.regOrSp(i.f("rn"), x);
     long imm = (long) i.f("imm12") << (12 * i.f("sh"));
-    LLVMValueRef b = e.ir.c(x ? 64 : 32, i.f("op") == 1 ? ~imm : imm);
-    LLVMValueRef result = Alu.addWithCarry(e, a, b, e.ir.c(1, i.f("op")), s);
+    LLVMValueRef result = Alu.addOrSubtract(e, a, e.ir.c(x ? 64 : 32, imm), i.f("op") == 1, s);
     if (s) {
       e.setReg(i.f("rd"), result);
     } else {

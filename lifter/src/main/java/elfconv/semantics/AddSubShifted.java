@@ -34,9 +34,7 @@ final class AddSubShifted implements Family {
   public void lift(Insn i, Emitter e) {
     boolean x = i.is64();
     LLVMValueRef b = Alu.shift(e.ir, e.reg(i.f("rm"), x), i.f("shift"), i.f("imm6"));
-    boolean sub = i.f("op") == 1;
-    LLVMValueRef result = Alu.addWithCarry(e, e.reg(i.f("rn"), x), sub ? e.ir.not(b) : b,
-        e.ir.c(1, sub ? 1 : 0), i.f("S") == 1);
+    LLVMValueRef result = Alu.addOrSubtract(e, e.reg(i.f("rn"), x), b, i.f("op") == 1, i.f("S") == 1);
     e.setReg(i.f("rd"), result);
   }
 }

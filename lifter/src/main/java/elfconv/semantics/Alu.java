@@ -8,7 +8,23 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
 final class Alu {
   private Alu() {}
 
-  /** AddWithCarry(x, y, carry): the sum, and NZCV when {@code setFlags}. */
+  /**
+   * x + y or x - y, and NZCV when {@code setFlags}: AddWithCarry(x, y, 0) or AddWithCarry(x, NOT(y), 1), with
+   * the carry and overflow taken from LLVM's overflow intrinsics so that the host's own flags compute them.
+   */
+  static LLVMValueRef addOrSubtract(Emitter e, LLVMValueRef x, LLVMValueRef y, boolean subtract, boolean setFlags) {
+    IrBuilder ir = e.ir;
+    LLVMValueRef result = subtract ? ir.sub(x, y) : ir.add(x, y);
+    if (setFlags) {
+      LLVMValueRef carry = subtract ? ir.uge(x, y) : ir.extractValue(ir.intrinsic("llvm.uadd.with.overflow", x, y), 1);
+      LLVMValueRef overflow = ir.extractValue(
+          ir.intrinsic(subtract ? "llvm.ssub.with.overflow" : "llvm.sadd.with.overflow", x, y), 1);
+      e.setFlags(ir.slt(result, ir.c(result, 0)), ir.eq(result, ir.c(result, 0)), carry, overflow);
+    }
+    return result;
+  }
+
+  /** AddWithCarry(x, y, carry) with a carry known only at run time (ADC, SBC): computed in double width. */
   static LLVMValueRef addWithCarry(Emitter e, LLVMValueRef x, LLVMValueRef y, LLVMValueRef carry,
       boolean setFlags) {
     IrBuilder ir = e.ir;

@@ -26,8 +26,7 @@ final class ConditionalCompare implements Family {
     boolean x = i.is64();
     LLVMValueRef holds = e.condition(i.f("cond"));
     LLVMValueRef b = i.f("imm") == 1 ? ir.c(x ? 64 : 32, i.f("rm")) : e.reg(i.f("rm"), x);
-    boolean sub = i.f("op") == 1;
-    Alu.addWithCarry(e, e.reg(i.f("rn"), x), sub ? ir.not(b) : b, ir.c(1, sub ? 1 : 0), true);
+    Alu.addOrSubtract(e, e.reg(i.f("rn"), x), b, i.f("op") == 1, true);
     LLVMValueRef[] compared = {e.n(), e.z(), e.carry(), e.v()};
     int nzcv = i.f("nzcv");
     LLVMValueRef[] chosen = new LLVMValueRef[4];

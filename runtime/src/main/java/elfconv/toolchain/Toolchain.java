@@ -71,8 +71,17 @@ public final class Toolchain {
       throw new ToolchainException("cannot create tool links in " + dir + ": " + e.getMessage());
     }
     Toolchain toolchain = new Toolchain(dir);
-    for (Tool tool : Tool.values()) {
-      toolchain.check(tool);
+    Path checked = dir.resolve(".elfconv-tools-checked");
+    if (!Files.exists(checked)) {
+      // Starting every tool costs about a second: do it once per extraction.
+      for (Tool tool : Tool.values()) {
+        toolchain.check(tool);
+      }
+      try {
+        Files.createFile(checked);
+      } catch (IOException e) {
+        // Checked again next time.
+      }
     }
     return toolchain;
   }
