@@ -8,11 +8,13 @@ import java.util.Map;
 /** MRS and MSR of the system registers user code reads and writes. */
 final class SystemRegister implements Family {
   private static final int NZCV = encode(3, 3, 4, 2, 0);
-  /** Registers kept in the guest state, by encoding: name and GuestLayout offset. */
-  private static final Map<Integer, Object[]> IN_STATE = Map.of(
-      encode(3, 3, 13, 0, 2), new Object[] {"TPIDR_EL0", GuestLayout.TPIDR_EL0},
-      encode(3, 3, 4, 4, 0), new Object[] {"FPCR", GuestLayout.FPCR},
-      encode(3, 3, 4, 4, 1), new Object[] {"FPSR", GuestLayout.FPSR});
+  /** A register kept in the guest state at a GuestLayout offset. */
+  private record StateRegister(String name, long offset) {}
+
+  private static final Map<Integer, StateRegister> IN_STATE = Map.of(
+      encode(3, 3, 13, 0, 2), new StateRegister("TPIDR_EL0", GuestLayout.TPIDR_EL0),
+      encode(3, 3, 4, 4, 0), new StateRegister("FPCR", GuestLayout.FPCR),
+      encode(3, 3, 4, 4, 1), new StateRegister("FPSR", GuestLayout.FPSR));
 
   private static int encode(int op0, int op1, int crn, int crm, int op2) {
     return op0 << 14 | op1 << 11 | crn << 7 | crm << 3 | op2;
@@ -31,7 +33,7 @@ final class SystemRegister implements Family {
   @Override
   public String disassemble(Insn i) {
     int enc = encoding(i);
-    String name = enc == NZCV ? "NZCV" : (String) IN_STATE.get(enc)[0];
+    String name = enc == NZCV ? "NZCV" : IN_STATE.get(enc).name();
     String rt = Asm.r(i.f("rt"), true);
     return i.f("L") == 1 ? Asm.join("mrs", rt, name) : Asm.join("msr", name, rt);
   }
@@ -48,7 +50,7 @@ final class SystemRegister implements Family {
       }
       return;
     }
-    long offset = (Long) IN_STATE.get(enc)[1];
+    long offset = IN_STATE.get(enc).offset();
     if (read) {
       e.setReg(i.f("rt"), e.stateRegister(offset));
     } else {
