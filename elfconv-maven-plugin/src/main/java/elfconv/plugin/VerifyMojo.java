@@ -1,6 +1,6 @@
 package elfconv.plugin;
 
-import elfconv.codegen.Target;
+import elfconv.toolchain.Target;
 import elfconv.report.ProgramReport;
 import elfconv.report.ReportWriter;
 import elfconv.report.TargetRun;
@@ -88,7 +88,7 @@ public final class VerifyMojo extends ElfconvMojo {
 
   private List<Target> parseTargets() throws MojoExecutionException {
     try {
-      return Arrays.stream(targets.split(",")).map(String::strip).filter(t -> !t.isEmpty()).map(Target::parse)
+      return Arrays.stream(targets.split(",")).map(String::strip).filter(t -> !t.isEmpty()).map(Target::of)
           .toList();
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("targets: " + e.getMessage());

@@ -1,7 +1,7 @@
 package elfconv.cli;
 
 import elfconv.codegen.Compiler;
-import elfconv.codegen.Target;
+import elfconv.toolchain.Target;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,7 +27,7 @@ final class CompileCommand implements Callable<Integer> {
     if (optLevel < 0 || optLevel > 3) {
       throw new IllegalArgumentException("-O" + optLevel + ": use -O0 to -O3");
     }
-    Compiler.Result r = Compiler.compile(input, output, new Compiler.Options(Target.parse(target), optLevel,
+    Compiler.Result r = Compiler.compile(input, output, new Compiler.Options(Target.of(target), optLevel,
         Compiler.DEFAULT_WINDOW_SIZE));
     System.err.printf("elfconv: %s -> %s (%s): %d functions, %d instructions, %d ms%n", input, output, target,
         r.functions(), r.instructions(), r.millis());

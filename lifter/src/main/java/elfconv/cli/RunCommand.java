@@ -1,7 +1,7 @@
 package elfconv.cli;
 
 import elfconv.codegen.Compiler;
-import elfconv.codegen.Target;
+import elfconv.toolchain.Target;
 import elfconv.oracle.QemuOracle;
 import elfconv.run.WasmRunner;
 import elfconv.toolchain.Toolchain;
@@ -40,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
       command.addAll(args);
       return new ProcessBuilder(command).inheritIO().start().waitFor();
     }
-    Target t = Target.parse(target);
+    Target t = Target.of(target);
     Path output = translated(t);
     if (t == Target.WASM32) {
       return WasmRunner.run(output, argv, System.getenv(), cwd, WasmRunner.Stdio.INHERIT);

@@ -1,6 +1,6 @@
 package elfconv.cli;
 
-import elfconv.codegen.Target;
+import elfconv.toolchain.Target;
 import elfconv.report.ProgramReport;
 import elfconv.report.ReportWriter;
 import elfconv.report.TargetRun;
@@ -33,7 +33,7 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<Target> list = Arrays.stream(targets.split(",")).map(String::trim).map(Target::parse).toList();
+    List<Target> list = Arrays.stream(targets.split(",")).map(String::trim).map(Target::of).toList();
     Path work = Files.createTempDirectory("elfconv-verify-");
     String name = input.getFileName().toString();
     ProgramReport report = new Verifier(work, list).verify(new ProgramSpec(name, input.toAbsolutePath(), args, null));

@@ -1,5 +1,6 @@
 package elfconv.codegen;
 
+import elfconv.toolchain.Target;
 import elfconv.a64.A64Decoder;
 import elfconv.elf.ElfImage;
 import elfconv.ir.IrModule;

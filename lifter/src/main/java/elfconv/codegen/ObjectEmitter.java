@@ -1,5 +1,6 @@
 package elfconv.codegen;
 
+import elfconv.toolchain.Target;
 import static org.bytedeco.llvm.global.LLVM.*;
 
 import elfconv.ir.IrModule;
@@ -49,7 +50,7 @@ public final class ObjectEmitter {
       if (LLVMTargetMachineEmitToFile(machine, program, new BytePointer(object.toString()), LLVMObjectFile, error) != 0) {
         String message = error.getString();
         LLVMDisposeMessage(error);
-        throw new IllegalStateException("LLVM could not emit " + target.id + " code: " + message);
+        throw new IllegalStateException("LLVM could not emit " + target.id() + " code: " + message);
       }
     } finally {
       LLVMDisposeTargetMachine(machine);
@@ -57,14 +58,14 @@ public final class ObjectEmitter {
   }
 
   private static LLVMModuleRef linkWithRuntime(IrModule lifted, Target target) {
-    byte[] bitcode = RuntimeBitcode.load(target.id);
+    byte[] bitcode = RuntimeBitcode.load(target.id());
     BytePointer data = new BytePointer(bitcode.length);
     data.put(bitcode);
     LLVMMemoryBufferRef buffer = LLVMCreateMemoryBufferWithMemoryRangeCopy(data, bitcode.length,
-        new BytePointer("runtime-" + target.id));
+        new BytePointer("runtime-" + target.id()));
     LLVMModuleRef runtime = new LLVMModuleRef();
     if (LLVMParseBitcodeInContext2(lifted.context(), buffer, runtime) != 0) {
-      throw new IllegalStateException("the packaged runtime bitcode for " + target.id + " does not parse");
+      throw new IllegalStateException("the packaged runtime bitcode for " + target.id() + " does not parse");
     }
     LLVMDisposeMemoryBuffer(buffer);
     LLVMSetTarget(lifted.module(), LLVMGetTarget(runtime));
@@ -79,8 +80,8 @@ public final class ObjectEmitter {
   private static LLVMTargetMachineRef targetMachine(Target target, int optLevel) {
     LLVMTargetRef llvmTarget = new LLVMTargetRef();
     BytePointer error = new BytePointer();
-    if (LLVMGetTargetFromTriple(new BytePointer(target.triple), llvmTarget, error) != 0) {
-      throw new IllegalStateException("LLVM has no target " + target.triple + ": " + error.getString());
+    if (LLVMGetTargetFromTriple(new BytePointer(target.triple()), llvmTarget, error) != 0) {
+      throw new IllegalStateException("LLVM has no target " + target.triple() + ": " + error.getString());
     }
     String cpu = target == Target.X86_64 ? "x86-64" : "generic";
     int level = switch (optLevel) {
@@ -89,7 +90,7 @@ public final class ObjectEmitter {
       case 3 -> LLVMCodeGenLevelAggressive;
       default -> LLVMCodeGenLevelDefault;
     };
-    return LLVMCreateTargetMachine(llvmTarget, target.triple, cpu, "", level, LLVMRelocStatic, LLVMCodeModelDefault);
+    return LLVMCreateTargetMachine(llvmTarget, target.triple(), cpu, "", level, LLVMRelocStatic, LLVMCodeModelDefault);
   }
 
   private static void LLVMErrorRefCheck(org.bytedeco.llvm.LLVM.LLVMErrorRef error, String what) {

@@ -6,7 +6,7 @@ import static elfconv.runtime.GuestLayout.X0;
 import static elfconv.runtime.GuestLayout.X86_64_GUEST_BASE;
 
 import elfconv.a64.Insn;
-import elfconv.codegen.Target;
+import elfconv.toolchain.Target;
 import elfconv.ir.IrBuilder;
 import org.bytedeco.llvm.LLVM.LLVMBasicBlockRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;

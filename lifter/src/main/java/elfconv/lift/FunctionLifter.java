@@ -4,7 +4,7 @@ import static org.bytedeco.llvm.global.LLVM.LLVMSetTailCall;
 
 import elfconv.a64.A64Decoder;
 import elfconv.a64.Insn;
-import elfconv.codegen.Target;
+import elfconv.toolchain.Target;
 import elfconv.ir.IrBuilder;
 import java.util.HashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package elfconv.lift;
 
 import static org.bytedeco.llvm.global.LLVM.*;
 
-import elfconv.codegen.Target;
+import elfconv.toolchain.Target;
 import elfconv.elf.ElfImage;
 import elfconv.elf.Segment;
 import elfconv.ir.IrBuilder;

@@ -1,7 +1,7 @@
 package elfconv.verify;
 
 import elfconv.codegen.Compiler;
-import elfconv.codegen.Target;
+import elfconv.toolchain.Target;
 import elfconv.oracle.GuestRun;
 import elfconv.oracle.ProcessRunner;
 import elfconv.oracle.QemuOracle;
@@ -53,14 +53,14 @@ public final class Verifier {
         qemu.syscalls().size()));
 
     for (Target target : targets) {
-      Path runDir = freshDir(dir.resolve(target.id));
+      Path runDir = freshDir(dir.resolve(target.id()));
       Path output = runDir.resolve(spec.name());
       long translateMillis;
       try {
         translateMillis = Compiler.compile(spec.elf(), output, new Compiler.Options(target)).millis();
       } catch (RuntimeException e) {
-        differences.add(target.id + ": translation failed: " + e.getMessage());
-        runs.add(new TargetRun(target.id, -1, null, 0, 0, false, false, false, 0));
+        differences.add(target.id() + ": translation failed: " + e.getMessage());
+        runs.add(new TargetRun(target.id(), -1, null, 0, 0, false, false, false, 0));
         continue;
       }
       RunResult result = run(target, output, argv0, spec.args(), runDir);
@@ -72,7 +72,7 @@ public final class Verifier {
         stderrSame = Arrays.equals(qemu.stderr(), result.stderr());
         compare(target, qemu, result, stdoutSame, stderrSame, differences);
         if (!traceSame) {
-          differences.add(target.id + ": syscall trace differs: "
+          differences.add(target.id() + ": syscall trace differs: "
               + SyscallTrace.firstDifference(qemuTrace, trace).map(Object::toString).orElse(""));
         }
       } else {
@@ -81,11 +81,11 @@ public final class Verifier {
         traceSame = true;
         if (!stderrSame || result.exitStatus() != GuestLayout.EXIT_UNTRANSLATED) {
           differences.add(String.format("%s: expected exit status %d and stderr matching /%s/, got status %d and "
-              + "stderr %s", target.id, GuestLayout.EXIT_UNTRANSLATED, spec.expectedError(), result.exitStatus(),
+              + "stderr %s", target.id(), GuestLayout.EXIT_UNTRANSLATED, spec.expectedError(), result.exitStatus(),
               excerpt(result.stderr())));
         }
       }
-      runs.add(new TargetRun(target.id, result.exitStatus(), result.signal(), translateMillis,
+      runs.add(new TargetRun(target.id(), result.exitStatus(), result.signal(), translateMillis,
           millis(result.wallNanos()), stdoutSame, stderrSame, traceSame, result.syscalls().size()));
     }
     String expectation = spec.expectedError() == null ? "agree with qemu"
@@ -97,13 +97,13 @@ public final class Verifier {
   private static void compare(Target target, RunResult qemu, RunResult result, boolean stdoutSame,
       boolean stderrSame, List<String> differences) {
     if (qemu.exitStatus() != result.exitStatus()) {
-      differences.add(String.format("%s: exit status %d, qemu %d", target.id, result.exitStatus(), qemu.exitStatus()));
+      differences.add(String.format("%s: exit status %d, qemu %d", target.id(), result.exitStatus(), qemu.exitStatus()));
     }
     if (!stdoutSame) {
-      differences.add(target.id + ": stdout differs: " + firstByteDifference(qemu.stdout(), result.stdout()));
+      differences.add(target.id() + ": stdout differs: " + firstByteDifference(qemu.stdout(), result.stdout()));
     }
     if (!stderrSame) {
-      differences.add(target.id + ": stderr differs: " + firstByteDifference(qemu.stderr(), result.stderr()));
+      differences.add(target.id() + ": stderr differs: " + firstByteDifference(qemu.stderr(), result.stderr()));
     }
   }
 

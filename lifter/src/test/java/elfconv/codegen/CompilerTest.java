@@ -1,5 +1,6 @@
 package elfconv.codegen;
 
+import elfconv.toolchain.Target;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +21,7 @@ class CompilerTest {
   private record Outcome(int status, String stdout, String stderr) {}
 
   private Outcome runTranslated(Path elf, Target target) throws Exception {
-    Path output = dir.resolve(elf.getFileName() + "." + target.id);
+    Path output = dir.resolve(elf.getFileName() + "." + target.id());
     Compiler.compile(elf, output, new Compiler.Options(target));
     Path stdout = dir.resolve("stdout");
     Path stderr = dir.resolve("stderr");
@@ -39,7 +40,7 @@ class CompilerTest {
   void helloRunsOnBothTargets() throws Exception {
     Path elf = TestPrograms.assemble(dir, "hello", TestPrograms.HELLO, "-static", "-e", "_start");
     for (Target target : Target.values()) {
-      assertEquals(new Outcome(7, "hello\n", ""), runTranslated(elf, target), target.id);
+      assertEquals(new Outcome(7, "hello\n", ""), runTranslated(elf, target), target.id());
     }
   }
 
@@ -55,10 +56,10 @@ class CompilerTest {
         """, "-static", "-e", "_start");
     for (Target target : Target.values()) {
       Outcome outcome = runTranslated(elf, target);
-      assertEquals(126, outcome.status(), target.id);
+      assertEquals(126, outcome.status(), target.id());
       assertTrue(outcome.stderr().matches(
           "elfconv: jump to untranslated address 0x1234 \\(last indirect branch at 0x[0-9a-f]+\\)\n"),
-          target.id + ": " + outcome.stderr());
+          target.id() + ": " + outcome.stderr());
     }
   }
 }

@@ -1,5 +1,6 @@
 package elfconv.runtime;
 
+import elfconv.toolchain.Target;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,10 +11,10 @@ public final class RuntimeBitcode {
 
   /** The runtime module for {@code target} ({@code x86_64} or {@code wasm32}). */
   public static byte[] load(String target) {
-    return load(RuntimeTarget.of(target));
+    return load(Target.of(target));
   }
 
-  public static byte[] load(RuntimeTarget target) {
+  public static byte[] load(Target target) {
     String resource = resourceName(target);
     try (InputStream in = RuntimeBitcode.class.getResourceAsStream(resource)) {
       if (in == null) {
@@ -27,11 +28,11 @@ public final class RuntimeBitcode {
   }
 
   /** The classpath resource holding the runtime for {@code target}. */
-  public static String resourceName(RuntimeTarget target) {
+  public static String resourceName(Target target) {
     return "/elfconv/runtime/" + fileName(target);
   }
 
-  static String fileName(RuntimeTarget target) {
+  static String fileName(Target target) {
     return "runtime-" + target.id() + ".bc";
   }
 }

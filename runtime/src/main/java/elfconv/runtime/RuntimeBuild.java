@@ -1,5 +1,6 @@
 package elfconv.runtime;
 
+import elfconv.toolchain.Target;
 import elfconv.toolchain.Toolchain;
 import elfconv.toolchain.ToolchainException;
 import java.io.IOException;
@@ -48,7 +49,7 @@ public final class RuntimeBuild {
   /** Builds every target's bitcode from {@code srcDir} into {@code outDir} unless it is up to date. */
   public static void build(Path srcDir, Path outDir) {
     FileTime newestInput = newestInput(srcDir);
-    for (RuntimeTarget target : RuntimeTarget.values()) {
+    for (Target target : Target.values()) {
       Path output = outDir.resolve(RuntimeBitcode.fileName(target));
       if (!isUpToDate(output, newestInput)) {
         buildTarget(srcDir, target, output);
@@ -56,7 +57,7 @@ public final class RuntimeBuild {
     }
   }
 
-  private static void buildTarget(Path srcDir, RuntimeTarget target, Path output) {
+  private static void buildTarget(Path srcDir, Target target, Path output) {
     Toolchain tools = Toolchain.get();
     Path work = createTempDirectory(target);
     try {
@@ -76,7 +77,7 @@ public final class RuntimeBuild {
     }
   }
 
-  private static String compile(Toolchain tools, Path srcDir, RuntimeTarget target, Path source, Path work) {
+  private static String compile(Toolchain tools, Path srcDir, Target target, Path source, Path work) {
     String name = srcDir.relativize(source).toString().replace('/', '-').replaceFirst("\\.c$", ".bc");
     Path module = work.resolve(name);
     List<String> args = new ArrayList<>(target.clangTargetArguments());
@@ -87,7 +88,7 @@ public final class RuntimeBuild {
   }
 
   /** The shared sources and the target's own, in a stable order. */
-  static List<Path> sources(Path srcDir, RuntimeTarget target) {
+  static List<Path> sources(Path srcDir, Target target) {
     List<Path> sources = new ArrayList<>();
     for (Path dir : List.of(srcDir.resolve("common"), srcDir.resolve(target.id()))) {
       try (Stream<Path> files = Files.list(dir)) {
@@ -116,7 +117,7 @@ public final class RuntimeBuild {
       throw new UncheckedIOException("cannot list runtime sources in " + srcDir, e);
     }
     classFile(RuntimeBuild.class).ifPresent(inputs::add);
-    classFile(RuntimeTarget.class).ifPresent(inputs::add);
+    classFile(Target.class).ifPresent(inputs::add);
     return inputs.stream().map(RuntimeBuild::lastModified).max(Comparator.naturalOrder()).orElseThrow();
   }
 
@@ -138,7 +139,7 @@ public final class RuntimeBuild {
     }
   }
 
-  private static Path createTempDirectory(RuntimeTarget target) {
+  private static Path createTempDirectory(Target target) {
     try {
       return Files.createTempDirectory("elfconv-runtime-" + target.id());
     } catch (IOException e) {

@@ -1,5 +1,6 @@
 package elfconv.runtime;
 
+import elfconv.toolchain.Target;
 import elfconv.toolchain.Toolchain;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,8 +16,8 @@ class GuestLayoutTest {
   static final Path C_SOURCES = Path.of("src/main/c").toAbsolutePath();
 
   @ParameterizedTest
-  @EnumSource(RuntimeTarget.class)
-  void javaConstantsMatchTheHeader(RuntimeTarget target, @TempDir Path dir) throws IOException {
+  @EnumSource(Target.class)
+  void javaConstantsMatchTheHeader(Target target, @TempDir Path dir) throws IOException {
     Path check = dir.resolve("layout-check.c");
     Files.writeString(check, staticAssertions());
     List<String> args = new ArrayList<>(target.clangTargetArguments());

@@ -1,5 +1,6 @@
 package elfconv.runtime;
 
+import elfconv.toolchain.Target;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,7 +40,7 @@ class RuntimeProgramTest {
 
   @TempDir
   static Path dir;
-  static final Map<RuntimeTarget, List<String>> launchers = new EnumMap<>(RuntimeTarget.class);
+  static final Map<Target, List<String>> launchers = new EnumMap<>(Target.class);
 
   record Run(int status, String stdout, String stderr) {}
 
@@ -47,7 +48,7 @@ class RuntimeProgramTest {
   static void linkPrograms() throws IOException {
     Path source = copyResource("lifted-program.c");
     Path runner = copyResource("run-wasi.mjs");
-    for (RuntimeTarget target : RuntimeTarget.values()) {
+    for (Target target : Target.values()) {
       String program = link(target, source).toString();
       launchers.put(target, switch (target) {
         case X86_64 -> List.of(program);
@@ -57,28 +58,28 @@ class RuntimeProgramTest {
   }
 
   @ParameterizedTest
-  @EnumSource(RuntimeTarget.class)
-  void writesFromASegmentAndExits(RuntimeTarget target) {
+  @EnumSource(Target.class)
+  void writesFromASegmentAndExits(Target target) {
     assertEquals(new Run(3, "hello\n", ""), run(target, Map.of(), "hello"));
   }
 
   @ParameterizedTest
-  @EnumSource(RuntimeTarget.class)
-  void tracesEverySyscallBeforeTheProcessExits(RuntimeTarget target) throws IOException {
+  @EnumSource(Target.class)
+  void tracesEverySyscallBeforeTheProcessExits(Target target) throws IOException {
     String trace = target.id() + "-hello.strace";
     assertEquals(new Run(3, "hello\n", ""), run(target, Map.of("ELFCONV_STRACE", trace), "hello"));
     assertEquals("write(0x1,0x400100,0x6) = 6\nexit_group(0x3) = ?\n", Files.readString(dir.resolve(trace)));
   }
 
   @ParameterizedTest
-  @EnumSource(RuntimeTarget.class)
-  void passesArgumentsOnTheGuestStack(RuntimeTarget target) {
+  @EnumSource(Target.class)
+  void passesArgumentsOnTheGuestStack(Target target) {
     assertEquals(new Run(0, "one\ntwo words\n\n", ""), run(target, Map.of(), "args", "one", "two words", ""));
   }
 
   @ParameterizedTest
-  @EnumSource(RuntimeTarget.class)
-  void hidesRuntimeSettingsFromTheGuest(RuntimeTarget target) {
+  @EnumSource(Target.class)
+  void hidesRuntimeSettingsFromTheGuest(Target target) {
     Map<String, String> env = Map.of("A", "1", "B", "two words", "ELFCONV_STRACE", target.id() + "-env.strace",
         "ELFCONV_OTHER", "x");
     StackDump stack = StackDump.parse(run(target, env, "stack"));
@@ -86,8 +87,8 @@ class RuntimeProgramTest {
   }
 
   @ParameterizedTest
-  @EnumSource(RuntimeTarget.class)
-  void buildsTheInitialStackLikeLinux(RuntimeTarget target) throws IOException {
+  @EnumSource(Target.class)
+  void buildsTheInitialStackLikeLinux(Target target) throws IOException {
     StackDump stack = StackDump.parse(run(target, Map.of("A", "1"), "stack", "p", "q"));
     String program = launchers.get(target).get(launchers.get(target).size() - 1);
     assertEquals(List.of(program, "stack", "p", "q"), stack.argv.strings);
@@ -108,7 +109,7 @@ class RuntimeProgramTest {
     assertEquals("aarch64", stack.auxvStrings.get(AT_PLATFORM));
     assertEquals(program, stack.auxvStrings.get(AT_EXECFN));
 
-    long[] ids = target == RuntimeTarget.X86_64 ? hostIds() : new long[4];
+    long[] ids = target == Target.X86_64 ? hostIds() : new long[4];
     assertEquals(List.of(Map.entry(3L, 0x400040L), Map.entry(4L, 56L), Map.entry(5L, 2L), Map.entry(6L, 4096L),
         Map.entry(7L, 0L), Map.entry(8L, 0L), Map.entry(9L, 0x400000L), Map.entry(11L, ids[0]), Map.entry(12L, ids[1]),
         Map.entry(13L, ids[2]), Map.entry(14L, ids[3]), Map.entry(16L, 0x8fbL), Map.entry(17L, 100L),
@@ -117,8 +118,8 @@ class RuntimeProgramTest {
   }
 
   @ParameterizedTest
-  @EnumSource(RuntimeTarget.class)
-  void reportsAJumpToUntranslatedCode(RuntimeTarget target) {
+  @EnumSource(Target.class)
+  void reportsAJumpToUntranslatedCode(Target target) {
     String message = "elfconv: jump to untranslated address 0xdead0000 (last indirect branch at 0x400abc)\n";
     assertEquals(new Run(126, "", message), run(target, Map.of(), "jump"));
     String unknownOrigin = "elfconv: jump to untranslated address 0x1234 (last indirect branch at unknown)\n";
@@ -126,15 +127,15 @@ class RuntimeProgramTest {
   }
 
   @ParameterizedTest
-  @EnumSource(RuntimeTarget.class)
-  void dispatchRunsTranslatedFunctionsAndReturnsOtherTargets(RuntimeTarget target) {
+  @EnumSource(Target.class)
+  void dispatchRunsTranslatedFunctionsAndReturnsOtherTargets(Target target) {
     assertEquals(new Run(0, "", ""), run(target, Map.of(), "dispatch"));
   }
 
   /** The program checks results and memory itself and exits with the number of the first failed check. */
   @ParameterizedTest
-  @EnumSource(RuntimeTarget.class)
-  void brkGrowsZeroFillsAndRefusesBadRequests(RuntimeTarget target) throws IOException {
+  @EnumSource(Target.class)
+  void brkGrowsZeroFillsAndRefusesBadRequests(Target target) throws IOException {
     String trace = target.id() + "-brk.strace";
     assertEquals(new Run(0, "", ""), run(target, Map.of("ELFCONV_STRACE", trace), "brk"));
     assertEquals("""
@@ -156,8 +157,8 @@ class RuntimeProgramTest {
   }
 
   @ParameterizedTest
-  @EnumSource(RuntimeTarget.class)
-  void readsWritesAndFailsLikeLinux(RuntimeTarget target) throws IOException {
+  @EnumSource(Target.class)
+  void readsWritesAndFailsLikeLinux(Target target) throws IOException {
     String trace = target.id() + "-io.strace";
     Run run = runWithInput(target, Map.of("ELFCONV_STRACE", trace), "input\n", "io");
     assertEquals(new Run(7, "hello\ninput\n", ""), run);
@@ -174,8 +175,8 @@ class RuntimeProgramTest {
   }
 
   @ParameterizedTest
-  @EnumSource(RuntimeTarget.class)
-  void stopsWithAClearMessageWhenTheTraceCannotBeCreated(RuntimeTarget target) {
+  @EnumSource(Target.class)
+  void stopsWithAClearMessageWhenTheTraceCannotBeCreated(Target target) {
     assertEquals(new Run(125, "", "elfconv: cannot create the ELFCONV_STRACE file missing/trace (errno 2)\n"),
         run(target, Map.of("ELFCONV_STRACE", "missing/trace"), "hello"));
   }
@@ -231,12 +232,12 @@ class RuntimeProgramTest {
     }
   }
 
-  static Run run(RuntimeTarget target, Map<String, String> env, String... args) {
+  static Run run(Target target, Map<String, String> env, String... args) {
     return runWithInput(target, env, "", args);
   }
 
   /** Runs the program in {@code dir} with exactly the environment {@code env}. */
-  static Run runWithInput(RuntimeTarget target, Map<String, String> env, String stdin, String... args) {
+  static Run runWithInput(Target target, Map<String, String> env, String stdin, String... args) {
     List<String> command = new ArrayList<>(launchers.get(target));
     command.addAll(List.of(args));
     try {
@@ -263,14 +264,14 @@ class RuntimeProgramTest {
   }
 
   /** Compiles the program, links it with the runtime bitcode and links the object, as the lifter's driver does. */
-  static Path link(RuntimeTarget target, Path source) throws IOException {
+  static Path link(Target target, Path source) throws IOException {
     Toolchain tools = Toolchain.get();
     String id = target.id();
     Path program = dir.resolve(id + "-program.bc");
     Path runtime = dir.resolve(id + "-runtime.bc");
     Path linked = dir.resolve(id + "-linked.bc");
     Path object = dir.resolve(id + "-linked.o");
-    Path output = dir.resolve(target == RuntimeTarget.WASM32 ? "program.wasm" : "program");
+    Path output = dir.resolve(target == Target.WASM32 ? "program.wasm" : "program");
     Files.write(runtime, RuntimeBitcode.load(id));
     List<String> compile = new ArrayList<>(target.clangTargetArguments());
     compile.addAll(List.of("-std=c17", "-O2", "-nostdlibinc", "-Wall", "-Wextra", "-Werror",

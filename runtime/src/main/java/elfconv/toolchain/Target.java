@@ -1,6 +1,5 @@
-package elfconv.runtime;
+package elfconv.toolchain;
 
-import elfconv.toolchain.Toolchain;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +8,8 @@ import java.util.List;
  * A host the guest is translated for, with the flags that compile code for it and link a translated program. The
  * lifter's code generation and link step must use the same ones as the runtime's build and tests do.
  */
-public enum RuntimeTarget {
-  /** A static x86_64 Linux executable; the guest window is reserved at {@link GuestLayout#X86_64_GUEST_BASE}. */
+public enum Target {
+  /** A static x86_64 Linux executable; the guest window is reserved at {@link elfconv.runtime.GuestLayout#X86_64_GUEST_BASE}. */
   X86_64("x86_64", "x86_64-unknown-linux-gnu", List.of("-fno-pic", "-fno-pie", "-mcmodel=small"),
       Toolchain.Tool.LD_LLD),
   /** A WASI preview1 command module; the guest window is linear memory {@code [0, window size)}. */
@@ -24,7 +23,7 @@ public enum RuntimeTarget {
   private final List<String> codeFlags;
   private final Toolchain.Tool linker;
 
-  RuntimeTarget(String id, String triple, List<String> codeFlags, Toolchain.Tool linker) {
+  Target(String id, String triple, List<String> codeFlags, Toolchain.Tool linker) {
     this.id = id;
     this.triple = triple;
     this.codeFlags = codeFlags;
@@ -32,8 +31,8 @@ public enum RuntimeTarget {
   }
 
   /** The target by its command-line name, {@code x86_64} or {@code wasm32}. */
-  public static RuntimeTarget of(String id) {
-    for (RuntimeTarget target : values()) {
+  public static Target of(String id) {
+    for (Target target : values()) {
       if (target.id.equals(id)) {
         return target;
       }
