@@ -45,6 +45,14 @@ class CompilerTest {
   }
 
   @Test
+  void staticPieRunsOnBothTargets() throws Exception {
+    Path elf = TestPrograms.assemble(dir, "pie", TestPrograms.HELLO, "-pie", "-e", "_start", "--no-dynamic-linker");
+    for (Target target : Target.values()) {
+      assertEquals(new Outcome(7, "hello\n", ""), runTranslated(elf, target), target.id());
+    }
+  }
+
+  @Test
   void jumpToUntranslatedAddressStopsCleanlyOnBothTargets() throws Exception {
     Path elf = TestPrograms.assemble(dir, "wild", """
             .globl _start
