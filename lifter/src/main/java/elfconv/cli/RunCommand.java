@@ -33,7 +33,7 @@ final class RunCommand implements Callable<Integer> {
     List<String> argv = new ArrayList<>(List.of(input.toString()));
     argv.addAll(args);
     if (input.toString().endsWith(".wasm")) {
-      return WasmRunner.run(input, argv, System.getenv(), cwd, WasmRunner.Stdio.INHERIT);
+      return WasmRunner.run(input, argv, System.getenv(), cwd, WasmRunner.Stdio.INHERIT).status();
     }
     if (target.equals("qemu")) {
       List<String> command = new ArrayList<>(List.of("qemu-aarch64", "-cpu", QemuOracle.CPU, input.toString()));
@@ -43,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
     Target t = Target.of(target);
     Path output = translated(t);
     if (t == Target.WASM32) {
-      return WasmRunner.run(output, argv, System.getenv(), cwd, WasmRunner.Stdio.INHERIT);
+      return WasmRunner.run(output, argv, System.getenv(), cwd, WasmRunner.Stdio.INHERIT).status();
     }
     List<String> command = new ArrayList<>(List.of(output.toString()));
     command.addAll(args);

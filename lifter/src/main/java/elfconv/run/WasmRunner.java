@@ -29,6 +29,12 @@ public final class WasmRunner {
     public static final Stdio INHERIT = new Stdio(null, null, null);
   }
 
+  /**
+   * How a run ended: the guest's exit status, the time wasmtime took to compile the module to machine code, and
+   * the time of the run itself (instantiation and {@code _start}).
+   */
+  public record Outcome(int status, long compileNanos, long runNanos) {}
+
   private WasmRunner() {}
 
   static {
@@ -51,8 +57,8 @@ public final class WasmRunner {
     }).filter(status -> status >= 0);
   }
 
-  /** Runs {@code _start}; returns the guest's exit status. */
-  public static int run(Path wasm, List<String> argv, Map<String, String> env, Path cwd, Stdio stdio) {
+  /** Runs {@code _start}. */
+  public static Outcome run(Path wasm, List<String> argv, Map<String, String> env, Path cwd, Stdio stdio) {
     WasiCtxBuilder builder = new WasiCtxBuilder().args(argv).preopenedDir(cwd.toAbsolutePath(), ".");
     env.forEach(builder::env);
     if (stdio.stdin() == null) {
@@ -71,10 +77,12 @@ public final class WasmRunner {
       builder.stderr(stdio.stderr());
     }
     WasiCtx wasi = builder.build();
+    long compileStart = System.nanoTime();
     try (Store<Void> store = Store.withoutData(wasi);
         Engine engine = store.engine();
         Linker linker = new Linker(engine);
         Module module = Module.fromFile(engine, wasm.toString())) {
+      long runStart = System.nanoTime();
       WasiCtx.addToLinker(linker);
       // One instance for the whole run (a command module in a Linker would get a fresh one per export call).
       List<Extern> imports = new ArrayList<>();
@@ -82,19 +90,21 @@ public final class WasmRunner {
         imports.add(linker.get(store, i.module(), i.name()).orElseThrow(() -> new IllegalArgumentException(
             wasm + " imports " + i.module() + "." + i.name() + ", which WASI preview1 does not provide")));
       }
+      int status;
       try (Instance instance = new Instance(store, module, imports);
           Func start = instance.getFunc(store, "_start").orElseThrow(
               () -> new IllegalArgumentException(wasm + " has no _start export: not a WASI command module"))) {
         try {
           WasmFunctions.consumer(store, start).accept();
-          return 0;
+          status = 0;
         } catch (WasmFunctionError.I32ExitError exit) {
-          return exit.exitCode();
+          status = exit.exitCode();
         } catch (WasmFunctionError.TrapError | WasmtimeException trap) {
-          return statusAfterTrap(store, instance).orElseThrow(() -> new IllegalStateException(
+          status = statusAfterTrap(store, instance).orElseThrow(() -> new IllegalStateException(
               wasm + ": the module trapped: " + trap.getMessage().lines().findFirst().orElse("")));
         }
       }
+      return new Outcome(status, runStart - compileStart, System.nanoTime() - runStart);
     }
   }
 }

@@ -75,6 +75,23 @@ class BadInputTest {
   }
 
   @Test
+  void unsupportedInstructionNamesAddressWordAndDisassembly() throws Exception {
+    Path elf = TestPrograms.assemble(dir, "float", """
+            .globl _start
+            .type _start, %function
+        _start:
+            mov x0, #0
+            fadd d0, d1, d2
+            mov x8, #94
+            svc #0
+            .size _start, .-_start
+        """, "-static", "-e", "_start");
+    String message = compileFails(elf, "x86_64");
+    assertTrue(message.matches(".*unsupported instruction at 0x[0-9a-f]+: word 0x1e622820 \\(LLVM: fadd d0, d1, d2\\); "
+        + "it is reachable from function _start\n"), message);
+  }
+
+  @Test
   void missingFileIsNamed() throws Exception {
     assertTrue(compileFails(dir.resolve("nope"), "x86_64").contains("no such file"));
   }

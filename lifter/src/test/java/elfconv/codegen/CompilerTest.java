@@ -31,7 +31,8 @@ class CompilerTest {
           .start().waitFor();
     } else {
       Path stdin = Files.writeString(dir.resolve("stdin"), "");
-      status = WasmRunner.run(output, List.of("prog"), Map.of(), dir, new WasmRunner.Stdio(stdin, stdout, stderr));
+      status = WasmRunner.run(output, List.of("prog"), Map.of(), dir, new WasmRunner.Stdio(stdin, stdout, stderr))
+          .status();
     }
     return new Outcome(status, Files.readString(stdout), Files.readString(stderr));
   }
