@@ -95,7 +95,17 @@ public final class IrBuilder implements AutoCloseable {
 
   /** A pointer {@code offset} bytes past {@code base}. */
   public LLVMValueRef offset(LLVMValueRef base, long offset) {
-    return LLVMBuildGEP2(b, m.i8, base, new PointerPointer<>(new LLVMValueRef[] {c(64, offset)}), 1, "");
+    return index(base, c(64, offset));
+  }
+
+  /** A pointer {@code index} bytes past {@code base}. */
+  public LLVMValueRef index(LLVMValueRef base, LLVMValueRef index) {
+    return LLVMBuildGEP2(b, m.i8, base, new PointerPointer<>(new LLVMValueRef[] {index}), 1, "");
+  }
+
+  /** A constant pointer to a fixed host address. */
+  public LLVMValueRef constPointer(long address) {
+    return LLVMConstIntToPtr(c(64, address), m.ptr);
   }
 
   public LLVMValueRef alloca(LLVMTypeRef type, String name) {

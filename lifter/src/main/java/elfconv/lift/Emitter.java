@@ -159,7 +159,8 @@ public final class Emitter {
     if (target == Target.WASM32) {
       return ir.intToPtr(low);
     }
-    return ir.intToPtr(ir.add(ir.zext(low, 64), ir.c(64, X86_64_GUEST_BASE)));
+    // Indexing off the base keeps base + index addressing available to the x86 instruction selector.
+    return ir.index(ir.constPointer(X86_64_GUEST_BASE), ir.zext(low, 64));
   }
 
   /** Loads {@code bytes} bytes from guest memory as an integer of that width. */
