@@ -20,5 +20,5 @@ __attribute__((used)) _Noreturn void elfconv_main(int argc, char **argv, char **
   if (trace_path) trace_open(trace_path);
   uint64_t stack_top = memory_init();
   elfconv_state.sp = build_initial_stack(stack_top, argc, argv, envc, envp);
-  run_guest(elfconv_entry);
+  host_enter(run_guest, elfconv_entry);
 }

@@ -59,5 +59,9 @@ typedef struct HostIds {
 } HostIds;
 HostIds host_ids(void);
 _Noreturn void host_exit(int status);
+/* The loop that runs the guest from an address; it never returns. */
+typedef void (*GuestLoop)(uint64_t pc);
+/* Runs run(pc) on a host stack deep enough for the guest's deepest recursion: every guest call is a host call. */
+_Noreturn void host_enter(GuestLoop run, uint64_t pc);
 
 #endif

@@ -94,3 +94,9 @@ _Noreturn void host_exit(int status) {
   pending_exit_status = status;
   __builtin_trap();
 }
+
+/* The engine owns the wasm stack; its depth is the embedder's setting (elfconv's runner allows deep recursion). */
+_Noreturn void host_enter(GuestLoop run, uint64_t pc) {
+  run(pc);
+  __builtin_unreachable();
+}

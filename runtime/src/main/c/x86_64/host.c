@@ -75,3 +75,20 @@ HostIds host_ids(void) {
 _Noreturn void host_exit(int status) {
   for (;;) host_syscall(X86_EXIT_GROUP, (uint64_t)status, 0, 0, 0, 0, 0);
 }
+
+/* Lifted frames are larger than the guest's own, so the guest's 8 MiB stack could need far more host stack than
+ * the 8 MiB the kernel gave this process: run on 1 GiB, reserved lazily. */
+#define HOST_STACK_SIZE (1ull << 30)
+
+_Noreturn void host_enter(GuestLoop run, uint64_t pc) {
+  int64_t stack = host_syscall(X86_MMAP, 0, HOST_STACK_SIZE, PROT_READ | PROT_WRITE,
+                               MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, (uint64_t)-1, 0);
+  if (stack < 0) fatal("cannot map a host stack of 0x%x bytes (errno %d)", HOST_STACK_SIZE, -stack);
+  __asm__ volatile("mov %0, %%rsp\n\t"
+                   "call *%1\n\t"
+                   "ud2"
+                   :
+                   : "r"((uint64_t)stack + HOST_STACK_SIZE), "r"(run), "D"(pc)
+                   : "memory");
+  __builtin_unreachable();
+}

@@ -16,6 +16,9 @@ final class CompileCommand implements Callable<Integer> {
   @Option(names = "-O", defaultValue = "2", description = "LLVM optimisation level 0-3 (default: ${DEFAULT-VALUE})")
   int optLevel;
 
+  @Option(names = "--emit-llvm", description = "also write the optimised LLVM IR as OUT.ll")
+  boolean emitLlvm;
+
   @Option(names = "-o", required = true, description = "output file")
   Path output;
 
@@ -28,7 +31,7 @@ final class CompileCommand implements Callable<Integer> {
       throw new IllegalArgumentException("-O" + optLevel + ": use -O0 to -O3");
     }
     Compiler.Result r = Compiler.compile(input, output, new Compiler.Options(Target.of(target), optLevel,
-        Compiler.DEFAULT_WINDOW_SIZE));
+        Compiler.DEFAULT_WINDOW_SIZE, emitLlvm));
     System.err.printf("elfconv: %s -> %s (%s): %d functions, %d instructions, %d ms%n", input, output, target,
         r.functions(), r.instructions(), r.millis());
     return 0;

@@ -19,9 +19,10 @@ public final class Compiler {
   /** Default guest window: 256 MiB suits a browser tab and the programs elfconv targets. */
   public static final long DEFAULT_WINDOW_SIZE = 256L << 20;
 
-  public record Options(Target target, int optLevel, long windowSize) {
+  /** @param emitLlvm also write the optimised LLVM IR next to the output, as OUTPUT.ll */
+  public record Options(Target target, int optLevel, long windowSize, boolean emitLlvm) {
     public Options(Target target) {
-      this(target, 2, DEFAULT_WINDOW_SIZE);
+      this(target, 2, DEFAULT_WINDOW_SIZE, false);
     }
   }
 
@@ -45,7 +46,8 @@ public final class Compiler {
       try (IrModule m = new IrModule(input.getFileName().toString())) {
         ProgramLifter.lift(image, functions, options.target(), options.windowSize(), m);
         m.verify();
-        ObjectEmitter.emit(m, options.target(), options.optLevel(), object);
+        ObjectEmitter.emit(m, options.target(), options.optLevel(), object,
+            options.emitLlvm() ? output.resolveSibling(output.getFileName() + ".ll") : null);
       }
       Linker.link(options.target(), object, partial, options.windowSize());
       Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

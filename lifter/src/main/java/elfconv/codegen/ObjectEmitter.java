@@ -36,7 +36,11 @@ public final class ObjectEmitter {
     }
   }
 
-  public static void emit(IrModule lifted, Target target, int optLevel, Path object) {
+  /**
+   * Writes the object file; with {@code llvmIr} non-null also the optimised whole-program IR, for reading what
+   * the translation became.
+   */
+  public static void emit(IrModule lifted, Target target, int optLevel, Path object, Path llvmIr) {
     initialise();
     LLVMModuleRef program = linkWithRuntime(lifted, target);
     LLVMTargetMachineRef machine = targetMachine(target, optLevel);
@@ -45,6 +49,12 @@ public final class ObjectEmitter {
         LLVMPassBuilderOptionsRef options = LLVMCreatePassBuilderOptions();
         LLVMErrorRefCheck(LLVMRunPasses(program, "default<O" + optLevel + ">", machine, options), "optimising");
         LLVMDisposePassBuilderOptions(options);
+      }
+      if (llvmIr != null) {
+        BytePointer error = new BytePointer();
+        if (LLVMPrintModuleToFile(program, llvmIr.toString(), error) != 0) {
+          throw new IllegalStateException("cannot write " + llvmIr + ": " + error.getString());
+        }
       }
       BytePointer error = new BytePointer();
       if (LLVMTargetMachineEmitToFile(machine, program, new BytePointer(object.toString()), LLVMObjectFile, error) != 0) {

@@ -6,44 +6,63 @@ import static elfconv.runtime.GuestLayout.X0;
 import static elfconv.runtime.GuestLayout.X86_64_GUEST_BASE;
 
 import elfconv.a64.Insn;
+import java.util.BitSet;
 import elfconv.toolchain.Target;
 import elfconv.ir.IrBuilder;
 import org.bytedeco.llvm.LLVM.LLVMBasicBlockRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /**
- * What instruction semantics are written against: guest registers held in function-local slots (LLVM turns them
- * into SSA values), NZCV as four lazily used i1 values, guest memory, and guest control flow. Registers are written
- * back to the global guest state only where another function or the runtime can see them.
+ * What instruction semantics are written against: guest registers, NZCV as four lazily used i1 values, guest
+ * memory, and guest control flow.
+ *
+ * <p>Registers the function writes live in function-local slots (LLVM turns them into SSA values); they are loaded
+ * from the global guest state at entry and after calls, and written back only where another function or the
+ * runtime can see them. Registers the function only reads are read from the guest state directly, so they cost
+ * nothing at calls and returns.
  */
 public final class Emitter {
   private static final int SP = 31;
+  /** Index of NZCV, as a group, in the sets of slotted and written registers. */
+  static final int FLAGS = 32;
+  /** Every register and the flags: what a first pass over a function slots to find out what it writes. */
+  static final BitSet ALL = BitSet.valueOf(new long[] {(1L << 33) - 1});
   private static final long SP_OFFSET = elfconv.runtime.GuestLayout.SP;
 
   public final IrBuilder ir;
   private final FunctionLifter function;
   private final Target target;
+  private final BitSet slotted;
+  private final BitSet written = new BitSet();
   private final LLVMValueRef[] regs = new LLVMValueRef[32];
   private final LLVMValueRef[] flags = new LLVMValueRef[4];
   private Insn insn;
   private boolean terminated;
 
-  Emitter(IrBuilder ir, FunctionLifter function, Target target) {
+  Emitter(IrBuilder ir, FunctionLifter function, Target target, BitSet slotted) {
     this.ir = ir;
     this.function = function;
     this.target = target;
+    this.slotted = slotted;
   }
 
-  /** Creates the register slots and fills them from the guest state; call in the function's entry block. */
+  /** Creates the slots and fills them from the guest state; call in the function's entry block. */
   void allocateSlots() {
-    for (int i = 0; i < 32; i++) {
+    for (int i = slotted.nextSetBit(0); i >= 0 && i < FLAGS; i = slotted.nextSetBit(i + 1)) {
       regs[i] = ir.alloca(ir.m.i64, i == SP ? "sp" : "x" + i);
     }
-    String[] names = {"n", "z", "c", "v"};
-    for (int i = 0; i < 4; i++) {
-      flags[i] = ir.alloca(ir.m.i1, names[i]);
+    if (slotted.get(FLAGS)) {
+      String[] names = {"n", "z", "c", "v"};
+      for (int i = 0; i < 4; i++) {
+        flags[i] = ir.alloca(ir.m.i1, names[i]);
+      }
     }
     reload();
+  }
+
+  /** The registers (and {@link #FLAGS}) the lifted instructions wrote. */
+  BitSet written() {
+    return written;
   }
 
   void begin(Insn next) {
@@ -69,29 +88,40 @@ public final class Emitter {
     return ir.offset(function.state(), offset);
   }
 
+  private static long offsetOf(int register) {
+    return register == SP ? SP_OFFSET : X0 + 8L * register;
+  }
+
+  /** Register n (31 = SP) as 64 bits: from its slot, or from the guest state when the function never writes it. */
+  private LLVMValueRef read(int n) {
+    return slotted.get(n) ? ir.load(ir.m.i64, regs[n]) : ir.loadState(ir.m.i64, stateField(offsetOf(n)));
+  }
+
+  private void write(int n, LLVMValueRef value) {
+    written.set(n);
+    ir.store(ir.zext(value, 64), regs[n]);
+  }
+
   /** Xn or Wn, where register 31 reads as zero. */
   public LLVMValueRef reg(int n, boolean is64) {
-    if (n == 31) {
-      return ir.c(is64 ? 64 : 32, 0);
-    }
-    return ir.trunc(ir.load(ir.m.i64, regs[n]), is64 ? 64 : 32);
+    return n == 31 ? ir.c(is64 ? 64 : 32, 0) : ir.trunc(read(n), is64 ? 64 : 32);
   }
 
   /** Xn or Wn, where register 31 is the stack pointer. */
   public LLVMValueRef regOrSp(int n, boolean is64) {
-    return ir.trunc(ir.load(ir.m.i64, regs[n]), is64 ? 64 : 32);
+    return ir.trunc(read(n), is64 ? 64 : 32);
   }
 
   /** Writes Xn (a 32-bit value is zero-extended, as writing Wn does); register 31 discards. */
   public void setReg(int n, LLVMValueRef value) {
     if (n != 31) {
-      ir.store(ir.zext(value, 64), regs[n]);
+      write(n, value);
     }
   }
 
   /** Writes Xn, where register 31 is the stack pointer. */
   public void setRegOrSp(int n, LLVMValueRef value) {
-    ir.store(ir.zext(value, 64), regs[n]);
+    write(n, value);
   }
 
   /** A system register kept in the guest state (TPIDR_EL0, FPCR, FPSR), by its GuestLayout offset. */
@@ -106,6 +136,7 @@ public final class Emitter {
   // ---- flags
 
   public void setFlags(LLVMValueRef n, LLVMValueRef z, LLVMValueRef c, LLVMValueRef v) {
+    written.set(FLAGS);
     ir.store(n, flags[0]);
     ir.store(z, flags[1]);
     ir.store(c, flags[2]);
@@ -117,10 +148,16 @@ public final class Emitter {
     setFlags(ir.slt(result, ir.c(result, 0)), ir.eq(result, ir.c(result, 0)), ir.c(1, 0), ir.c(1, 0));
   }
 
-  public LLVMValueRef n() { return ir.load(ir.m.i1, flags[0]); }
-  public LLVMValueRef z() { return ir.load(ir.m.i1, flags[1]); }
-  public LLVMValueRef carry() { return ir.load(ir.m.i1, flags[2]); }
-  public LLVMValueRef v() { return ir.load(ir.m.i1, flags[3]); }
+  public LLVMValueRef n() { return flag(0); }
+  public LLVMValueRef z() { return flag(1); }
+  public LLVMValueRef carry() { return flag(2); }
+  public LLVMValueRef v() { return flag(3); }
+
+  /** Flag i of N, Z, C, V: from its slot, or from the guest state when the function never sets flags. */
+  private LLVMValueRef flag(int i) {
+    return slotted.get(FLAGS) ? ir.load(ir.m.i1, flags[i])
+        : ir.bit(ir.loadState(ir.m.i64, stateField(NZCV)), 31 - i);
+  }
 
   /** NZCV packed as MRS NZCV reads it (bits 31..28). */
   public LLVMValueRef packedFlags() {
@@ -220,20 +257,27 @@ public final class Emitter {
     ir.storeState(ir.c(64, pc()), stateField(PC));
   }
 
-  /** Stores every register and the flags into the global guest state. */
+  /** Stores the slotted registers and flags into the global guest state. */
   void writeBack() {
-    for (int i = 0; i < 32; i++) {
-      ir.storeState(ir.load(ir.m.i64, regs[i]), stateField(i == SP ? SP_OFFSET : X0 + 8L * i));
+    for (int i = slotted.nextSetBit(0); i >= 0 && i < FLAGS; i = slotted.nextSetBit(i + 1)) {
+      ir.storeState(ir.load(ir.m.i64, regs[i]), stateField(offsetOf(i)));
     }
-    ir.storeState(packedFlags(), stateField(NZCV));
+    if (slotted.get(FLAGS)) {
+      ir.storeState(packedFlags(), stateField(NZCV));
+    }
   }
 
-  /** Loads every register and the flags from the global guest state. */
+  /** Loads the slotted registers and flags from the global guest state. */
   void reload() {
-    for (int i = 0; i < 32; i++) {
-      ir.store(ir.loadState(ir.m.i64, stateField(i == SP ? SP_OFFSET : X0 + 8L * i)), regs[i]);
+    for (int i = slotted.nextSetBit(0); i >= 0 && i < FLAGS; i = slotted.nextSetBit(i + 1)) {
+      ir.store(ir.loadState(ir.m.i64, stateField(offsetOf(i))), regs[i]);
     }
-    setPackedFlags(ir.loadState(ir.m.i64, stateField(NZCV)));
+    if (slotted.get(FLAGS)) {
+      LLVMValueRef word = ir.loadState(ir.m.i64, stateField(NZCV));
+      for (int i = 0; i < 4; i++) {
+        ir.store(ir.bit(word, 31 - i), flags[i]);
+      }
+    }
   }
 
   LLVMBasicBlockRef currentBlock() {

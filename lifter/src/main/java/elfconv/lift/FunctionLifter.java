@@ -1,11 +1,14 @@
 package elfconv.lift;
 
+import static org.bytedeco.llvm.global.LLVM.LLVMAddFunction;
+import static org.bytedeco.llvm.global.LLVM.LLVMDeleteFunction;
 import static org.bytedeco.llvm.global.LLVM.LLVMSetTailCall;
 
 import elfconv.a64.A64Decoder;
 import elfconv.a64.Insn;
 import elfconv.toolchain.Target;
 import elfconv.ir.IrBuilder;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +32,26 @@ final class FunctionLifter {
   private LLVMValueRef resumeSlot;
   private LLVMBasicBlockRef resumeBlock;
 
-  FunctionLifter(IrBuilder ir, RuntimeSymbols runtime, Target target, GuestFunction guest,
-      LLVMValueRef function, LongFunction<LLVMValueRef> functionAt) {
+  private FunctionLifter(IrBuilder ir, RuntimeSymbols runtime, Target target, GuestFunction guest,
+      LLVMValueRef function, LongFunction<LLVMValueRef> functionAt, BitSet slotted) {
     this.ir = ir;
     this.runtime = runtime;
     this.guest = guest;
     this.function = function;
     this.functionAt = functionAt;
-    this.e = new Emitter(ir, this, target);
+    this.e = new Emitter(ir, this, target, slotted);
+  }
+
+  /**
+   * Lifts {@code guest} into {@code function}. A first pass into a scratch function, with every register in a
+   * slot, finds the registers the function writes; only those get slots in the real one.
+   */
+  static void lift(IrBuilder ir, RuntimeSymbols runtime, Target target, GuestFunction guest,
+      LLVMValueRef function, LongFunction<LLVMValueRef> functionAt) {
+    LLVMValueRef scratch = LLVMAddFunction(ir.m.module(), guest.symbol() + ".scan", runtime.guestFunctionType);
+    BitSet written = new FunctionLifter(ir, runtime, target, guest, scratch, functionAt, Emitter.ALL).liftBody();
+    LLVMDeleteFunction(scratch);
+    new FunctionLifter(ir, runtime, target, guest, function, functionAt, written).liftBody();
   }
 
   RuntimeSymbols runtime() {
@@ -47,7 +62,8 @@ final class FunctionLifter {
     return runtime.state;
   }
 
-  void lift() {
+  /** Emits the function body; returns the registers its instructions write. */
+  private BitSet liftBody() {
     LLVMBasicBlockRef entry = ir.block(function, "entry");
     for (long address : guest.blocks().keySet()) {
       blocks.put(address, ir.block(function, "b_" + Long.toHexString(address)));
@@ -68,6 +84,7 @@ final class FunctionLifter {
         emitBranch(last.address() + 4);
       }
     }
+    return e.written();
   }
 
   /** Control leaves the function for an address it does not contain: a tail call, or back to the runtime. */

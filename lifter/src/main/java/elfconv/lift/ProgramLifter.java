@@ -32,7 +32,7 @@ public final class ProgramLifter {
     }
     try (IrBuilder ir = new IrBuilder(m)) {
       for (GuestFunction f : functions) {
-        new FunctionLifter(ir, runtime, target, f, llvmFunctions.get(f.entry()), llvmFunctions::get).lift();
+        FunctionLifter.lift(ir, runtime, target, f, llvmFunctions.get(f.entry()), llvmFunctions::get);
       }
     }
     emitProgramFacts(image, functions, windowSize, m, llvmFunctions);

@@ -1,6 +1,7 @@
 package elfconv.run;
 
 import elfconv.toolchain.Toolchain;
+import io.github.kawamuray.wasmtime.Config;
 import io.github.kawamuray.wasmtime.Engine;
 import io.github.kawamuray.wasmtime.Extern;
 import io.github.kawamuray.wasmtime.Func;
@@ -9,18 +10,25 @@ import io.github.kawamuray.wasmtime.Instance;
 import io.github.kawamuray.wasmtime.Linker;
 import io.github.kawamuray.wasmtime.Module;
 import io.github.kawamuray.wasmtime.Store;
+import io.github.kawamuray.wasmtime.Trap;
 import io.github.kawamuray.wasmtime.WasmFunctionError;
 import io.github.kawamuray.wasmtime.WasmFunctions;
+import io.github.kawamuray.wasmtime.WasmValType;
 import io.github.kawamuray.wasmtime.WasmtimeException;
 import io.github.kawamuray.wasmtime.wasi.WasiCtx;
 import io.github.kawamuray.wasmtime.wasi.WasiCtxBuilder;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Runs a translated wasm32 module in wasmtime with WASI: argv, environment, stdio, the current directory. */
 public final class WasmRunner {
@@ -35,6 +43,17 @@ public final class WasmRunner {
    */
   public record Outcome(int status, long compileNanos, long runNanos) {}
 
+  /**
+   * Every guest call is a wasm call, so deep guest recursion needs a deep wasm stack. wasmtime-java cannot raise
+   * wasmtime's async stack size (2 MiB), which caps the wasm stack; that is still four times wasmtime's default.
+   * wasm runs on the calling thread's stack, so the run gets a thread with room for it.
+   */
+  private static final long WASM_STACK = 2L << 20;
+  private static final long THREAD_STACK = 16L << 20;
+  /** Traps that a Linux process would see as SIGSEGV; any other trap ends the guest as SIGABRT would. */
+  private static final EnumSet<Trap> SEGV_TRAPS =
+      EnumSet.of(Trap.STACK_OVERFLOW, Trap.MEMORY_OUT_OF_BOUNDS, Trap.HEAP_MISALIGNED);
+
   private WasmRunner() {}
 
   static {
@@ -48,17 +67,73 @@ public final class WasmRunner {
     }
   }
 
-  /** An exit status of 126 or more, which the runtime hands over this way because WASI cannot carry it. */
-  private static Optional<Integer> statusAfterTrap(Store<Void> store, Instance instance) {
-    return instance.getFunc(store, "elfconv_exit_status").map(f -> {
-      try (f) {
-        return WasmFunctions.func(store, f, io.github.kawamuray.wasmtime.WasmValType.I32).call();
-      }
-    }).filter(status -> status >= 0);
-  }
-
   /** Runs {@code _start}. */
   public static Outcome run(Path wasm, List<String> argv, Map<String, String> env, Path cwd, Stdio stdio) {
+    AtomicReference<Outcome> outcome = new AtomicReference<>();
+    AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    Thread thread = new Thread(null, () -> {
+      try {
+        outcome.set(runHere(wasm, argv, env, cwd, stdio));
+      } catch (RuntimeException e) {
+        failure.set(e);
+      }
+    }, "wasm guest", THREAD_STACK);
+    thread.start();
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while " + wasm + " ran");
+    }
+    if (failure.get() != null) {
+      throw failure.get();
+    }
+    return outcome.get();
+  }
+
+  private static Outcome runHere(Path wasm, List<String> argv, Map<String, String> env, Path cwd, Stdio stdio) {
+    long compileStart = System.nanoTime();
+    try (Config config = new Config().maxWasmStack(WASM_STACK);
+        Engine engine = new Engine(config);
+        Store<Void> store = new Store<>(null, engine, wasi(argv, env, cwd, stdio));
+        Linker linker = new Linker(engine);
+        Module module = Module.fromFile(engine, wasm.toString())) {
+      long runStart = System.nanoTime();
+      WasiCtx.addToLinker(linker);
+      // One instance for the whole run (a command module in a Linker would get a fresh one per export call).
+      List<Extern> imports = new ArrayList<>();
+      for (ImportType i : module.imports()) {
+        imports.add(linker.get(store, i.module(), i.name()).orElseThrow(() -> new IllegalArgumentException(
+            wasm + " imports " + i.module() + "." + i.name() + ", which WASI preview1 does not provide")));
+      }
+      int status;
+      String fault = null;
+      try (Instance instance = new Instance(store, module, imports);
+          Func start = instance.getFunc(store, "_start").orElseThrow(
+              () -> new IllegalArgumentException(wasm + " has no _start export: not a WASI command module"))) {
+        try {
+          WasmFunctions.consumer(store, start).accept();
+          status = 0;
+        } catch (WasmFunctionError.I32ExitError exit) {
+          status = exit.exitCode();
+        } catch (WasmFunctionError.TrapError trap) {
+          Optional<Integer> handedOver = statusAfterTrap(store, instance);
+          status = handedOver.orElse(SEGV_TRAPS.contains(trap.trap()) ? 139 : 134);
+          fault = handedOver.isPresent() ? null : "elfconv: the guest stopped on a wasm trap: " + trap.trap();
+        } catch (WasmtimeException trap) {
+          status = statusAfterTrap(store, instance).orElseThrow(() -> new IllegalStateException(
+              wasm + ": the module trapped: " + trap.getMessage().lines().findFirst().orElse("")));
+        }
+      }
+      long runNanos = System.nanoTime() - runStart;
+      if (fault != null) {
+        reportFault(fault, stdio);
+      }
+      return new Outcome(status, runStart - compileStart, runNanos);
+    }
+  }
+
+  private static WasiCtx wasi(List<String> argv, Map<String, String> env, Path cwd, Stdio stdio) {
     WasiCtxBuilder builder = new WasiCtxBuilder().args(argv).preopenedDir(cwd.toAbsolutePath(), ".");
     env.forEach(builder::env);
     if (stdio.stdin() == null) {
@@ -76,35 +151,28 @@ public final class WasmRunner {
     } else {
       builder.stderr(stdio.stderr());
     }
-    WasiCtx wasi = builder.build();
-    long compileStart = System.nanoTime();
-    try (Store<Void> store = Store.withoutData(wasi);
-        Engine engine = store.engine();
-        Linker linker = new Linker(engine);
-        Module module = Module.fromFile(engine, wasm.toString())) {
-      long runStart = System.nanoTime();
-      WasiCtx.addToLinker(linker);
-      // One instance for the whole run (a command module in a Linker would get a fresh one per export call).
-      List<Extern> imports = new ArrayList<>();
-      for (ImportType i : module.imports()) {
-        imports.add(linker.get(store, i.module(), i.name()).orElseThrow(() -> new IllegalArgumentException(
-            wasm + " imports " + i.module() + "." + i.name() + ", which WASI preview1 does not provide")));
+    return builder.build();
+  }
+
+  /** An exit status of 126 or more, which the runtime hands over this way because WASI cannot carry it. */
+  private static Optional<Integer> statusAfterTrap(Store<Void> store, Instance instance) {
+    return instance.getFunc(store, "elfconv_exit_status").map(f -> {
+      try (f) {
+        return WasmFunctions.func(store, f, WasmValType.I32).call();
       }
-      int status;
-      try (Instance instance = new Instance(store, module, imports);
-          Func start = instance.getFunc(store, "_start").orElseThrow(
-              () -> new IllegalArgumentException(wasm + " has no _start export: not a WASI command module"))) {
-        try {
-          WasmFunctions.consumer(store, start).accept();
-          status = 0;
-        } catch (WasmFunctionError.I32ExitError exit) {
-          status = exit.exitCode();
-        } catch (WasmFunctionError.TrapError | WasmtimeException trap) {
-          status = statusAfterTrap(store, instance).orElseThrow(() -> new IllegalStateException(
-              wasm + ": the module trapped: " + trap.getMessage().lines().findFirst().orElse("")));
-        }
-      }
-      return new Outcome(status, runStart - compileStart, System.nanoTime() - runStart);
+    }).filter(status -> status >= 0);
+  }
+
+  /** The one-line diagnostic of a guest fault, on the guest's stderr where the guest's own output went. */
+  private static void reportFault(String line, Stdio stdio) {
+    if (stdio.stderr() == null) {
+      System.err.println(line);
+      return;
+    }
+    try {
+      Files.writeString(stdio.stderr(), line + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }
