@@ -18,6 +18,7 @@ import io.github.kawamuray.wasmtime.WasmtimeException;
 import io.github.kawamuray.wasmtime.wasi.WasiCtx;
 import io.github.kawamuray.wasmtime.wasi.WasiCtxBuilder;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -92,6 +93,18 @@ public final class WasmRunner {
   }
 
   private static Outcome runHere(Path wasm, List<String> argv, Map<String, String> env, Path cwd, Stdio stdio) {
+    if (stdio.stdin() == null) {
+      return runHere(wasm, argv, env, cwd, stdio, System.in);
+    }
+    try (InputStream stdin = Files.newInputStream(stdio.stdin())) {
+      return runHere(wasm, argv, env, cwd, stdio, stdin);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + stdio.stdin() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Outcome runHere(Path wasm, List<String> argv, Map<String, String> env, Path cwd, Stdio stdio,
+      InputStream stdin) {
     long compileStart = System.nanoTime();
     try (Config config = new Config().maxWasmStack(WASM_STACK);
         Engine engine = new Engine(config);
@@ -103,8 +116,10 @@ public final class WasmRunner {
       // One instance for the whole run (a command module in a Linker would get a fresh one per export call).
       List<Extern> imports = new ArrayList<>();
       for (ImportType i : module.imports()) {
-        imports.add(linker.get(store, i.module(), i.name()).orElseThrow(() -> new IllegalArgumentException(
-            wasm + " imports " + i.module() + "." + i.name() + ", which WASI preview1 does not provide")));
+        Extern wasi = linker.get(store, i.module(), i.name()).orElseThrow(() -> new IllegalArgumentException(
+            wasm + " imports " + i.module() + "." + i.name() + ", which WASI preview1 does not provide"));
+        imports.add(i.name().equals("fd_read") ? Extern.fromFunc(StandardInput.fdRead(store, stdin, wasi.func()))
+            : wasi);
       }
       int status;
       String fault = null;
@@ -134,13 +149,9 @@ public final class WasmRunner {
   }
 
   private static WasiCtx wasi(List<String> argv, Map<String, String> env, Path cwd, Stdio stdio) {
+    // Standard input is served by StandardInput, not by the WASI context.
     WasiCtxBuilder builder = new WasiCtxBuilder().args(argv).preopenedDir(cwd.toAbsolutePath(), ".");
     env.forEach(builder::env);
-    if (stdio.stdin() == null) {
-      builder.inheritStdin();
-    } else {
-      builder.stdin(stdio.stdin());
-    }
     if (stdio.stdout() == null) {
       builder.inheritStdout();
     } else {

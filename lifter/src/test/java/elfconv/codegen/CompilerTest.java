@@ -21,16 +21,20 @@ class CompilerTest {
   private record Outcome(int status, String stdout, String stderr) {}
 
   private Outcome runTranslated(Path elf, Target target) throws Exception {
+    return runTranslated(elf, target, "");
+  }
+
+  private Outcome runTranslated(Path elf, Target target, String input) throws Exception {
     Path output = dir.resolve(elf.getFileName() + "." + target.id());
     Compiler.compile(elf, output, new Compiler.Options(target));
+    Path stdin = Files.writeString(dir.resolve("stdin"), input);
     Path stdout = dir.resolve("stdout");
     Path stderr = dir.resolve("stderr");
     int status;
     if (target == Target.X86_64) {
-      status = new ProcessBuilder(output.toString()).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
-          .start().waitFor();
+      status = new ProcessBuilder(output.toString()).redirectInput(stdin.toFile()).redirectOutput(stdout.toFile())
+          .redirectError(stderr.toFile()).start().waitFor();
     } else {
-      Path stdin = Files.writeString(dir.resolve("stdin"), "");
       status = WasmRunner.run(output, List.of("prog"), Map.of(), dir, new WasmRunner.Stdio(stdin, stdout, stderr))
           .status();
     }
@@ -42,6 +46,32 @@ class CompilerTest {
     Path elf = TestPrograms.assemble(dir, "hello", TestPrograms.HELLO, "-static", "-e", "_start");
     for (Target target : Target.values()) {
       assertEquals(new Outcome(7, "hello\n", ""), runTranslated(elf, target), target.id());
+    }
+  }
+
+  @Test
+  void stdinReachesTheGuestOnBothTargets() throws Exception {
+    Path elf = TestPrograms.assemble(dir, "echo", """
+            .globl _start
+            .type _start, %function
+        _start:
+            sub sp, sp, #64
+            mov x0, #0
+            mov x1, sp
+            mov x2, #64
+            mov x8, #63             // read
+            svc #0
+            mov x2, x0
+            mov x0, #1
+            mov x1, sp
+            mov x8, #64             // write
+            svc #0
+            mov x8, #94
+            svc #0                  // exit_group(bytes written)
+            .size _start, .-_start
+        """, "-static", "-e", "_start");
+    for (Target target : Target.values()) {
+      assertEquals(new Outcome(11, "from stdin\n", ""), runTranslated(elf, target, "from stdin\n"), target.id());
     }
   }
 
