@@ -58,6 +58,9 @@ extern const uint8_t elfconv_image[];           /* the PT_LOAD file bytes, conca
 /* Provided by the runtime to lifted code. */
 uint64_t elfconv_dispatch(uint64_t target); /* runs the function at target; returns target itself if none */
 void elfconv_syscall(void);                 /* number in X8, arguments in X0..X5, result to X0 */
+/* The guest executed an instruction that raises a signal (an unallocated encoding: SIGILL; BRK: SIGTRAP): a
+ * one-line diagnostic naming the address and word, then death by that signal, as the process would die. */
+_Noreturn void elfconv_trap(uint64_t pc, uint32_t word, uint32_t signal);
 
 /* Exit status of a translated program that jumps to an address with no translated code. */
 #define ELFCONV_EXIT_UNTRANSLATED 126

@@ -1,5 +1,6 @@
 /* Guest control flow between translated functions: a guest address is looked up in the lifter's sorted table of
  * function entry addresses; the function runs and returns the guest address to continue at. */
+#include "linux.h"
 #include "runtime.h"
 
 GuestState elfconv_state;
@@ -40,4 +41,12 @@ _Noreturn void run_guest(uint64_t pc) {
     if (!function) untranslated_jump(pc);
     pc = function();
   }
+}
+
+_Noreturn void elfconv_trap(uint64_t pc, uint32_t word, uint32_t signal) {
+  Line line = {.length = 0};
+  line_format(&line, "elfconv: %s at 0x%x (word 0x%x)", signal == LINUX_SIGTRAP ? "breakpoint" : "illegal instruction",
+              pc, (uint64_t)word);
+  line_write(&line, 2);
+  host_die_by_signal((int)signal);
 }

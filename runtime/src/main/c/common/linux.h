@@ -9,6 +9,9 @@
 #define LINUX_EINVAL 22
 #define LINUX_ENOSYS 38
 
+#define LINUX_SIGILL 4
+#define LINUX_SIGTRAP 5
+
 /* Largest transfer one read/write performs (MAX_RW_COUNT); larger requests are shortened. */
 #define LINUX_MAX_RW_COUNT 0x7ffff000u
 /* Largest iovec count readv/writev accept (UIO_MAXIOV). */

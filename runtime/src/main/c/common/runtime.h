@@ -59,6 +59,8 @@ typedef struct HostIds {
 } HostIds;
 HostIds host_ids(void);
 _Noreturn void host_exit(int status);
+/* Ends the process by a signal's default action (status 128 + signal where a signal cannot be delivered). */
+_Noreturn void host_die_by_signal(int signal);
 /* The loop that runs the guest from an address; it never returns. */
 typedef void (*GuestLoop)(uint64_t pc);
 /* Runs run(pc) on a host stack deep enough for the guest's deepest recursion: every guest call is a host call. */

@@ -100,3 +100,8 @@ _Noreturn void host_enter(GuestLoop run, uint64_t pc) {
   run(pc);
   __builtin_unreachable();
 }
+
+/* WASI has no signals: the status a shell would show for a death by this signal. */
+_Noreturn void host_die_by_signal(int signal) {
+  host_exit(128 + signal);
+}

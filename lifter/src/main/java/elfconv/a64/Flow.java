@@ -16,13 +16,16 @@ public record Flow(Kind kind, long target) {
     /** Jumps to a register. */
     JUMP_INDIRECT,
     /** Returns to a register. */
-    RETURN
+    RETURN,
+    /** Ends the process (an instruction that raises a signal). */
+    STOP
   }
 
   public static final Flow NEXT = new Flow(Kind.NEXT, 0);
   public static final Flow CALL_INDIRECT = new Flow(Kind.CALL_INDIRECT, 0);
   public static final Flow JUMP_INDIRECT = new Flow(Kind.JUMP_INDIRECT, 0);
   public static final Flow RETURN = new Flow(Kind.RETURN, 0);
+  public static final Flow STOP = new Flow(Kind.STOP, 0);
 
   public static Flow branch(long target) {
     return new Flow(Kind.BRANCH, target);
@@ -38,6 +41,6 @@ public record Flow(Kind kind, long target) {
 
   /** True when the next instruction is not executed right after this one in the same function. */
   public boolean endsBlock() {
-    return kind == Kind.BRANCH || kind == Kind.JUMP_INDIRECT || kind == Kind.RETURN;
+    return kind == Kind.BRANCH || kind == Kind.JUMP_INDIRECT || kind == Kind.RETURN || kind == Kind.STOP;
   }
 }

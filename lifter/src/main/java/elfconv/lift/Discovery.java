@@ -4,6 +4,7 @@ import elfconv.a64.A64Decoder;
 import elfconv.a64.Flow;
 import elfconv.a64.Insn;
 import elfconv.a64.LlvmDisassembler;
+import elfconv.a64.Pattern;
 import elfconv.elf.ElfImage;
 import elfconv.elf.Section;
 import elfconv.elf.Symbol;
@@ -33,6 +34,8 @@ public final class Discovery {
   private final NavigableMap<Long, Long> symbolEnds = new TreeMap<>();
   private final NavigableSet<Long> codePointers = new TreeSet<>();
   private final NavigableSet<Long> knownEntries = new TreeSet<>();
+  /** Reachable words the decode table does not know, by address: all are reported together. */
+  private final NavigableMap<Long, Integer> unsupported = new TreeMap<>();
 
   private Discovery(ElfImage image, A64Decoder decoder) {
     this.image = image;
@@ -63,6 +66,9 @@ public final class Discovery {
         functions.put(entry, e.function);
         e.callTargets.stream().filter(t -> !functions.containsKey(t) && image.isCode(t)).forEach(certain::push);
       }
+    }
+    if (!unsupported.isEmpty()) {
+      throw unsupportedInstructions();
     }
     for (long candidate : codePointers) {
       if (!functions.containsKey(candidate)) {
@@ -110,6 +116,10 @@ public final class Discovery {
         long a = work.pop();
         while (!insns.containsKey(a) && image.isCode(a)) {
           Insn insn = decode(a, speculative);
+          if (insn == null) {
+            a = -1;
+            break;
+          }
           insns.put(a, insn);
           Flow flow = A64Decoder.family(insn).flow(insn);
           switch (flow.kind()) {
@@ -171,6 +181,10 @@ public final class Discovery {
     return next != null ? next : image.segmentContaining(entry).orElseThrow().end();
   }
 
+  /**
+   * The instruction at an address. A word LLVM does not decode either is unallocated and raises SIGILL when run;
+   * a real instruction the decode table does not know yet is remembered (and null returned), to be reported.
+   */
   private Insn decode(long address, boolean speculative) {
     int word = image.word(address);
     Optional<Insn> insn = decoder.decode(address, word);
@@ -180,11 +194,32 @@ public final class Discovery {
     if (speculative) {
       throw new TranslationException("speculative");
     }
-    String llvm = LlvmDisassembler.disassemble(address, word);
-    throw new TranslationException(String.format(
-        "%s: unsupported instruction at 0x%x: word 0x%08x (%s); it is reachable from function %s",
-        image.path(), address, word, llvm == null ? "not a valid A64 instruction" : "LLVM: " + llvm,
-        describeFunctionAt(address)));
+    if (LlvmDisassembler.disassemble(address, word) == null) {
+      return new Insn(address, word, Pattern.UNALLOCATED);
+    }
+    unsupported.put(address, word);
+    return null;
+  }
+
+  /** One line: the first unsupported instruction in full, then how many there are by mnemonic. */
+  private TranslationException unsupportedInstructions() {
+    Map<String, Integer> byMnemonic = new TreeMap<>();
+    String first = null;
+    for (Map.Entry<Long, Integer> u : unsupported.entrySet()) {
+      String llvm = LlvmDisassembler.disassemble(u.getKey(), u.getValue());
+      byMnemonic.merge(llvm.split(" ")[0], 1, Integer::sum);
+      if (first == null) {
+        first = String.format("unsupported instruction at 0x%x: word 0x%08x (%s), reachable from function %s",
+            u.getKey(), u.getValue(), "LLVM: " + llvm,
+            describeFunctionAt(u.getKey()));
+      }
+    }
+    StringBuilder summary = new StringBuilder();
+    byMnemonic.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .forEach(m -> summary.append(summary.length() == 0 ? "" : ", ").append(m.getValue()).append(' ')
+            .append(m.getKey()));
+    return new TranslationException(String.format("%s: %s; %d unsupported instruction%s in all: %s",
+        image.path(), first, unsupported.size(), unsupported.size() == 1 ? "" : "s", summary));
   }
 
   private String describeFunctionAt(long address) {

@@ -252,6 +252,14 @@ public final class Emitter {
     reload();
   }
 
+  /** Ends the guest by a signal, as executing this instruction would (SIGILL, SIGTRAP). */
+  public void trap(int signal) {
+    RuntimeSymbols runtime = function.runtime();
+    ir.call(runtime.trapType, runtime.trap, ir.c(64, pc()), ir.c(32, insn.word()), ir.c(32, signal));
+    ir.unreachable();
+    terminated = true;
+  }
+
   /** Records the address of the current indirect branch for the runtime's diagnostics. */
   void notePc() {
     ir.storeState(ir.c(64, pc()), stateField(PC));

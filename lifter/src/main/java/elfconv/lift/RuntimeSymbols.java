@@ -16,6 +16,8 @@ final class RuntimeSymbols {
   final LLVMValueRef dispatch;
   final LLVMTypeRef syscallType;
   final LLVMValueRef syscall;
+  final LLVMTypeRef trapType;
+  final LLVMValueRef trap;
 
   RuntimeSymbols(IrModule m) {
     state = LLVMAddGlobal(m.module(), LLVMArrayType2(m.i8, GuestLayout.STATE_SIZE), GuestLayout.STATE);
@@ -24,5 +26,7 @@ final class RuntimeSymbols {
     dispatch = m.function(GuestLayout.DISPATCH, dispatchType);
     syscallType = m.functionType(m.voidType);
     syscall = m.function(GuestLayout.SYSCALL, syscallType);
+    trapType = m.functionType(m.voidType, m.i64, m.i32, m.i32);
+    trap = m.function(GuestLayout.TRAP, trapType);
   }
 }

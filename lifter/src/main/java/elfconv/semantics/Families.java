@@ -17,6 +17,8 @@ public final class Families {
       Map.entry("TestBranch", new TestBranch()),
       Map.entry("BranchRegister", new BranchRegister()),
       Map.entry("Supervisor", new Supervisor()),
+      Map.entry("Breakpoint", new Breakpoint()),
+      Map.entry("Undefined", new Undefined()),
       Map.entry("Hint", new Hint()),
       Map.entry("SystemRegister", new SystemRegister()),
       Map.entry("LogicalShifted", new LogicalShifted()),

@@ -64,7 +64,7 @@ public final class Verifier {
         continue;
       }
       Run run = run(target, output, argv0, spec.args(), runDir);
-      RunResult result = run.result();
+      RunResult result = withoutFaultDiagnostic(run.result());
       translateMillis += millis(run.engineCompileNanos());
       List<String> trace = SyscallTrace.normalise(result.syscalls());
       boolean stdoutSame = Arrays.equals(qemu.stdout(), result.stdout());
@@ -94,6 +94,24 @@ public final class Verifier {
         : "translated targets stop with /" + spec.expectedError() + "/";
     return new ProgramReport(spec.name(), spec.elf().toString(), spec.args(), expectation,
         differences.isEmpty() ? ProgramReport.Verdict.PASS : ProgramReport.Verdict.FAIL, runs, differences);
+  }
+
+  /**
+   * A translated program that dies by a signal first says why on stderr ("elfconv: illegal instruction at ..."),
+   * as QEMU does ("qemu: uncaught target signal ..."); QemuOracle drops QEMU's line, and this drops ours, so that
+   * the guest's own output is what is compared.
+   */
+  private static RunResult withoutFaultDiagnostic(RunResult r) {
+    byte[] err = r.stderr();
+    int lastLine = err.length - 1;
+    while (lastLine > 0 && err[lastLine - 1] != '\n') {
+      lastLine--;
+    }
+    byte[] prefix = "elfconv: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    boolean diagnostic = r.exitStatus() > 128 && err.length > 0 && err[err.length - 1] == '\n'
+        && Arrays.equals(err, lastLine, Math.min(err.length, lastLine + prefix.length), prefix, 0, prefix.length);
+    return diagnostic ? new RunResult(r.exitStatus(), r.signal(), r.stdout(), Arrays.copyOf(err, lastLine),
+        r.syscalls(), r.wallNanos()) : r;
   }
 
   private static void compare(Target target, RunResult qemu, RunResult result, boolean stdoutSame,

@@ -34,6 +34,7 @@ public final class GuestLayout {
   public static final String STATE = "elfconv_state";
   public static final String DISPATCH = "elfconv_dispatch";
   public static final String SYSCALL = "elfconv_syscall";
+  public static final String TRAP = "elfconv_trap";
 
   // Defined by the lifter in every translated program.
   public static final String ENTRY = "elfconv_entry";
@@ -48,7 +49,7 @@ public final class GuestLayout {
   public static final String SEGMENTS = "elfconv_segments";
   public static final String IMAGE = "elfconv_image";
 
-  public static final List<String> RUNTIME_SYMBOLS = List.of(STATE, DISPATCH, SYSCALL);
+  public static final List<String> RUNTIME_SYMBOLS = List.of(STATE, DISPATCH, SYSCALL, TRAP);
   public static final List<String> LIFTER_SYMBOLS = List.of(ENTRY, WINDOW_SIZE, PHDR, PHENT, PHNUM, FUNCTION_COUNT,
       FUNCTION_ADDRS, FUNCTION_PTRS, SEGMENT_COUNT, SEGMENTS, IMAGE);
 
