@@ -14,7 +14,8 @@ typedef struct GuestState {
   uint64_t x[31];      /* X0..X30 */
   uint64_t sp;
   uint64_t pc;         /* address of the last indirect branch: diagnostics only */
-  uint64_t nzcv;       /* PSTATE.NZCV in bits 31..28, as MRS NZCV reads it */
+  uint8_t nzcv[4];     /* PSTATE.N, Z, C, V, one byte each (0 or 1): no packing where flags cross calls */
+  uint8_t reserved_flags[4];
   uint64_t tpidr_el0;
   uint64_t fpcr;
   uint64_t fpsr;

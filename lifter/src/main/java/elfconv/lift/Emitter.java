@@ -155,8 +155,11 @@ public final class Emitter {
 
   /** Flag i of N, Z, C, V: from its slot, or from the guest state when the function never sets flags. */
   private LLVMValueRef flag(int i) {
-    return slotted.get(FLAGS) ? ir.load(ir.m.i1, flags[i])
-        : ir.bit(ir.loadState(ir.m.i64, stateField(NZCV)), 31 - i);
+    return slotted.get(FLAGS) ? ir.load(ir.m.i1, flags[i]) : loadFlag(i);
+  }
+
+  private LLVMValueRef loadFlag(int i) {
+    return ir.trunc(ir.loadState(ir.m.i8, stateField(NZCV + i)), 1);
   }
 
   /** NZCV packed as MRS NZCV reads it (bits 31..28). */
@@ -271,7 +274,9 @@ public final class Emitter {
       ir.storeState(ir.load(ir.m.i64, regs[i]), stateField(offsetOf(i)));
     }
     if (slotted.get(FLAGS)) {
-      ir.storeState(packedFlags(), stateField(NZCV));
+      for (int i = 0; i < 4; i++) {
+        ir.storeState(ir.zext(ir.load(ir.m.i1, flags[i]), 8), stateField(NZCV + i));
+      }
     }
   }
 
@@ -281,9 +286,8 @@ public final class Emitter {
       ir.store(ir.loadState(ir.m.i64, stateField(offsetOf(i))), regs[i]);
     }
     if (slotted.get(FLAGS)) {
-      LLVMValueRef word = ir.loadState(ir.m.i64, stateField(NZCV));
       for (int i = 0; i < 4; i++) {
-        ir.store(ir.bit(word, 31 - i), flags[i]);
+        ir.store(loadFlag(i), flags[i]);
       }
     }
   }

@@ -11,6 +11,7 @@ public final class GuestLayout {
   public static final int X0 = 0;
   public static final int SP = 248;
   public static final int PC = 256;
+  /** N, Z, C and V: four bytes, each 0 or 1. */
   public static final int NZCV = 264;
   public static final int TPIDR_EL0 = 272;
   public static final int FPCR = 280;
