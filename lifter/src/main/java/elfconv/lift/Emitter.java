@@ -7,6 +7,8 @@ import static elfconv.runtime.GuestLayout.X86_64_GUEST_BASE;
 
 import elfconv.a64.Insn;
 import java.util.BitSet;
+import java.util.HashSet;
+import java.util.Set;
 import elfconv.toolchain.Target;
 import elfconv.ir.IrBuilder;
 import org.bytedeco.llvm.LLVM.LLVMBasicBlockRef;
@@ -19,7 +21,8 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
  * <p>Registers the function writes live in function-local slots (LLVM turns them into SSA values); they are loaded
  * from the global guest state at entry and after calls, and written back only where another function or the
  * runtime can see them. Registers the function only reads are read from the guest state directly, so they cost
- * nothing at calls and returns.
+ * nothing at calls and returns. Flags cross calls and returns only when some function can observe flags set in
+ * another ({@link FlagObservability}).
  */
 public final class Emitter {
   private static final int SP = 31;
@@ -33,17 +36,21 @@ public final class Emitter {
   private final FunctionLifter function;
   private final Target target;
   private final BitSet slotted;
+  private final boolean flagsShared;
   private final BitSet written = new BitSet();
+  private final Set<Long> flagReaders = new HashSet<>();
+  private final Set<Long> flagWriters = new HashSet<>();
   private final LLVMValueRef[] regs = new LLVMValueRef[32];
   private final LLVMValueRef[] flags = new LLVMValueRef[4];
   private Insn insn;
   private boolean terminated;
 
-  Emitter(IrBuilder ir, FunctionLifter function, Target target, BitSet slotted) {
+  Emitter(IrBuilder ir, FunctionLifter function, Target target, BitSet slotted, boolean flagsShared) {
     this.ir = ir;
     this.function = function;
     this.target = target;
     this.slotted = slotted;
+    this.flagsShared = flagsShared;
   }
 
   /** Creates the slots and fills them from the guest state; call in the function's entry block. */
@@ -55,14 +62,17 @@ public final class Emitter {
       String[] names = {"n", "z", "c", "v"};
       for (int i = 0; i < 4; i++) {
         flags[i] = ir.alloca(ir.m.i1, names[i]);
+        if (!flagsShared) {
+          ir.store(ir.c(1, 0), flags[i]); // never read before a write in this function
+        }
       }
     }
     reload();
   }
 
-  /** The registers (and {@link #FLAGS}) the lifted instructions wrote. */
-  BitSet written() {
-    return written;
+  /** What the lifted instructions did with the register file. */
+  RegisterUsage usage() {
+    return new RegisterUsage(written, flagReaders, flagWriters);
   }
 
   void begin(Insn next) {
@@ -137,6 +147,7 @@ public final class Emitter {
 
   public void setFlags(LLVMValueRef n, LLVMValueRef z, LLVMValueRef c, LLVMValueRef v) {
     written.set(FLAGS);
+    flagWriters.add(pc());
     ir.store(n, flags[0]);
     ir.store(z, flags[1]);
     ir.store(c, flags[2]);
@@ -155,6 +166,7 @@ public final class Emitter {
 
   /** Flag i of N, Z, C, V: from its slot, or from the guest state when the function never sets flags. */
   private LLVMValueRef flag(int i) {
+    flagReaders.add(pc());
     return slotted.get(FLAGS) ? ir.load(ir.m.i1, flags[i]) : loadFlag(i);
   }
 
@@ -273,7 +285,7 @@ public final class Emitter {
     for (int i = slotted.nextSetBit(0); i >= 0 && i < FLAGS; i = slotted.nextSetBit(i + 1)) {
       ir.storeState(ir.load(ir.m.i64, regs[i]), stateField(offsetOf(i)));
     }
-    if (slotted.get(FLAGS)) {
+    if (slotted.get(FLAGS) && flagsShared) {
       for (int i = 0; i < 4; i++) {
         ir.storeState(ir.zext(ir.load(ir.m.i1, flags[i]), 8), stateField(NZCV + i));
       }
@@ -285,7 +297,7 @@ public final class Emitter {
     for (int i = slotted.nextSetBit(0); i >= 0 && i < FLAGS; i = slotted.nextSetBit(i + 1)) {
       ir.store(ir.loadState(ir.m.i64, stateField(offsetOf(i))), regs[i]);
     }
-    if (slotted.get(FLAGS)) {
+    if (slotted.get(FLAGS) && flagsShared) {
       for (int i = 0; i < 4; i++) {
         ir.store(loadFlag(i), flags[i]);
       }

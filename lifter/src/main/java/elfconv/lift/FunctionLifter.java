@@ -33,25 +33,32 @@ final class FunctionLifter {
   private LLVMBasicBlockRef resumeBlock;
 
   private FunctionLifter(IrBuilder ir, RuntimeSymbols runtime, Target target, GuestFunction guest,
-      LLVMValueRef function, LongFunction<LLVMValueRef> functionAt, BitSet slotted) {
+      LLVMValueRef function, LongFunction<LLVMValueRef> functionAt, BitSet slotted, boolean flagsShared) {
     this.ir = ir;
     this.runtime = runtime;
     this.guest = guest;
     this.function = function;
     this.functionAt = functionAt;
-    this.e = new Emitter(ir, this, target, slotted);
+    this.e = new Emitter(ir, this, target, slotted, flagsShared);
   }
 
   /**
-   * Lifts {@code guest} into {@code function}. A first pass into a scratch function, with every register in a
-   * slot, finds the registers the function writes; only those get slots in the real one.
+   * A first pass: lifts {@code guest} into a scratch function, with every register in a slot, to find what its
+   * instructions do with the register file; the scratch function is deleted.
    */
-  static void lift(IrBuilder ir, RuntimeSymbols runtime, Target target, GuestFunction guest,
-      LLVMValueRef function, LongFunction<LLVMValueRef> functionAt) {
+  static RegisterUsage scan(IrBuilder ir, RuntimeSymbols runtime, Target target, GuestFunction guest,
+      LongFunction<LLVMValueRef> functionAt) {
     LLVMValueRef scratch = LLVMAddFunction(ir.m.module(), guest.symbol() + ".scan", runtime.guestFunctionType);
-    BitSet written = new FunctionLifter(ir, runtime, target, guest, scratch, functionAt, Emitter.ALL).liftBody();
+    RegisterUsage usage =
+        new FunctionLifter(ir, runtime, target, guest, scratch, functionAt, Emitter.ALL, true).liftBody();
     LLVMDeleteFunction(scratch);
-    new FunctionLifter(ir, runtime, target, guest, function, functionAt, written).liftBody();
+    return usage;
+  }
+
+  /** Lifts {@code guest} into {@code function}; only the registers it writes get slots. */
+  static void lift(IrBuilder ir, RuntimeSymbols runtime, Target target, GuestFunction guest,
+      LLVMValueRef function, LongFunction<LLVMValueRef> functionAt, RegisterUsage usage, boolean flagsShared) {
+    new FunctionLifter(ir, runtime, target, guest, function, functionAt, usage.written(), flagsShared).liftBody();
   }
 
   RuntimeSymbols runtime() {
@@ -62,8 +69,8 @@ final class FunctionLifter {
     return runtime.state;
   }
 
-  /** Emits the function body; returns the registers its instructions write. */
-  private BitSet liftBody() {
+  /** Emits the function body; returns what its instructions did with the register file. */
+  private RegisterUsage liftBody() {
     LLVMBasicBlockRef entry = ir.block(function, "entry");
     for (long address : guest.blocks().keySet()) {
       blocks.put(address, ir.block(function, "b_" + Long.toHexString(address)));
@@ -84,7 +91,7 @@ final class FunctionLifter {
         emitBranch(last.address() + 4);
       }
     }
-    return e.written();
+    return e.usage();
   }
 
   /** Control leaves the function for an address it does not contain: a tail call, or back to the runtime. */

@@ -31,8 +31,14 @@ public final class ProgramLifter {
       llvmFunctions.put(f.entry(), fn);
     }
     try (IrBuilder ir = new IrBuilder(m)) {
+      Map<Long, RegisterUsage> usage = new HashMap<>();
       for (GuestFunction f : functions) {
-        FunctionLifter.lift(ir, runtime, target, f, llvmFunctions.get(f.entry()), llvmFunctions::get);
+        usage.put(f.entry(), FunctionLifter.scan(ir, runtime, target, f, llvmFunctions::get));
+      }
+      boolean flagsShared = FlagObservability.flagsCrossFunctions(functions, usage);
+      for (GuestFunction f : functions) {
+        FunctionLifter.lift(ir, runtime, target, f, llvmFunctions.get(f.entry()), llvmFunctions::get,
+            usage.get(f.entry()), flagsShared);
       }
     }
     emitProgramFacts(image, functions, windowSize, m, llvmFunctions);

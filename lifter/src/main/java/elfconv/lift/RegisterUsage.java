@@ -1,0 +1,13 @@
+package elfconv.lift;
+
+import java.util.BitSet;
+import java.util.Set;
+
+/**
+ * What a function's instructions do with the register file, as a first lifting pass finds it.
+ *
+ * @param written registers 0-30, 31 for SP, and {@link Emitter#FLAGS} for NZCV
+ * @param flagReaders addresses of the instructions that read a flag
+ * @param flagWriters addresses of the instructions that set the flags
+ */
+record RegisterUsage(BitSet written, Set<Long> flagReaders, Set<Long> flagWriters) {}
