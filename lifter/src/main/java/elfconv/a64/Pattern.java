@@ -8,7 +8,7 @@ public record Pattern(String name, int mask, int value, List<Field> fields, Stri
    * Not a table line: the pattern of a word no encoding claims, which a cortex-a72 executes by raising SIGILL.
    * Discovery gives it to reachable words that LLVM does not decode either.
    */
-  public static final Pattern UNALLOCATED = new Pattern("UNALLOCATED", 0, 0, List.of(), "Undefined", 0);
+  public static final Pattern UNALLOCATED = new Pattern("UNALLOCATED", 0, 0, List.of(), "Trap", 0);
 
   /** A named bit field: {@code width} bits whose lowest bit is {@code shift}. */
   public record Field(String name, int shift, int width) {
