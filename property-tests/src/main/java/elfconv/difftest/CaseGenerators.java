@@ -1,0 +1,178 @@
+package elfconv.difftest;
+
+import elfconv.a64.A64Decoder;
+import elfconv.a64.DecodeTable;
+import elfconv.a64.Flow;
+import elfconv.a64.Insn;
+import elfconv.a64.Pattern;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
+
+/**
+ * jqwik generators derived from the decode table: every pattern with its fields filled at random, register values
+ * biased to edges, and the few constraints that keep a case inside the memory and code it may use: memory
+ * operands go through pointer registers into the scratch block, branches only go forward within the sequence,
+ * and no instruction leaves the case (calls, returns, indirect jumps, system calls, traps).
+ */
+public final class CaseGenerators {
+  /** Registers that point into the scratch block; no generated instruction writes them except by writeback. */
+  static final int[] POINTERS = {20, 21, 22, 23};
+  /** Registers that hold small non-negative index values for register-offset addressing. */
+  static final int[] INDEXES = {24, 25};
+  private static final Set<String> REGISTER_FIELDS = Set.of("rd", "rn", "rm", "ra", "rt", "rt2");
+  private static final Set<String> MEMORY_FAMILIES = Set.of("LoadStoreUnsignedOffset", "LoadStoreImm9",
+      "LoadStoreRegister", "LoadStorePair");
+  /** Patterns whose instructions leave the case or end the process. */
+  private static final Set<String> EXCLUDED = Set.of("SVC", "B_REG", "BRK", "UDF");
+  private static final long[] EDGES = {0, 1, -1, 2, 0x7f, 0x80, 0xff, 0x7fff, 0x8000, 0xffff, 0x7fffffffL,
+      0x80000000L, 0xffffffffL, 0x100000000L, Long.MAX_VALUE, Long.MIN_VALUE, 0x8000000000000001L, 63, 64, 31, 32};
+  private static final A64Decoder DECODER = A64Decoder.standard();
+
+  private CaseGenerators() {}
+
+  /** The decode-table patterns the generators exercise. */
+  public static List<Pattern> testedPatterns() {
+    return DecodeTable.standard().patterns().stream().filter(p -> !EXCLUDED.contains(p.name())).toList();
+  }
+
+  /** Cases of one instruction of the pattern. */
+  public static Arbitrary<InstructionCase> single(Pattern pattern) {
+    return Combinators.combine(states(), instruction(pattern, 0, 1)).as((state, word) -> state.with(new int[] {word}));
+  }
+
+  /** Cases of 1 to 8 instructions of any tested pattern, forward branches included. */
+  public static Arbitrary<InstructionCase> sequences() {
+    return Arbitraries.integers().between(1, 8).flatMap(length -> {
+      @SuppressWarnings("unchecked")
+      Arbitrary<Integer>[] words = new Arbitrary[length];
+      for (int k = 0; k < length; k++) {
+        int position = k;
+        words[k] = Arbitraries.of(testedPatterns()).flatMap(p -> instruction(p, position, length));
+      }
+      return Combinators.combine(states(), Combinators.combine(List.of(words)).as(ws ->
+          ws.stream().mapToInt(Integer::intValue).toArray())).as(State::with);
+    });
+  }
+
+  /** A register file, NZCV and scratch seed, waiting for its instruction words. */
+  record State(long[] x, Map<Integer, Integer> pointers, int nzcv, long seed) {
+    InstructionCase with(int[] words) {
+      return new InstructionCase(x, pointers, nzcv, seed, words);
+    }
+  }
+
+  static Arbitrary<State> states() {
+    Arbitrary<Long> value = Arbitraries.frequencyOf(
+        Tuple.of(2, Arbitraries.of(java.util.Arrays.stream(EDGES).boxed().toList())),
+        Tuple.of(1, Arbitraries.longs().between(-1000, 1000)),
+        Tuple.of(2, Arbitraries.longs()));
+    Arbitrary<long[]> registers = value.array(Long[].class).ofSize(31).map(values -> {
+      long[] x = new long[31];
+      for (int i = 0; i < 31; i++) {
+        x[i] = values[i];
+      }
+      return x;
+    });
+    Arbitrary<int[]> offsets = Arbitraries.integers().between(-8, 8).array(Integer[].class).ofSize(POINTERS.length)
+        .map(values -> java.util.Arrays.stream(values).mapToInt(v -> v * 8).toArray());
+    Arbitrary<int[]> indexes = Arbitraries.integers().between(0, 63).array(Integer[].class).ofSize(INDEXES.length)
+        .map(values -> java.util.Arrays.stream(values).mapToInt(Integer::intValue).toArray());
+    return Combinators.combine(registers, offsets, indexes, Arbitraries.integers().between(0, 15),
+        Arbitraries.longs()).as((x, pointerOffsets, indexValues, nzcv, seed) -> {
+          Map<Integer, Integer> pointers = new HashMap<>();
+          for (int i = 0; i < POINTERS.length; i++) {
+            pointers.put(POINTERS[i], CaseLayout.SCRATCH_SIZE / 2 + pointerOffsets[i]);
+          }
+          pointers.put(CaseLayout.SP_INDEX, CaseLayout.SCRATCH_SIZE / 2);
+          for (int i = 0; i < INDEXES.length; i++) {
+            x[INDEXES[i]] = indexValues[i];
+          }
+          return new State(x, pointers, nzcv, seed);
+        });
+  }
+
+  /** A word of the pattern at {@code position} of a sequence of {@code length}, constrained as described above. */
+  static Arbitrary<Integer> instruction(Pattern pattern, int position, int length) {
+    return Arbitraries.integers().between(Integer.MIN_VALUE, Integer.MAX_VALUE)
+        .map(random -> constrain(pattern, pattern.value() | (random & ~pattern.mask()), position, length))
+        .filter(word -> word.isPresent())
+        .map(Optional::get);
+  }
+
+  private static Optional<Integer> constrain(Pattern p, int word, int position, int length) {
+    boolean memory = MEMORY_FAMILIES.contains(p.family());
+    for (Pattern.Field f : p.fields()) {
+      if (!REGISTER_FIELDS.contains(f.name())) {
+        continue;
+      }
+      int r = f.extract(word);
+      if (memory && f.name().equals("rn")) {
+        r = POINTERS[r % POINTERS.length];
+      } else if (memory && f.name().equals("rm")) {
+        r = INDEXES[r % INDEXES.length];
+      } else if (isReserved(r)) {
+        r = r - 20 + 10; // x10..x15 instead
+      }
+      word = set(word, f, r);
+    }
+    word = constrainImmediates(p, word, position, length);
+    Optional<Insn> insn = DECODER.decode(0x400000, word);
+    if (insn.isEmpty() || leavesCase(insn.get())) {
+      return Optional.empty();
+    }
+    return Optional.of(word);
+  }
+
+  private static boolean isReserved(int r) {
+    return r >= POINTERS[0] && r <= INDEXES[INDEXES.length - 1];
+  }
+
+  private static int constrainImmediates(Pattern p, int word, int position, int length) {
+    int forward = 4 * (1 + Math.floorMod(word >>> 5, length - position)); // 4 .. to just past the end
+    return switch (p.name()) {
+      case "B_IMM" -> set(word, p.field("imm26"), forward >> 2) & ~(1 << 31); // B, never BL
+      case "B_COND" -> set(word, p.field("imm19"), forward >> 2);
+      case "CB" -> set(word, p.field("imm19"), forward >> 2);
+      case "TB" -> set(word, p.field("imm14"), forward >> 2);
+      case "LDST_UNSIGNED" -> set(word, p.field("imm12"), p.field("imm12").extract(word) & 0x3f);
+      case "LOAD_LITERAL" -> set(word, p.field("imm19"), (p.field("imm19").extract(word) & 0x3f) - 32);
+      case "SYS_REG" -> systemRegister(p, word);
+      default -> word;
+    };
+  }
+
+  /** o0, op1, CRn, CRm, op2 of the system registers user code reads: NZCV, TPIDR_EL0, FPCR, FPSR. */
+  private static final int[][] SYSTEM_REGISTERS = {{1, 3, 4, 2, 0}, {1, 3, 13, 0, 2}, {1, 3, 4, 4, 0}, {1, 3, 4, 4, 1}};
+
+  private static int systemRegister(Pattern p, int word) {
+    int[] r = SYSTEM_REGISTERS[Math.floorMod(p.field("op1").extract(word) ^ p.field("crn").extract(word), 4)];
+    String[] fields = {"o0", "op1", "crn", "crm", "op2"};
+    for (int i = 0; i < fields.length; i++) {
+      word = set(word, p.field(fields[i]), r[i]);
+    }
+    return word;
+  }
+
+  /** Instructions that would leave the case: BL, and system registers the dump relies on or FP controls. */
+  private static boolean leavesCase(Insn insn) {
+    Flow flow = A64Decoder.family(insn).flow(insn);
+    if (flow.kind() != Flow.Kind.NEXT && flow.kind() != Flow.Kind.BRANCH && flow.kind() != Flow.Kind.CONDITIONAL) {
+      return true;
+    }
+    return insn.pattern().name().equals("SYS_REG") && insn.f("L") == 0
+        && !A64Decoder.family(insn).disassemble(insn).endsWith("NZCV, x" + insn.f("rt"))
+        && !A64Decoder.family(insn).disassemble(insn).equals("msr NZCV, xzr");
+  }
+
+  private static int set(int word, Pattern.Field f, int value) {
+    int mask = (int) (((1L << f.width()) - 1) << f.shift());
+    return (word & ~mask) | ((value << f.shift()) & mask);
+  }
+}

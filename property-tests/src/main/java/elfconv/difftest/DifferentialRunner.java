@@ -1,0 +1,102 @@
+package elfconv.difftest;
+
+import elfconv.codegen.Compiler;
+import elfconv.oracle.GuestRun;
+import elfconv.oracle.ProcessRunner;
+import elfconv.oracle.QemuOracle;
+import elfconv.oracle.RunResult;
+import elfconv.run.WasmRunner;
+import elfconv.toolchain.Target;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Runs a batch of cases as one test ELF under QEMU and as translated x86_64 and wasm32 code, and compares every
+ * case's final state byte for byte.
+ */
+public final class DifferentialRunner {
+  private static final Duration TIME_LIMIT = Duration.ofMinutes(2);
+  private final Path workDir;
+  private final List<Target> targets;
+  private int batches;
+
+  public DifferentialRunner(Path workDir, List<Target> targets) {
+    this.workDir = workDir.toAbsolutePath();
+    this.targets = List.copyOf(targets);
+  }
+
+  /** Every divergence of the batch; empty when all targets did what QEMU did. */
+  public List<Divergence> run(List<InstructionCase> cases) {
+    Path dir = workDir.resolve("batch-" + batches++);
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Path elf = TestElfBuilder.build(cases, dir, "cases");
+    RunResult qemu = new QemuOracle(TIME_LIMIT).run(GuestRun.of(elf, List.of(), dir), false);
+    List<CaseResult> expected = CaseResult.parse(qemu.stdout(), cases.size());
+    if (qemu.exitStatus() != 0 || expected == null) {
+      throw new IllegalStateException("the test ELF " + elf + " failed under QEMU (status " + qemu.exitStatus()
+          + "): " + qemu.stderrText().strip() + "; a case left the memory it may use");
+    }
+    // The targets translate and run side by side: each has its own LLVM context, and the machine has two cores.
+    Map<Target, CompletableFuture<RunResult>> runs = new EnumMap<>(Target.class);
+    for (Target target : targets) {
+      runs.put(target, CompletableFuture.supplyAsync(() -> runTranslated(elf, target, dir)));
+    }
+    List<Divergence> divergences = new ArrayList<>();
+    for (Target target : targets) {
+      RunResult result = resultOf(runs.get(target));
+      List<CaseResult> actual = CaseResult.parse(result.stdout(), cases.size());
+      if (result.exitStatus() != 0 || actual == null) {
+        divergences.add(new Divergence(target.id(), -1, null, List.of("the whole batch failed: status "
+            + result.exitStatus() + ", stderr " + result.stderrText().strip())));
+        continue;
+      }
+      for (int i = 0; i < cases.size(); i++) {
+        List<String> differences = actual.get(i).differencesFrom(expected.get(i));
+        if (!differences.isEmpty()) {
+          divergences.add(new Divergence(target.id(), i, cases.get(i), differences));
+        }
+      }
+    }
+    return divergences;
+  }
+
+  private static RunResult resultOf(CompletableFuture<RunResult> run) {
+    try {
+      return run.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
+  private RunResult runTranslated(Path elf, Target target, Path dir) {
+    Path output = dir.resolve("cases." + target.id());
+    Compiler.compile(elf, output, new Compiler.Options(target));
+    if (target == Target.X86_64) {
+      return new ProcessRunner(TIME_LIMIT).run(List.of(output.toString()), Map.of(), dir, new byte[0]);
+    }
+    try {
+      Path stdin = Files.write(dir.resolve("stdin"), new byte[0]);
+      Path stdout = dir.resolve("stdout." + target.id());
+      Path stderr = dir.resolve("stderr." + target.id());
+      WasmRunner.Outcome outcome = WasmRunner.run(output, List.of("cases"), Map.of(), dir,
+          new WasmRunner.Stdio(stdin, stdout, stderr));
+      return new RunResult(outcome.status(), null, Files.readAllBytes(stdout), Files.readAllBytes(stderr), List.of(),
+          outcome.runNanos());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package elfconv.difftest;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * One differential test case: an initial register file and scratch memory, and the instruction words to run.
+ *
+ * @param x initial X0..X30
+ * @param pointers registers (31 for SP) that instead hold the address of this case's scratch block plus an offset:
+ *     bases for memory operands, which only then stay inside memory both QEMU and the translations map
+ * @param nzcv initial N, Z, C, V in bits 3..0
+ * @param scratchSeed seed of the pseudo-random initial scratch block (see {@link #scratch()})
+ * @param words the instruction sequence; branches in it may only go forward, at most to just past its end
+ */
+public record InstructionCase(long[] x, Map<Integer, Integer> pointers, int nzcv, long scratchSeed, int[] words) {
+  public InstructionCase {
+    if (x.length != 31) {
+      throw new IllegalArgumentException("31 registers, not " + x.length);
+    }
+    pointers = Map.copyOf(pointers);
+  }
+
+  /** The initial scratch block: {@link CaseLayout#SCRATCH_SIZE} bytes from {@code scratchSeed}. */
+  public byte[] scratch() {
+    byte[] bytes = new byte[CaseLayout.SCRATCH_SIZE];
+    new java.util.SplittableRandom(scratchSeed).nextBytes(bytes);
+    return bytes;
+  }
+
+  /** The same state with other instruction words (for shrinking). */
+  public InstructionCase withWords(int[] newWords) {
+    return new InstructionCase(x, pointers, nzcv, scratchSeed, newWords);
+  }
+
+  @Override
+  public String toString() {
+    return "InstructionCase" + Arrays.toString(Arrays.stream(words).mapToObj(w -> String.format("%08x", w)).toArray());
+  }
+}

@@ -1,0 +1,148 @@
+package elfconv.difftest;
+
+import elfconv.toolchain.Toolchain;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Builds a static AArch64 ELF that runs many {@link InstructionCase}s in a row: for each, it loads the register
+ * file, NZCV and SP, runs the words, and dumps X0..X30, SP and NZCV; at the end it writes every dump and every
+ * scratch block to stdout with one write each and exits 0. The dump needs no register to survive the sequence:
+ * X0 is parked in TPIDR_EL0 while the dump's address is formed in it. Each case is its own function, called
+ * through a table (so that no optimiser folds thousands of cases into one giant function), and its loop counter
+ * lives in memory, since a case may change every register.
+ */
+public final class TestElfBuilder {
+  private TestElfBuilder() {}
+
+  public static Path build(List<InstructionCase> cases, Path dir, String name) {
+    StringBuilder s = new StringBuilder();
+    s.append("  .text\n  .globl _start\n  .type _start, %function\n_start:\n");
+    s.append("""
+          mov x0, #0
+        next_case:
+          adrp x1, case_index
+          str x0, [x1, :lo12:case_index]
+          adrp x1, case_table
+          add x1, x1, :lo12:case_table
+          ldr x1, [x1, x0, lsl #3]
+          blr x1
+          adrp x1, case_index
+          ldr x0, [x1, :lo12:case_index]
+          add x0, x0, #1
+          ldr x1, =case_count
+          ldr x1, [x1]
+          cmp x0, x1
+          b.lo next_case
+          adrp x1, dumps
+          add x1, x1, :lo12:dumps
+          mov x0, #1
+          ldr x2, =dumps_end - dumps
+          mov x8, #64
+          svc #0
+          adrp x1, scratch
+          add x1, x1, :lo12:scratch
+          mov x0, #1
+          ldr x2, =scratch_end - scratch
+          mov x8, #64
+          svc #0
+          mov x0, #0
+          mov x8, #94
+          svc #0
+          .ltorg
+          .size _start, .-_start
+        """);
+    for (int i = 0; i < cases.size(); i++) {
+      appendCase(s, i, cases.get(i).words());
+    }
+    s.append("  .data\n  .p2align 4\nreturn_address:\n  .quad 0\ncase_index:\n  .quad 0\n");
+    s.append("case_count:\n  .quad ").append(cases.size()).append("\ncase_table:\n");
+    for (int i = 0; i < cases.size(); i++) {
+      s.append("  .quad case_").append(i).append('\n');
+    }
+    s.append("initial:\n");
+    for (int i = 0; i < cases.size(); i++) {
+      appendInitialState(s, i, cases.get(i));
+    }
+    s.append("  .p2align 4\ndumps:\n  .space ").append(cases.size() * CaseLayout.DUMP_SIZE).append("\ndumps_end:\n");
+    s.append("  .p2align 4\nscratch:\n  .incbin \"").append(writeScratch(cases, dir, name)).append("\"\n");
+    s.append("scratch_end:\n");
+    return assemble(s.toString(), dir, name);
+  }
+
+  private static void appendCase(StringBuilder s, int i, int[] words) {
+    s.append("  .type case_").append(i).append(", %function\ncase_").append(i).append(":\n");
+    s.append("  adrp x16, return_address\n  str x30, [x16, :lo12:return_address]\n");
+    s.append("  adrp x0, initial + ").append(i * CaseLayout.DUMP_SIZE).append('\n');
+    s.append("  add x0, x0, :lo12:initial + ").append(i * CaseLayout.DUMP_SIZE).append('\n');
+    s.append("  ldr x1, [x0, #").append(CaseLayout.NZCV_INDEX * 8).append("]\n  msr nzcv, x1\n");
+    s.append("  ldr x1, [x0, #").append(CaseLayout.SP_INDEX * 8).append("]\n  mov sp, x1\n");
+    for (int r = 2; r < 30; r += 2) {
+      s.append("  ldp x").append(r).append(", x").append(r + 1).append(", [x0, #").append(r * 8).append("]\n");
+    }
+    s.append("  ldr x30, [x0, #240]\n  ldp x0, x1, [x0]\n");
+    for (int w : words) {
+      s.append(String.format("  .inst 0x%08x%n", w));
+    }
+    s.append("  msr tpidr_el0, x0\n");
+    s.append("  adrp x0, dumps + ").append(i * CaseLayout.DUMP_SIZE).append('\n');
+    s.append("  add x0, x0, :lo12:dumps + ").append(i * CaseLayout.DUMP_SIZE).append('\n');
+    for (int r = 1; r < 29; r += 2) {
+      s.append("  stp x").append(r).append(", x").append(r + 1).append(", [x0, #").append(r * 8).append("]\n");
+    }
+    s.append("  stp x29, x30, [x0, #232]\n");
+    s.append("  mrs x1, tpidr_el0\n  str x1, [x0]\n");
+    s.append("  mov x1, sp\n  str x1, [x0, #").append(CaseLayout.SP_INDEX * 8).append("]\n");
+    s.append("  mrs x1, nzcv\n  str x1, [x0, #").append(CaseLayout.NZCV_INDEX * 8).append("]\n");
+    s.append("  adrp x16, return_address\n  ldr x30, [x16, :lo12:return_address]\n  ret\n");
+    s.append("  .size case_").append(i).append(", .-case_").append(i).append('\n');
+  }
+
+  /** X0..X30, SP and NZCV in dump order; pointer registers as relocations to the case's scratch block. */
+  private static void appendInitialState(StringBuilder s, int i, InstructionCase c) {
+    for (int r = 0; r < CaseLayout.DUMP_WORDS; r++) {
+      Integer offset = c.pointers().get(r);
+      if (offset != null) {
+        s.append("  .quad scratch + ").append((long) i * CaseLayout.SCRATCH_SIZE + offset).append('\n');
+      } else if (r == CaseLayout.NZCV_INDEX) {
+        s.append("  .quad ").append((long) (c.nzcv() & 0xf) << 28).append('\n');
+      } else if (r == CaseLayout.SP_INDEX) {
+        throw new IllegalArgumentException("SP must be a pointer into scratch memory");
+      } else {
+        s.append(String.format("  .quad 0x%x%n", c.x()[r]));
+      }
+    }
+  }
+
+  /** Every case's initial scratch block, concatenated into a file the assembler includes. */
+  private static String writeScratch(List<InstructionCase> cases, Path dir, String name) {
+    byte[] all = new byte[cases.size() * CaseLayout.SCRATCH_SIZE];
+    for (int i = 0; i < cases.size(); i++) {
+      System.arraycopy(cases.get(i).scratch(), 0, all, i * CaseLayout.SCRATCH_SIZE, CaseLayout.SCRATCH_SIZE);
+    }
+    try {
+      return Files.write(dir.resolve(name + ".scratch"), all).toAbsolutePath().toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path assemble(String source, Path dir, String name) {
+    try {
+      Path asm = Files.writeString(dir.resolve(name + ".s"), source);
+      Path object = dir.resolve(name + ".o");
+      Path elf = dir.resolve(name);
+      Toolchain tools = Toolchain.get();
+      tools.run(Toolchain.Tool.LLVM_MC, List.of("-triple=aarch64", "-filetype=obj", "-o", object.toString(),
+          asm.toString()), null);
+      tools.run(Toolchain.Tool.LD_LLD, List.of("-static", "-e", "_start", "-o", elf.toString(), object.toString()),
+          null);
+      return elf;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
