@@ -19,7 +19,10 @@ typedef struct GuestState {
   uint64_t tpidr_el0;
   uint64_t fpcr;
   uint64_t fpsr;
-  uint64_t reserved;
+  /* The single-thread exclusive monitor: the address of the open exclusive access + 1 (0: none), and what the
+   * exclusive load read. A store-exclusive succeeds while memory still holds that value, as QEMU decides. */
+  uint64_t exclusive_address;
+  uint64_t exclusive_value[2];
   __attribute__((aligned(16))) uint8_t v[32][16];
 } GuestState;
 
@@ -62,6 +65,8 @@ void elfconv_syscall(void);                 /* number in X8, arguments in X0..X5
 /* The guest executed an instruction that raises a signal (an unallocated encoding: SIGILL; BRK: SIGTRAP): a
  * one-line diagnostic naming the address and word, then death by that signal, as the process would die. */
 _Noreturn void elfconv_trap(uint64_t pc, uint32_t word, uint32_t signal);
+/* CNTVCT_EL0: a monotonic count at CNTFRQ_EL0 = 62.5 MHz (nanoseconds / 16), as QEMU reports it. */
+uint64_t elfconv_counter(void);
 
 /* Exit status of a translated program that jumps to an address with no translated code. */
 #define ELFCONV_EXIT_UNTRANSLATED 126

@@ -50,3 +50,7 @@ _Noreturn void elfconv_trap(uint64_t pc, uint32_t word, uint32_t signal) {
   line_write(&line, 2);
   host_die_by_signal((int)signal);
 }
+
+uint64_t elfconv_counter(void) {
+  return host_monotonic_nanoseconds() / 16;
+}

@@ -61,6 +61,7 @@ HostIds host_ids(void);
 _Noreturn void host_exit(int status);
 /* Ends the process by a signal's default action (status 128 + signal where a signal cannot be delivered). */
 _Noreturn void host_die_by_signal(int signal);
+uint64_t host_monotonic_nanoseconds(void);
 /* The loop that runs the guest from an address; it never returns. */
 typedef void (*GuestLoop)(uint64_t pc);
 /* Runs run(pc) on a host stack deep enough for the guest's deepest recursion: every guest call is a host call. */

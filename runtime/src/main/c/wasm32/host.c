@@ -105,3 +105,9 @@ _Noreturn void host_enter(GuestLoop run, uint64_t pc) {
 _Noreturn void host_die_by_signal(int signal) {
   host_exit(128 + signal);
 }
+
+uint64_t host_monotonic_nanoseconds(void) {
+  uint64_t now = 0;
+  wasi_clock_time_get(1 /* monotonic */, 1, &now);
+  return now;
+}

@@ -22,6 +22,7 @@ WASI_IMPORT(path_open)
 int32_t wasi_path_open(int32_t dirfd, uint32_t lookup_flags, const char *path, size_t path_length, uint32_t oflags,
                        uint64_t rights_base, uint64_t rights_inheriting, uint32_t fdflags, int32_t *fd);
 WASI_IMPORT(random_get) int32_t wasi_random_get(void *buf, size_t length);
+WASI_IMPORT(clock_time_get) int32_t wasi_clock_time_get(uint32_t clock, uint64_t precision, uint64_t *time);
 WASI_IMPORT(proc_exit) _Noreturn void wasi_proc_exit(uint32_t status);
 
 /* Fresh zeroed linear memory at the current end, for start-up data that must not lie inside the guest window. */

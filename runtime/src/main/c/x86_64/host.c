@@ -5,7 +5,7 @@
 enum {
   X86_READ = 0, X86_WRITE = 1, X86_MMAP = 9, X86_MPROTECT = 10, X86_RT_SIGACTION = 13, X86_RT_SIGPROCMASK = 14,
   X86_MADVISE = 28, X86_GETPID = 39, X86_KILL = 62, X86_GETUID = 102, X86_GETGID = 104, X86_GETEUID = 107,
-  X86_GETEGID = 108, X86_EXIT_GROUP = 231, X86_OPENAT = 257, X86_GETRANDOM = 318,
+  X86_GETEGID = 108, X86_CLOCK_GETTIME = 228, X86_EXIT_GROUP = 231, X86_OPENAT = 257, X86_GETRANDOM = 318,
 };
 enum { PROT_NONE = 0, PROT_READ = 1, PROT_WRITE = 2 };
 enum { MAP_PRIVATE = 0x2, MAP_ANONYMOUS = 0x20, MAP_NORESERVE = 0x4000, MAP_FIXED_NOREPLACE = 0x100000 };
@@ -102,4 +102,10 @@ _Noreturn void host_die_by_signal(int signal) {
   host_syscall(X86_RT_SIGPROCMASK, 1 /* SIG_UNBLOCK */, (uint64_t)(uintptr_t)&mask, 0, 8, 0, 0);
   host_syscall(X86_KILL, (uint64_t)host_syscall(X86_GETPID, 0, 0, 0, 0, 0, 0), (uint64_t)signal, 0, 0, 0, 0);
   host_exit(128 + signal);
+}
+
+uint64_t host_monotonic_nanoseconds(void) {
+  struct { int64_t seconds, nanoseconds; } now = {0, 0};
+  host_syscall(X86_CLOCK_GETTIME, 1 /* CLOCK_MONOTONIC */, (uint64_t)(uintptr_t)&now, 0, 0, 0, 0);
+  return (uint64_t)now.seconds * 1000000000u + (uint64_t)now.nanoseconds;
 }

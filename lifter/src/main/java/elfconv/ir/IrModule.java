@@ -111,6 +111,21 @@ public final class IrModule implements AutoCloseable {
     return g;
   }
 
+  /** A private constant i32 array, created on first use and shared afterwards. */
+  public LLVMValueRef constantTable(String name, int[] values) {
+    LLVMValueRef existing = LLVMGetNamedGlobal(module, name);
+    if (existing != null && !existing.isNull()) {
+      return existing;
+    }
+    LLVMValueRef[] entries = new LLVMValueRef[values.length];
+    for (int i = 0; i < values.length; i++) {
+      entries[i] = constInt(32, values[i]);
+    }
+    LLVMValueRef global = constantGlobal(name, constArray(i32, entries), false);
+    LLVMSetLinkage(global, LLVMInternalLinkage);
+    return global;
+  }
+
   public LLVMValueRef constArray(LLVMTypeRef element, LLVMValueRef[] values) {
     return LLVMConstArray2(element, new PointerPointer<>(values), values.length);
   }

@@ -267,6 +267,17 @@ public final class Emitter {
     reload();
   }
 
+  /** CNTVCT_EL0, from the runtime's monotonic clock. */
+  public LLVMValueRef counter() {
+    return ir.call(function.runtime().counterType, function.runtime().counter);
+  }
+
+  /** Entry {@code index} (an i32 below the table's length) of a constant i32 table shared by the module. */
+  public LLVMValueRef tableEntry(String name, int[] table, LLVMValueRef index) {
+    LLVMValueRef global = ir.m.constantTable(name, table);
+    return ir.load(ir.m.i32, ir.index(global, ir.mul(ir.zext(index, 64), ir.c(64, 4))));
+  }
+
   /** Ends the guest by a signal, as executing this instruction would (SIGILL, SIGTRAP). */
   public void trap(int signal) {
     RuntimeSymbols runtime = function.runtime();

@@ -18,6 +18,8 @@ final class RuntimeSymbols {
   final LLVMValueRef syscall;
   final LLVMTypeRef trapType;
   final LLVMValueRef trap;
+  final LLVMTypeRef counterType;
+  final LLVMValueRef counter;
 
   RuntimeSymbols(IrModule m) {
     state = LLVMAddGlobal(m.module(), LLVMArrayType2(m.i8, GuestLayout.STATE_SIZE), GuestLayout.STATE);
@@ -28,5 +30,7 @@ final class RuntimeSymbols {
     syscall = m.function(GuestLayout.SYSCALL, syscallType);
     trapType = m.functionType(m.voidType, m.i64, m.i32, m.i32);
     trap = m.function(GuestLayout.TRAP, trapType);
+    counterType = m.functionType(m.i64);
+    counter = m.function(GuestLayout.COUNTER, counterType);
   }
 }

@@ -5,23 +5,46 @@ import elfconv.ir.IrBuilder;
 import elfconv.lift.Emitter;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
-/** UDIV, SDIV, LSLV, LSRV, ASRV, RORV (printed as LSL, LSR, ASR, ROR). */
+/** UDIV, SDIV, LSLV, LSRV, ASRV, RORV (printed as LSL, LSR, ASR, ROR), CRC32 and CRC32C. */
 final class DataProcessing2 implements Family {
+  /** Reflected polynomials: CRC-32 (ISO-HDLC) and CRC-32C (Castagnoli). */
+  private static final int CRC32 = 0xedb88320;
+  private static final int CRC32C = 0x82f63b78;
+
+  private static boolean crc(int opcode) {
+    return (opcode & 0x38) == 0x10;
+  }
+
   @Override
   public String unallocated(Insn i) {
     int op = i.f("opcode");
-    return i.f("S") == 0 && (op == 2 || op == 3 || (op >= 8 && op <= 11)) ? null : "unallocated opcode";
+    if (i.f("S") != 0) {
+      return "S=1";
+    }
+    if (crc(op)) {
+      return (op & 3) == 3 ^ i.is64() ? "CRC32X needs sf=1, the others sf=0" : null;
+    }
+    return op == 2 || op == 3 || (op >= 8 && op <= 11) ? null : "unallocated opcode";
   }
 
   @Override
   public String disassemble(Insn i) {
     boolean x = i.is64();
+    int op = i.f("opcode");
+    if (crc(op)) {
+      String name = "crc32" + ((op & 4) != 0 ? "c" : "") + "bhwx".charAt(op & 3);
+      return Asm.join(name, Asm.r(i.f("rd"), false), Asm.r(i.f("rn"), false), Asm.r(i.f("rm"), x));
+    }
     String[] names = {"", "", "udiv", "sdiv", "", "", "", "", "lsl", "lsr", "asr", "ror"};
     return Asm.join(names[i.f("opcode")], Asm.r(i.f("rd"), x), Asm.r(i.f("rn"), x), Asm.r(i.f("rm"), x));
   }
 
   @Override
   public void lift(Insn i, Emitter e) {
+    if (crc(i.f("opcode"))) {
+      liftCrc(i, e);
+      return;
+    }
     IrBuilder ir = e.ir;
     boolean x = i.is64();
     LLVMValueRef a = e.reg(i.f("rn"), x);
@@ -49,5 +72,33 @@ final class DataProcessing2 implements Family {
       };
     }
     e.setReg(i.f("rd"), result);
+  }
+
+  /** One table lookup per byte of Rm, least significant first: crc = T[(crc ^ byte) & 0xff] ^ (crc >> 8). */
+  private static void liftCrc(Insn i, Emitter e) {
+    IrBuilder ir = e.ir;
+    boolean castagnoli = (i.f("opcode") & 4) != 0;
+    int[] table = table(castagnoli ? CRC32C : CRC32);
+    String name = castagnoli ? "elfconv_crc32c_table" : "elfconv_crc32_table";
+    LLVMValueRef crc = e.reg(i.f("rn"), false);
+    LLVMValueRef data = e.reg(i.f("rm"), true);
+    for (int k = 0; k < 1 << (i.f("opcode") & 3); k++) {
+      LLVMValueRef dataByte = ir.trunc(ir.lshr(data, ir.c(64, 8L * k)), 32);
+      LLVMValueRef index = ir.and(ir.xor(crc, dataByte), ir.c(32, 0xff));
+      crc = ir.xor(e.tableEntry(name, table, index), ir.lshr(crc, ir.c(32, 8)));
+    }
+    e.setReg(i.f("rd"), crc);
+  }
+
+  private static int[] table(int polynomial) {
+    int[] table = new int[256];
+    for (int n = 0; n < 256; n++) {
+      int c = n;
+      for (int k = 0; k < 8; k++) {
+        c = (c & 1) != 0 ? (c >>> 1) ^ polynomial : c >>> 1;
+      }
+      table[n] = c;
+    }
+    return table;
   }
 }

@@ -5,7 +5,11 @@ import elfconv.lift.Emitter;
 import elfconv.runtime.GuestLayout;
 import java.util.Map;
 
-/** MRS and MSR of the system registers user code reads and writes. */
+/**
+ * MRS and MSR of the system registers user code reads and writes: NZCV and TPIDR_EL0, FPCR and FPSR in the guest
+ * state; the identification registers with the values QEMU reports for a cortex-a72 (MIDR_EL1 as Linux emulates
+ * it); and the virtual counter at 62.5 MHz. Writing a read-only register is undefined.
+ */
 final class SystemRegister implements Family {
   private static final int NZCV = encode(3, 3, 4, 2, 0);
   /** A register kept in the guest state at a GuestLayout offset. */
@@ -15,6 +19,17 @@ final class SystemRegister implements Family {
       encode(3, 3, 13, 0, 2), new StateRegister("TPIDR_EL0", GuestLayout.TPIDR_EL0),
       encode(3, 3, 4, 4, 0), new StateRegister("FPCR", GuestLayout.FPCR),
       encode(3, 3, 4, 4, 1), new StateRegister("FPSR", GuestLayout.FPSR));
+
+  private static final int CNTVCT = encode(3, 3, 14, 0, 2);
+  /** Read-only registers with fixed values: name and value. */
+  private record Constant(String name, long value) {}
+
+  private static final Map<Integer, Constant> CONSTANTS = Map.of(
+      encode(3, 0, 0, 0, 0), new Constant("MIDR_EL1", 0x410fd083L),
+      encode(3, 3, 0, 0, 1), new Constant("CTR_EL0", 0x8444c004L),
+      encode(3, 3, 0, 0, 7), new Constant("DCZID_EL0", 4),
+      encode(3, 3, 14, 0, 0), new Constant("CNTFRQ_EL0", 62_500_000L),
+      encode(3, 3, 13, 0, 3), new Constant("TPIDRRO_EL0", 0));
 
   private static int encode(int op0, int op1, int crn, int crm, int op2) {
     return op0 << 14 | op1 << 11 | crn << 7 | crm << 3 | op2;
@@ -27,13 +42,20 @@ final class SystemRegister implements Family {
   @Override
   public String unallocated(Insn i) {
     int enc = encoding(i);
-    return enc == NZCV || IN_STATE.containsKey(enc) ? null : "system register not available to translated code";
+    if (enc == NZCV || IN_STATE.containsKey(enc)) {
+      return null;
+    }
+    if (enc == CNTVCT || CONSTANTS.containsKey(enc)) {
+      return i.f("L") == 1 ? null : "write to a read-only system register";
+    }
+    return "system register not available to user code";
   }
 
   @Override
   public String disassemble(Insn i) {
     int enc = encoding(i);
-    String name = enc == NZCV ? "NZCV" : IN_STATE.get(enc).name();
+    String name = enc == NZCV ? "NZCV" : enc == CNTVCT ? "CNTVCT_EL0"
+        : CONSTANTS.containsKey(enc) ? CONSTANTS.get(enc).name() : IN_STATE.get(enc).name();
     String rt = Asm.r(i.f("rt"), true);
     return i.f("L") == 1 ? Asm.join("mrs", rt, name) : Asm.join("msr", name, rt);
   }
@@ -48,6 +70,14 @@ final class SystemRegister implements Family {
       } else {
         e.setPackedFlags(e.reg(i.f("rt"), true));
       }
+      return;
+    }
+    if (enc == CNTVCT) {
+      e.setReg(i.f("rt"), e.counter());
+      return;
+    }
+    if (CONSTANTS.containsKey(enc)) {
+      e.setReg(i.f("rt"), e.ir.c(64, CONSTANTS.get(enc).value()));
       return;
     }
     long offset = IN_STATE.get(enc).offset();

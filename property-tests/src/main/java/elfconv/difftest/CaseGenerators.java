@@ -28,7 +28,7 @@ public final class CaseGenerators {
   static final int[] INDEXES = {24, 25};
   private static final Set<String> REGISTER_FIELDS = Set.of("rd", "rn", "rm", "ra", "rt", "rt2");
   private static final Set<String> MEMORY_FAMILIES = Set.of("LoadStoreUnsignedOffset", "LoadStoreImm9",
-      "LoadStoreRegister", "LoadStorePair");
+      "LoadStoreRegister", "LoadStorePair", "Exclusive");
   /** Patterns whose instructions leave the case or end the process. */
   private static final Set<String> EXCLUDED = Set.of("SVC", "B_REG", "BRK", "UDF");
   private static final long[] EDGES = {0, 1, -1, 2, 0x7f, 0x80, 0xff, 0x7fff, 0x8000, 0xffff, 0x7fffffffL,
@@ -80,8 +80,9 @@ public final class CaseGenerators {
       }
       return x;
     });
+    // 16-byte aligned: exclusive and acquire/release accesses fault when misaligned.
     Arbitrary<int[]> offsets = Arbitraries.integers().between(-8, 8).array(Integer[].class).ofSize(POINTERS.length)
-        .map(values -> java.util.Arrays.stream(values).mapToInt(v -> v * 8).toArray());
+        .map(values -> java.util.Arrays.stream(values).mapToInt(v -> v * 16).toArray());
     Arbitrary<int[]> indexes = Arbitraries.integers().between(0, 63).array(Integer[].class).ofSize(INDEXES.length)
         .map(values -> java.util.Arrays.stream(values).mapToInt(Integer::intValue).toArray());
     return Combinators.combine(registers, offsets, indexes, Arbitraries.integers().between(0, 15),
@@ -113,7 +114,7 @@ public final class CaseGenerators {
         continue;
       }
       int r = f.extract(word);
-      if (memory && f.name().equals("rn")) {
+      if (memory && f.name().equals("rn") || p.family().equals("SystemInstruction") && f.name().equals("rt")) {
         r = POINTERS[r % POINTERS.length];
       } else if (memory && f.name().equals("rm")) {
         r = INDEXES[r % INDEXES.length];
@@ -144,18 +145,46 @@ public final class CaseGenerators {
       case "LDST_UNSIGNED" -> set(word, p.field("imm12"), p.field("imm12").extract(word) & 0x3f);
       case "LOAD_LITERAL" -> set(word, p.field("imm19"), (p.field("imm19").extract(word) & 0x3f) - 32);
       case "SYS_REG" -> systemRegister(p, word);
+      case "SYS" -> systemOperation(p, word);
+      case "LDST_EXCLUSIVE" -> distinctStatus(p, word);
       default -> word;
     };
   }
 
-  /** o0, op1, CRn, CRm, op2 of the system registers user code reads: NZCV, TPIDR_EL0, FPCR, FPSR. */
-  private static final int[][] SYSTEM_REGISTERS = {{1, 3, 4, 2, 0}, {1, 3, 13, 0, 2}, {1, 3, 4, 4, 0}, {1, 3, 4, 4, 1}};
+  /**
+   * o0, op1, CRn, CRm, op2 of the system registers user code reads: NZCV, TPIDR_EL0, FPCR, FPSR, MIDR_EL1, CTR_EL0,
+   * DCZID_EL0, CNTFRQ_EL0, TPIDRRO_EL0 (not CNTVCT_EL0: time differs from run to run).
+   */
+  private static final int[][] SYSTEM_REGISTERS = {{1, 3, 4, 2, 0}, {1, 3, 13, 0, 2}, {1, 3, 4, 4, 0},
+      {1, 3, 4, 4, 1}, {1, 0, 0, 0, 0}, {1, 3, 0, 0, 1}, {1, 3, 0, 0, 7}, {1, 3, 14, 0, 0}, {1, 3, 13, 0, 3}};
+  /** op1, CRn, CRm, op2 of DC ZVA, DC CVAC, DC CVAU, DC CIVAC, IC IVAU. */
+  private static final int[][] SYSTEM_OPERATIONS = {{3, 7, 4, 1}, {3, 7, 10, 1}, {3, 7, 11, 1}, {3, 7, 14, 1},
+      {3, 7, 5, 1}};
 
   private static int systemRegister(Pattern p, int word) {
-    int[] r = SYSTEM_REGISTERS[Math.floorMod(p.field("op1").extract(word) ^ p.field("crn").extract(word), 4)];
-    String[] fields = {"o0", "op1", "crn", "crm", "op2"};
+    int choice = p.field("op1").extract(word) ^ p.field("crn").extract(word) ^ p.field("crm").extract(word);
+    return setAll(p, word, new String[] {"o0", "op1", "crn", "crm", "op2"},
+        SYSTEM_REGISTERS[Math.floorMod(choice, SYSTEM_REGISTERS.length)]);
+  }
+
+  private static int systemOperation(Pattern p, int word) {
+    int choice = p.field("crn").extract(word) ^ p.field("crm").extract(word);
+    return setAll(p, word, new String[] {"op1", "crn", "crm", "op2"},
+        SYSTEM_OPERATIONS[Math.floorMod(choice, SYSTEM_OPERATIONS.length)]);
+  }
+
+  private static int setAll(Pattern p, int word, String[] fields, int[] values) {
     for (int i = 0; i < fields.length; i++) {
-      word = set(word, p.field(fields[i]), r[i]);
+      word = set(word, p.field(fields[i]), values[i]);
+    }
+    return word;
+  }
+
+  /** A store-exclusive's status register must differ from the registers it stores (else unpredictable). */
+  private static int distinctStatus(Pattern p, int word) {
+    int rs = p.field("rs").extract(word);
+    if (rs != 31 && (rs == p.field("rt").extract(word) || rs == p.field("rt2").extract(word))) {
+      word = set(word, p.field("rs"), (rs + 1) % 20);
     }
     return word;
   }

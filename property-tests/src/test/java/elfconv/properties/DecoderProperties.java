@@ -10,6 +10,7 @@ import elfconv.a64.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -42,6 +43,23 @@ class DecoderProperties {
     String ours = decoder.disassemble(0x400000, word);
     if (ours != null) {
       assertEquals(LlvmDisassembler.disassemble(0x400000, word), ours, String.format("word 0x%08x", word));
+    }
+  }
+
+  /** System registers and operations are sparse among random words: check every encoding of them instead. */
+  @Example
+  void everySystemRegisterAndOperationWeDecodeReadsLikeLlvm() {
+    for (Pattern p : DecodeTable.standard().patterns()) {
+      if (!p.name().equals("SYS_REG") && !p.name().equals("SYS")) {
+        continue;
+      }
+      for (int bits = 0; bits < 1 << 17; bits++) {
+        int word = p.value() | ((bits << 5) & ~p.mask()); // every field but Rt (x0)
+        String ours = decoder.disassemble(0x400000, word);
+        if (ours != null) {
+          assertEquals(LlvmDisassembler.disassemble(0x400000, word), ours, String.format("word 0x%08x", word));
+        }
+      }
     }
   }
 }

@@ -16,8 +16,11 @@ public final class GuestLayout {
   public static final int TPIDR_EL0 = 272;
   public static final int FPCR = 280;
   public static final int FPSR = 288;
-  public static final int V0 = 304;
-  public static final int STATE_SIZE = 816;
+  /** The exclusive monitor: address + 1 of the open exclusive access (0: none), then the two values it read. */
+  public static final int EXCLUSIVE_ADDRESS = 296;
+  public static final int EXCLUSIVE_VALUE = 304;
+  public static final int V0 = 320;
+  public static final int STATE_SIZE = 832;
   public static final int STATE_ALIGNMENT = 16;
 
   /** An ElfconvSegment is four u64 fields: vaddr, filesz, memsz, offset (into elfconv_image). */
@@ -36,6 +39,7 @@ public final class GuestLayout {
   public static final String DISPATCH = "elfconv_dispatch";
   public static final String SYSCALL = "elfconv_syscall";
   public static final String TRAP = "elfconv_trap";
+  public static final String COUNTER = "elfconv_counter";
 
   // Defined by the lifter in every translated program.
   public static final String ENTRY = "elfconv_entry";
@@ -50,7 +54,7 @@ public final class GuestLayout {
   public static final String SEGMENTS = "elfconv_segments";
   public static final String IMAGE = "elfconv_image";
 
-  public static final List<String> RUNTIME_SYMBOLS = List.of(STATE, DISPATCH, SYSCALL, TRAP);
+  public static final List<String> RUNTIME_SYMBOLS = List.of(STATE, DISPATCH, SYSCALL, TRAP, COUNTER);
   public static final List<String> LIFTER_SYMBOLS = List.of(ENTRY, WINDOW_SIZE, PHDR, PHENT, PHNUM, FUNCTION_COUNT,
       FUNCTION_ADDRS, FUNCTION_PTRS, SEGMENT_COUNT, SEGMENTS, IMAGE);
 

@@ -35,6 +35,8 @@ class GuestLayoutTest {
     offset(c, "tpidr_el0", GuestLayout.TPIDR_EL0);
     offset(c, "fpcr", GuestLayout.FPCR);
     offset(c, "fpsr", GuestLayout.FPSR);
+    offset(c, "exclusive_address", GuestLayout.EXCLUSIVE_ADDRESS);
+    offset(c, "exclusive_value", GuestLayout.EXCLUSIVE_VALUE);
     offset(c, "v[0]", GuestLayout.V0);
     offset(c, "v[31]", GuestLayout.v(31));
     check(c, "sizeof(GuestState) == " + GuestLayout.STATE_SIZE);
