@@ -26,7 +26,7 @@ public final class CaseGenerators {
   static final int[] POINTERS = {20, 21, 22, 23};
   /** Registers that hold small non-negative index values for register-offset addressing. */
   static final int[] INDEXES = {24, 25};
-  private static final Set<String> REGISTER_FIELDS = Set.of("rd", "rn", "rm", "ra", "rt", "rt2");
+  private static final Set<String> REGISTER_FIELDS = Set.of("rd", "rn", "rm", "ra", "rt", "rt2", "rs");
   private static final Set<String> MEMORY_FAMILIES = Set.of("LoadStoreUnsignedOffset", "LoadStoreImm9",
       "LoadStoreRegister", "LoadStorePair", "Exclusive");
   /** Patterns whose instructions leave the case or end the process. */
@@ -143,6 +143,7 @@ public final class CaseGenerators {
       case "CB" -> set(word, p.field("imm19"), forward >> 2);
       case "TB" -> set(word, p.field("imm14"), forward >> 2);
       case "LDST_UNSIGNED" -> set(word, p.field("imm12"), p.field("imm12").extract(word) & 0x3f);
+      case "LDST_PAIR" -> set(word, p.field("imm7"), (p.field("imm7").extract(word) & 0x1f) - 16);
       case "LOAD_LITERAL" -> set(word, p.field("imm19"), (p.field("imm19").extract(word) & 0x3f) - 32);
       case "SYS_REG" -> systemRegister(p, word);
       case "SYS" -> systemOperation(p, word);

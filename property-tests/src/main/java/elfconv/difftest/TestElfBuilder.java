@@ -69,7 +69,7 @@ public final class TestElfBuilder {
     }
     s.append("  .p2align 4\ndumps:\n  .space ").append(cases.size() * CaseLayout.DUMP_SIZE).append("\ndumps_end:\n");
     s.append("  .p2align 4\nscratch:\n  .incbin \"").append(writeScratch(cases, dir, name)).append("\"\n");
-    s.append("scratch_end:\n");
+    s.append("scratch_end:\n  .space ").append(CaseLayout.SCRATCH_SIZE).append(" // room for pointers that drift\n");
     return assemble(s.toString(), dir, name);
   }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import elfconv.a64.Pattern;
 import elfconv.toolchain.Target;
+import elfconv.report.ReportWriter;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,10 +39,11 @@ class InstructionProperties {
     return Combinators.combine(parts).as(lists -> lists.stream().flatMap(List::stream).toList());
   }
 
-  @Property(tries = 1, shrinking = ShrinkingMode.OFF)
-  void everyPatternAgreesWithQemuOnBothTargets(@ForAll("batch") List<InstructionCase> batch) {
+  @Property(shrinking = ShrinkingMode.OFF)
+  void everyPatternAgreesWithQemuOnBothTargets(@ForAll("batch") List<InstructionCase> batch) throws IOException {
     DifferentialRunner runner = new DifferentialRunner(Path.of("target", "difftest"), List.of(Target.values()));
     List<Divergence> divergences = runner.run(batch);
+    ReportWriter.mergeCoverage(reportDir(), Coverage.of(batch, divergences));
     if (!divergences.isEmpty()) {
       Divergence minimal = CaseShrinker.shrinkFirst(runner, divergences);
       String saved = minimal == null ? "" : "\nsaved as regression seed "
@@ -51,6 +54,15 @@ class InstructionProperties {
 
   /** corpus/regressions/ of this checkout. */
   static Path regressionDir() {
-    return Path.of(System.getProperty("elfconv.root", "..")).resolve("corpus").resolve("regressions");
+    return root().resolve("corpus").resolve("regressions");
+  }
+
+  /** The build's report, shared with the corpus verification. */
+  static Path reportDir() {
+    return root().resolve("target").resolve("elfconv-report");
+  }
+
+  private static Path root() {
+    return Path.of(System.getProperty("elfconv.root", ".."));
   }
 }

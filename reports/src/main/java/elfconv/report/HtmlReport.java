@@ -47,7 +47,30 @@ final class HtmlReport {
     for (ProgramReport program : report.programs()) {
       appendProgram(html, program);
     }
-    return html.append("</table>\n</body>\n</html>\n").toString();
+    html.append("</table>\n");
+    appendCoverage(html, report.coverage());
+    return html.append("</body>\n</html>\n").toString();
+  }
+
+  /** The decode table's patterns: how each is lifted and tested, cases run and failures. */
+  private static void appendCoverage(StringBuilder html, List<PatternCoverage> coverage) {
+    if (coverage.isEmpty()) {
+      return;
+    }
+    int cases = coverage.stream().mapToInt(PatternCoverage::cases).sum();
+    long failing = coverage.stream().filter(c -> c.failures() > 0).count();
+    html.append("<h2>Instruction coverage</h2>\n<p class=\"summary\"><span>").append(coverage.size())
+        .append(" patterns</span><span>").append(cases).append(" pattern uses in random cases, per target</span>")
+        .append("<span class=\"").append(failing == 0 ? "pass" : "fail").append("\">").append(failing)
+        .append(" with failures</span></p>\n<table>\n<tr><th>pattern</th><th>family</th><th>status</th>")
+        .append("<th>cases</th><th>failures</th></tr>\n");
+    for (PatternCoverage c : coverage) {
+      html.append("<tr><td class=\"program\">").append(escape(c.pattern())).append("</td><td>")
+          .append(escape(c.family())).append("</td><td>").append(escape(c.status())).append("</td><td class=\"num\">")
+          .append(c.cases()).append("</td><td class=\"num ").append(c.failures() == 0 ? "pass" : "fail").append("\">")
+          .append(c.failures()).append("</td></tr>\n");
+    }
+    html.append("</table>\n");
   }
 
   private static void appendProgram(StringBuilder html, ProgramReport program) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** Writes a {@link Report} as {@code report.json} and a self-contained {@code index.html} into one folder. */
 public final class ReportWriter {
@@ -47,19 +48,29 @@ public final class ReportWriter {
    *
    * @return the report as written
    */
-  public static synchronized Report merge(Path dir, List<ProgramReport> programs) throws IOException {
+  public static Report merge(Path dir, List<ProgramReport> programs) throws IOException {
+    return update(dir, old -> {
+      Map<String, ProgramReport> byName = new LinkedHashMap<>();
+      old.programs().forEach(program -> byName.put(program.name(), program));
+      programs.forEach(program -> byName.put(program.name(), program));
+      return new Report(Instant.now().toString(), new ArrayList<>(byName.values()), old.coverage());
+    });
+  }
+
+  /** Replaces the decode-table coverage of the report in {@code dir}, keeping its programs. */
+  public static Report mergeCoverage(Path dir, List<PatternCoverage> coverage) throws IOException {
+    return update(dir, old -> new Report(Instant.now().toString(), old.programs(), coverage));
+  }
+
+  private static synchronized Report update(Path dir, UnaryOperator<Report> change) throws IOException {
     Files.createDirectories(dir);
     try (FileChannel lockFile = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
             StandardOpenOption.WRITE);
         FileLock lock = lockFile.lock()) {
-      Map<String, ProgramReport> byName = new LinkedHashMap<>();
-      if (Files.exists(dir.resolve(JSON_FILE))) {
-        read(dir).programs().forEach(program -> byName.put(program.name(), program));
-      }
-      programs.forEach(program -> byName.put(program.name(), program));
-      Report merged = new Report(Instant.now().toString(), new ArrayList<>(byName.values()));
-      write(merged, dir);
-      return merged;
+      Report old = Files.exists(dir.resolve(JSON_FILE)) ? read(dir) : new Report("", List.of(), List.of());
+      Report updated = change.apply(old);
+      write(updated, dir);
+      return updated;
     }
   }
 }

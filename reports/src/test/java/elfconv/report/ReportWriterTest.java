@@ -90,6 +90,22 @@ class ReportWriterTest {
   }
 
   @Test
+  void coverageIsKeptByProgramMergesAndShownAsATable() throws IOException {
+    List<PatternCoverage> coverage = List.of(new PatternCoverage("ADD_SUB_IMM", "AddSubImmediate", "lifted", 40, 0),
+        new PatternCoverage("CB", "CompareBranch", "lifted", 30, 2));
+    ReportWriter.mergeCoverage(dir, coverage);
+
+    Report merged = ReportWriter.merge(dir, List.of(program("a", ProgramReport.Verdict.PASS, List.of())));
+
+    assertEquals(coverage, merged.coverage());
+    String html = Files.readString(dir.resolve("index.html"));
+    assertTrue(html.contains("<span>2 patterns</span><span>70 pattern uses in random cases, per target</span>"
+        + "<span class=\"fail\">1 with failures</span>"), html);
+    assertTrue(html.contains("<td class=\"program\">CB</td><td>CompareBranch</td><td>lifted</td>"
+        + "<td class=\"num\">30</td><td class=\"num fail\">2</td>"), html);
+  }
+
+  @Test
   void unreadableReportSaysWhatToDo() throws IOException {
     Files.writeString(dir.resolve("report.json"), "{ not json");
 

@@ -1,0 +1,44 @@
+package elfconv.difftest;
+
+import elfconv.a64.A64Decoder;
+import elfconv.a64.DecodeTable;
+import elfconv.a64.Pattern;
+import elfconv.report.PatternCoverage;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The coverage table of a differential run: per decode-table pattern, how many cases used it and failed. */
+public final class Coverage {
+  private Coverage() {}
+
+  public static List<PatternCoverage> of(List<InstructionCase> cases, List<Divergence> divergences) {
+    Set<Integer> failed = new HashSet<>();
+    divergences.forEach(d -> failed.add(d.caseIndex()));
+    Map<String, int[]> counts = new LinkedHashMap<>();
+    for (int i = 0; i < cases.size(); i++) {
+      Set<String> used = new HashSet<>();
+      for (int word : cases.get(i).words()) {
+        A64Decoder.standard().decode(0, word).ifPresent(insn -> used.add(insn.pattern().name()));
+      }
+      for (String pattern : used) {
+        int[] c = counts.computeIfAbsent(pattern, p -> new int[2]);
+        c[0]++;
+        c[1] += failed.contains(i) ? 1 : 0;
+      }
+    }
+    Set<String> tested = new HashSet<>();
+    CaseGenerators.testedPatterns().forEach(p -> tested.add(p.name()));
+    List<PatternCoverage> table = new ArrayList<>();
+    for (Pattern p : DecodeTable.standard().patterns()) {
+      int[] c = counts.getOrDefault(p.name(), new int[2]);
+      String status = tested.contains(p.name()) ? "lifted; random cases against QEMU"
+          : "lifted; whole corpus programs against QEMU (leaves a test case)";
+      table.add(new PatternCoverage(p.name(), p.family(), status, c[0], c[1]));
+    }
+    return table;
+  }
+}
