@@ -59,7 +59,7 @@ final class HtmlReport {
     }
     int cases = coverage.stream().mapToInt(PatternCoverage::cases).sum();
     long failing = coverage.stream().filter(c -> c.failures() > 0).count();
-    html.append("<h2>Instruction coverage</h2>\n<p class=\"summary\"><span>").append(coverage.size())
+    html.append("<h2 id=\"coverage\">Instruction coverage</h2>\n<p class=\"summary\"><span>").append(coverage.size())
         .append(" patterns</span><span>").append(cases).append(" pattern uses in random cases, per target</span>")
         .append("<span class=\"").append(failing == 0 ? "pass" : "fail").append("\">").append(failing)
         .append(" with failures</span></p>\n<table>\n<tr><th>pattern</th><th>family</th><th>status</th>")
