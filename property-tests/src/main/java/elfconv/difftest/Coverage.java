@@ -15,6 +15,20 @@ import java.util.Set;
 public final class Coverage {
   private Coverage() {}
 
+  /** Two tables of the same patterns, added up (several batches of one run). */
+  public static List<PatternCoverage> add(List<PatternCoverage> a, List<PatternCoverage> b) {
+    if (a.isEmpty()) {
+      return b;
+    }
+    List<PatternCoverage> sum = new ArrayList<>();
+    for (int i = 0; i < a.size(); i++) {
+      PatternCoverage x = a.get(i);
+      sum.add(new PatternCoverage(x.pattern(), x.family(), x.status(), x.cases() + b.get(i).cases(),
+          x.failures() + b.get(i).failures()));
+    }
+    return sum;
+  }
+
   public static List<PatternCoverage> of(List<InstructionCase> cases, List<Divergence> divergences) {
     Set<Integer> failed = new HashSet<>();
     divergences.forEach(d -> failed.add(d.caseIndex()));

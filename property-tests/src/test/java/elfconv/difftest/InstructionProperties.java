@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import elfconv.a64.Pattern;
 import elfconv.toolchain.Target;
+import elfconv.report.PatternCoverage;
 import elfconv.report.ReportWriter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,6 +27,8 @@ import net.jqwik.api.ShrinkingMode;
 class InstructionProperties {
   static final int CASES_PER_PATTERN = Integer.getInteger("elfconv.casesPerPattern", 24);
   static final int SEQUENCES = Integer.getInteger("elfconv.sequences", 300);
+  /** Coverage of every batch of this run (a deep run tries many). */
+  private static List<PatternCoverage> coverage = List.of();
 
   /** Saved regression seeds first, then random cases for every pattern, then random sequences. */
   @Provide
@@ -43,7 +46,8 @@ class InstructionProperties {
   void everyPatternAgreesWithQemuOnBothTargets(@ForAll("batch") List<InstructionCase> batch) throws IOException {
     DifferentialRunner runner = new DifferentialRunner(Path.of("target", "difftest"), List.of(Target.values()));
     List<Divergence> divergences = runner.run(batch);
-    ReportWriter.mergeCoverage(reportDir(), Coverage.of(batch, divergences));
+    coverage = Coverage.add(coverage, Coverage.of(batch, divergences));
+    ReportWriter.mergeCoverage(reportDir(), coverage);
     if (!divergences.isEmpty()) {
       Divergence minimal = CaseShrinker.shrinkFirst(runner, divergences);
       String saved = minimal == null ? "" : "\nsaved as regression seed "
