@@ -3,10 +3,11 @@
 
 /* ELFCONV_* variables configure the runtime; the guest must not see them, as it would not when run natively.
  * Removes them from envp in place and returns how many variables are left for the guest. */
-static int take_runtime_settings(char **envp, const char **trace_path) {
+static int take_runtime_settings(char **envp, const char **trace_path, const char **register_trace_path) {
   int kept = 0;
   for (char **env = envp; *env; env++) {
     if (has_prefix(*env, "ELFCONV_STRACE=")) *trace_path = *env + sizeof "ELFCONV_STRACE=" - 1;
+    if (has_prefix(*env, "ELFCONV_REGTRACE=")) *register_trace_path = *env + sizeof "ELFCONV_REGTRACE=" - 1;
     if (!has_prefix(*env, "ELFCONV_")) envp[kept++] = *env;
   }
   envp[kept] = NULL;
@@ -16,8 +17,10 @@ static int take_runtime_settings(char **envp, const char **trace_path) {
 /* "used": on x86_64 the only caller is _start's inline assembly, which the optimiser cannot see. */
 __attribute__((used)) _Noreturn void elfconv_main(int argc, char **argv, char **envp) {
   const char *trace_path = NULL;
-  int envc = take_runtime_settings(envp, &trace_path);
+  const char *register_trace_path = NULL;
+  int envc = take_runtime_settings(envp, &trace_path, &register_trace_path);
   if (trace_path) trace_open(trace_path);
+  if (register_trace_path) register_trace_open(register_trace_path);
   uint64_t stack_top = memory_init();
   elfconv_state.sp = build_initial_stack(stack_top, argc, argv, envc, envp);
   host_enter(run_guest, elfconv_entry);

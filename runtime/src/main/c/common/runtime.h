@@ -47,6 +47,9 @@ void trace_open(const char *path);
 void trace_syscall(uint64_t nr, const uint64_t *args, int64_t result);
 void trace_exit(uint64_t nr, const uint64_t *args);
 
+/* register_trace.c: the ELFCONV_REGTRACE log. */
+void register_trace_open(const char *path);
+
 /* The host layer, one implementation per target. Results are Linux-style: a count or a negative Linux errno. */
 void host_map_window(uint64_t size);                          /* guest addresses [0, size) usable, or fatal */
 void host_discard_pages(uint64_t guest_addr, uint64_t length); /* whole guest pages read as zero again */

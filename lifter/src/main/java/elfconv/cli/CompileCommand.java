@@ -31,7 +31,7 @@ final class CompileCommand implements Callable<Integer> {
       throw new IllegalArgumentException("-O" + optLevel + ": use -O0 to -O3");
     }
     Compiler.Result r = Compiler.compile(input, output, new Compiler.Options(Target.of(target), optLevel,
-        Compiler.DEFAULT_WINDOW_SIZE, emitLlvm));
+        Compiler.DEFAULT_WINDOW_SIZE, emitLlvm, false));
     System.err.printf("elfconv: %s -> %s (%s): %d functions, %d instructions, %d ms%n", input, output, target,
         r.functions(), r.instructions(), r.millis());
     return 0;

@@ -4,6 +4,7 @@ import elfconv.toolchain.Target;
 import elfconv.report.ProgramReport;
 import elfconv.report.ReportWriter;
 import elfconv.report.TargetRun;
+import elfconv.verify.DivergenceLocator;
 import elfconv.verify.ProgramSpec;
 import elfconv.verify.Verifier;
 import java.nio.file.Files;
@@ -25,6 +26,10 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--report", description = "also write report.json and index.html into this folder")
   Path reportDir;
 
+  @Option(names = "--trace-registers", description = "compare the register file before every instruction with "
+      + "QEMU's even when all targets agree (a target that differs is always located)")
+  boolean traceRegisters;
+
   @Parameters(index = "0", description = "statically linked AArch64 Linux ELF executable")
   Path input;
 
@@ -36,7 +41,8 @@ final class VerifyCommand implements Callable<Integer> {
     List<Target> list = Arrays.stream(targets.split(",")).map(String::trim).map(Target::of).toList();
     Path work = Files.createTempDirectory("elfconv-verify-");
     String name = input.getFileName().toString();
-    ProgramReport report = new Verifier(work, list).verify(new ProgramSpec(name, input.toAbsolutePath(), args, null));
+    ProgramSpec spec = new ProgramSpec(name, input.toAbsolutePath(), args, null);
+    ProgramReport report = new Verifier(work, list).verify(spec);
     System.out.printf("%-8s %6s %-8s %-8s %-9s %10s %10s%n", "target", "status", "stdout", "stderr", "syscalls",
         "translate", "run");
     for (TargetRun r : report.runs()) {
@@ -45,6 +51,12 @@ final class VerifyCommand implements Callable<Integer> {
           r.wallMillis());
     }
     report.differences().forEach(d -> System.out.println("  " + d));
+    if (traceRegisters && report.verdict() == ProgramReport.Verdict.PASS) {
+      for (Target target : list) {
+        System.out.println("  " + target.id() + ": " + DivergenceLocator.locate(spec, target,
+            work.resolve("trace-" + target.id())));
+      }
+    }
     System.out.println(report.verdict() == ProgramReport.Verdict.PASS ? "PASS: all targets agree with qemu"
         : "FAIL: " + report.differences().size() + " difference(s)");
     if (reportDir != null) {

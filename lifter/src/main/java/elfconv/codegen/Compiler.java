@@ -19,10 +19,18 @@ public final class Compiler {
   /** Default guest window: 256 MiB suits a browser tab and the programs elfconv targets. */
   public static final long DEFAULT_WINDOW_SIZE = 256L << 20;
 
-  /** @param emitLlvm also write the optimised LLVM IR next to the output, as OUTPUT.ll */
-  public record Options(Target target, int optLevel, long windowSize, boolean emitLlvm) {
+  /**
+   * @param emitLlvm also write the optimised LLVM IR next to the output, as OUTPUT.ll
+   * @param traceRegisters log the register file before every guest instruction (ELFCONV_REGTRACE=FILE at run
+   *     time), for finding where a translation parts from QEMU
+   */
+  public record Options(Target target, int optLevel, long windowSize, boolean emitLlvm, boolean traceRegisters) {
     public Options(Target target) {
-      this(target, 2, DEFAULT_WINDOW_SIZE, false);
+      this(target, 2, DEFAULT_WINDOW_SIZE, false, false);
+    }
+
+    public Options withRegisterTrace() {
+      return new Options(target, optLevel, windowSize, emitLlvm, true);
     }
   }
 
@@ -44,7 +52,7 @@ public final class Compiler {
       object = Files.createTempFile(dir, ".elfconv-", ".o");
       partial = Files.createTempFile(dir, ".elfconv-", ".partial");
       try (IrModule m = new IrModule(input.getFileName().toString())) {
-        ProgramLifter.lift(image, functions, options.target(), options.windowSize(), m);
+        ProgramLifter.lift(image, functions, options.target(), options.windowSize(), options.traceRegisters(), m);
         m.verify();
         ObjectEmitter.emit(m, options.target(), options.optLevel(), object,
             options.emitLlvm() ? output.resolveSibling(output.getFileName() + ".ll") : null);

@@ -37,6 +37,7 @@ public final class Emitter {
   private final Target target;
   private final BitSet slotted;
   private final boolean flagsShared;
+  private final boolean traceRegisters;
   private final BitSet written = new BitSet();
   private final Set<Long> flagReaders = new HashSet<>();
   private final Set<Long> flagWriters = new HashSet<>();
@@ -45,12 +46,14 @@ public final class Emitter {
   private Insn insn;
   private boolean terminated;
 
-  Emitter(IrBuilder ir, FunctionLifter function, Target target, BitSet slotted, boolean flagsShared) {
+  Emitter(IrBuilder ir, FunctionLifter function, Target target, BitSet slotted, boolean flagsShared,
+      boolean traceRegisters) {
     this.ir = ir;
     this.function = function;
     this.target = target;
     this.slotted = slotted;
     this.flagsShared = flagsShared;
+    this.traceRegisters = traceRegisters;
   }
 
   /** Creates the slots and fills them from the guest state; call in the function's entry block. */
@@ -78,6 +81,11 @@ public final class Emitter {
   void begin(Insn next) {
     this.insn = next;
     this.terminated = false;
+    if (traceRegisters) {
+      // The whole register file is in the guest state before every instruction, for the runtime to log.
+      writeBack();
+      ir.call(function.runtime().traceRegistersType, function.runtime().traceRegisters, ir.c(64, pc()));
+    }
   }
 
   boolean terminated() {

@@ -33,13 +33,14 @@ final class FunctionLifter {
   private LLVMBasicBlockRef resumeBlock;
 
   private FunctionLifter(IrBuilder ir, RuntimeSymbols runtime, Target target, GuestFunction guest,
-      LLVMValueRef function, LongFunction<LLVMValueRef> functionAt, BitSet slotted, boolean flagsShared) {
+      LLVMValueRef function, LongFunction<LLVMValueRef> functionAt, BitSet slotted, boolean flagsShared,
+      boolean traceRegisters) {
     this.ir = ir;
     this.runtime = runtime;
     this.guest = guest;
     this.function = function;
     this.functionAt = functionAt;
-    this.e = new Emitter(ir, this, target, slotted, flagsShared);
+    this.e = new Emitter(ir, this, target, slotted, flagsShared, traceRegisters);
   }
 
   /**
@@ -50,15 +51,20 @@ final class FunctionLifter {
       LongFunction<LLVMValueRef> functionAt) {
     LLVMValueRef scratch = LLVMAddFunction(ir.m.module(), guest.symbol() + ".scan", runtime.guestFunctionType);
     RegisterUsage usage =
-        new FunctionLifter(ir, runtime, target, guest, scratch, functionAt, Emitter.ALL, true).liftBody();
+        new FunctionLifter(ir, runtime, target, guest, scratch, functionAt, Emitter.ALL, true, false).liftBody();
     LLVMDeleteFunction(scratch);
     return usage;
   }
 
-  /** Lifts {@code guest} into {@code function}; only the registers it writes get slots. */
+  /**
+   * Lifts {@code guest} into {@code function}; only the registers it writes get slots. With
+   * {@code traceRegisters}, the runtime logs the register file before every instruction.
+   */
   static void lift(IrBuilder ir, RuntimeSymbols runtime, Target target, GuestFunction guest,
-      LLVMValueRef function, LongFunction<LLVMValueRef> functionAt, RegisterUsage usage, boolean flagsShared) {
-    new FunctionLifter(ir, runtime, target, guest, function, functionAt, usage.written(), flagsShared).liftBody();
+      LLVMValueRef function, LongFunction<LLVMValueRef> functionAt, RegisterUsage usage, boolean flagsShared,
+      boolean traceRegisters) {
+    new FunctionLifter(ir, runtime, target, guest, function, functionAt, usage.written(), flagsShared,
+        traceRegisters).liftBody();
   }
 
   RuntimeSymbols runtime() {

@@ -21,8 +21,9 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
 public final class ProgramLifter {
   private ProgramLifter() {}
 
+  /** With {@code traceRegisters}, the translation logs the register file before every guest instruction. */
   public static void lift(ElfImage image, List<GuestFunction> functions, Target target, long windowSize,
-      IrModule m) {
+      boolean traceRegisters, IrModule m) {
     RuntimeSymbols runtime = new RuntimeSymbols(m);
     Map<Long, LLVMValueRef> llvmFunctions = new HashMap<>();
     for (GuestFunction f : functions) {
@@ -35,10 +36,10 @@ public final class ProgramLifter {
       for (GuestFunction f : functions) {
         usage.put(f.entry(), FunctionLifter.scan(ir, runtime, target, f, llvmFunctions::get));
       }
-      boolean flagsShared = FlagObservability.flagsCrossFunctions(functions, usage);
+      boolean flagsShared = traceRegisters || FlagObservability.flagsCrossFunctions(functions, usage);
       for (GuestFunction f : functions) {
         FunctionLifter.lift(ir, runtime, target, f, llvmFunctions.get(f.entry()), llvmFunctions::get,
-            usage.get(f.entry()), flagsShared);
+            usage.get(f.entry()), flagsShared, traceRegisters);
       }
     }
     emitProgramFacts(image, functions, windowSize, m, llvmFunctions);

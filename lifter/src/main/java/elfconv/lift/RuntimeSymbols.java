@@ -20,6 +20,8 @@ final class RuntimeSymbols {
   final LLVMValueRef trap;
   final LLVMTypeRef counterType;
   final LLVMValueRef counter;
+  final LLVMTypeRef traceRegistersType;
+  final LLVMValueRef traceRegisters;
 
   RuntimeSymbols(IrModule m) {
     state = LLVMAddGlobal(m.module(), LLVMArrayType2(m.i8, GuestLayout.STATE_SIZE), GuestLayout.STATE);
@@ -32,5 +34,7 @@ final class RuntimeSymbols {
     trap = m.function(GuestLayout.TRAP, trapType);
     counterType = m.functionType(m.i64);
     counter = m.function(GuestLayout.COUNTER, counterType);
+    traceRegistersType = m.functionType(m.voidType, m.i64);
+    traceRegisters = m.function(GuestLayout.TRACE_REGISTERS, traceRegistersType);
   }
 }

@@ -87,6 +87,10 @@ public final class Verifier {
               excerpt(result.stderr())));
         }
       }
+      // Where a target differs, say at which instruction its registers first part from QEMU's.
+      if (spec.expectedError() == null && differences.stream().anyMatch(d -> d.startsWith(target.id() + ":"))) {
+        differences.add(target.id() + ": " + DivergenceLocator.locate(spec, target, dir.resolve("trace")));
+      }
       runs.add(new TargetRun(target.id(), result.exitStatus(), result.signal(), translateMillis,
           millis(result.wallNanos()), stdoutSame, stderrSame, traceSame, result.syscalls().size()));
     }

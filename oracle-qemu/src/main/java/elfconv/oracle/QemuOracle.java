@@ -102,6 +102,29 @@ public final class QemuOracle {
     }
   }
 
+  /**
+   * Runs the guest with QEMU logging the register file before every instruction ({@code -d cpu,nochain} with one
+   * instruction per translation block) into {@code log}, in the format {@link RegisterTrace} reads. About 600
+   * bytes go to the log per instruction, so the log is cut at {@code logKiB} KiB (QEMU then stops).
+   */
+  public RunResult runWithRegisterLog(GuestRun guest, Path log, long logKiB) {
+    List<String> command = new ArrayList<>(List.of("sh", "-c", "ulimit -f " + logKiB + "; exec \"$@\"", "sh",
+        qemu.toString(), "-cpu", CPU, "-0", guest.argv0(), "-d", "cpu,nochain", singleStepOption(), "-D",
+        log.toString(), guest.elf().toString()));
+    command.addAll(guest.args());
+    RunResult raw = runner.run(command, Map.of(), guest.workDir(), guest.stdin());
+    return new RunResult(raw.exitStatus(), raw.signal(), raw.stdout(), guestStderr(raw), List.of(), raw.wallNanos());
+  }
+
+  /** QEMU 8.1 renamed -singlestep to -one-insn-per-tb. */
+  private String singleStepOption() {
+    RunResult version = runner.run(List.of(qemu.toString(), "--version"), Map.of(), Path.of("."), new byte[0]);
+    Matcher m = java.util.regex.Pattern.compile("version (\\d+)\\.(\\d+)").matcher(version.stdoutText());
+    boolean renamed = m.find() && (Integer.parseInt(m.group(1)) > 8
+        || Integer.parseInt(m.group(1)) == 8 && Integer.parseInt(m.group(2)) >= 1);
+    return renamed ? "-one-insn-per-tb" : "-singlestep";
+  }
+
   /** stderr without QEMU's own "uncaught target signal" report, when that signal is what ended the run. */
   private static byte[] guestStderr(RunResult raw) {
     String text = new String(raw.stderr(), StandardCharsets.ISO_8859_1); // one char per byte: offsets are bytes

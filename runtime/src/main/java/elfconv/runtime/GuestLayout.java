@@ -40,6 +40,7 @@ public final class GuestLayout {
   public static final String SYSCALL = "elfconv_syscall";
   public static final String TRAP = "elfconv_trap";
   public static final String COUNTER = "elfconv_counter";
+  public static final String TRACE_REGISTERS = "elfconv_trace_registers";
 
   // Defined by the lifter in every translated program.
   public static final String ENTRY = "elfconv_entry";
@@ -54,7 +55,7 @@ public final class GuestLayout {
   public static final String SEGMENTS = "elfconv_segments";
   public static final String IMAGE = "elfconv_image";
 
-  public static final List<String> RUNTIME_SYMBOLS = List.of(STATE, DISPATCH, SYSCALL, TRAP, COUNTER);
+  public static final List<String> RUNTIME_SYMBOLS = List.of(STATE, DISPATCH, SYSCALL, TRAP, COUNTER, TRACE_REGISTERS);
   public static final List<String> LIFTER_SYMBOLS = List.of(ENTRY, WINDOW_SIZE, PHDR, PHENT, PHNUM, FUNCTION_COUNT,
       FUNCTION_ADDRS, FUNCTION_PTRS, SEGMENT_COUNT, SEGMENTS, IMAGE);
 

@@ -1,0 +1,125 @@
+package elfconv.verify;
+
+import elfconv.a64.A64Decoder;
+import elfconv.codegen.Compiler;
+import elfconv.elf.ElfImage;
+import elfconv.oracle.GuestRun;
+import elfconv.oracle.ProcessRunner;
+import elfconv.oracle.QemuOracle;
+import elfconv.oracle.RegisterTrace;
+import elfconv.oracle.RegisterTrace.Step;
+import elfconv.run.WasmRunner;
+import elfconv.toolchain.Target;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Finds the first guest instruction after which a translation's registers part from QEMU's: the program is
+ * translated again with register tracing, both runs log the register file before every instruction in QEMU's
+ * {@code -d cpu} format, and the two logs are walked side by side.
+ */
+public final class DivergenceLocator {
+  /** Records compared at most (the runtime stops logging there, and QEMU's log is cut at the same size). */
+  static final int LIMIT = 300_000;
+  private static final long LOG_BLOCKS = 400_000; // ulimit -f: 1 KiB blocks, about 600 bytes a record
+  private static final long STACK_REACH = 16L << 20;
+  private static final Duration TIME_LIMIT = Duration.ofMinutes(5);
+
+  private DivergenceLocator() {}
+
+  /** One line: where the translation first differs, or that it does not within the compared instructions. */
+  public static String locate(ProgramSpec spec, Target target, Path dir) {
+    try {
+      Files.createDirectories(dir);
+      Path qemuLog = dir.resolve("qemu-registers.log");
+      String argv0 = "./" + spec.name();
+      List<String> limited = new ArrayList<>(List.of("sh", "-c", "ulimit -f " + LOG_BLOCKS + "; exec \"$@\"", "sh"));
+      Path qemuDir = Files.createDirectories(dir.resolve("qemu"));
+      new QemuOracle(TIME_LIMIT).runWithRegisterLog(GuestRun.of(spec.elf(), spec.args(), qemuDir).withArgv0(argv0),
+          qemuLog, LOG_BLOCKS);
+      Path runDir = Files.createDirectories(dir.resolve(target.id()));
+      Path program = runDir.resolve(spec.name());
+      Compiler.compile(spec.elf(), program, new Compiler.Options(target).withRegisterTrace());
+      String log = ".elfconv-registers";
+      List<String> argv = new ArrayList<>(List.of(argv0));
+      argv.addAll(spec.args());
+      if (target == Target.X86_64) {
+        limited.addAll(argv);
+        new ProcessRunner(TIME_LIMIT).run(limited, Map.of("ELFCONV_REGTRACE", log), runDir, new byte[0]);
+      } else {
+        Path none = Files.write(runDir.resolve(".stdin"), new byte[0]);
+        Map<String, String> env = new TreeMap<>(System.getenv());
+        env.put("ELFCONV_REGTRACE", log);
+        WasmRunner.run(program, argv, env, runDir,
+            new WasmRunner.Stdio(none, runDir.resolve(".stdout"), runDir.resolve(".stderr")));
+      }
+      return compare(ElfImage.read(spec.elf()), RegisterTrace.read(qemuLog, LIMIT),
+          RegisterTrace.read(runDir.resolve(log), LIMIT), target.id());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String compare(ElfImage image, List<Step> qemu, List<Step> translated, String target) {
+    if (qemu.isEmpty() || translated.isEmpty()) {
+      return "no register log to compare (" + (qemu.isEmpty() ? "qemu" : target) + " logged nothing)";
+    }
+    long qemuStack = qemu.get(0).sp();
+    long ourStack = translated.get(0).sp();
+    // QEMU starts a process with Z set, Linux with NZCV clear: flags compare once either side has changed them.
+    int qemuFlags = qemu.get(0).nzcv();
+    int ourFlags = translated.get(0).nzcv();
+    int steps = Math.min(qemu.size(), translated.size());
+    for (int i = 0; i < steps; i++) {
+      Step q = qemu.get(i);
+      Step t = translated.get(i);
+      String after = i == 0 ? "at the entry point" : "after " + describe(image, qemu.get(i - 1).pc());
+      if (q.pc() != t.pc()) {
+        return String.format("first divergence at instruction %d, %s: qemu goes on at 0x%x, %s at 0x%x", i, after,
+            q.pc(), target, t.pc());
+      }
+      List<String> registers = new ArrayList<>();
+      for (int r = 0; r < 31; r++) {
+        if (q.x()[r] != t.x()[r] && normalise(q.x()[r], qemuStack) != normalise(t.x()[r], ourStack)) {
+          registers.add(String.format("x%d = 0x%x, qemu 0x%x", r, t.x()[r], q.x()[r]));
+        }
+      }
+      if (normalise(q.sp(), qemuStack) != normalise(t.sp(), ourStack)) {
+        registers.add(String.format("sp = initial%+d, qemu initial%+d", t.sp() - ourStack, q.sp() - qemuStack));
+      }
+      boolean flagsSet = q.nzcv() != qemuFlags || t.nzcv() != ourFlags;
+      if (flagsSet && q.nzcv() != t.nzcv()) {
+        registers.add(String.format("nzcv = %x, qemu %x", t.nzcv(), q.nzcv()));
+      }
+      if (!registers.isEmpty()) {
+        return String.format("first divergence at instruction %d, %s: %s", i, after, String.join(", ", registers));
+      }
+      if (flagsSet) {
+        qemuFlags = -1;
+        ourFlags = -1;
+      }
+    }
+    return "registers agree with qemu for the first " + steps + " instructions (as far as both logs go)";
+  }
+
+  /** Addresses near the initial stack pointer compare by their offset from it: the stacks lie elsewhere. */
+  private static long normalise(long value, long initialSp) {
+    return Math.abs(value - initialSp) < STACK_REACH ? value - initialSp + Long.MIN_VALUE : value;
+  }
+
+  private static String describe(ElfImage image, long pc) {
+    if (!image.isCode(pc)) {
+      return String.format("0x%x", pc);
+    }
+    int word = image.word(pc);
+    String text = A64Decoder.standard().disassemble(pc, word);
+    return String.format("0x%x (%s)", pc, text == null ? String.format(".inst 0x%08x", word) : text);
+  }
+}
