@@ -12,13 +12,16 @@ import java.util.Map;
  */
 final class SystemRegister implements Family {
   private static final int NZCV = encode(3, 3, 4, 2, 0);
-  /** A register kept in the guest state at a GuestLayout offset. */
-  private record StateRegister(String name, long offset) {}
+  /**
+   * A register kept in the guest state at a GuestLayout offset; only the bits of {@code writable} take a write
+   * (the others read as zero, as on a cortex-a72 under QEMU: no FP16, no FP exception traps).
+   */
+  private record StateRegister(String name, long offset, long writable) {}
 
   private static final Map<Integer, StateRegister> IN_STATE = Map.of(
-      encode(3, 3, 13, 0, 2), new StateRegister("TPIDR_EL0", GuestLayout.TPIDR_EL0),
-      encode(3, 3, 4, 4, 0), new StateRegister("FPCR", GuestLayout.FPCR),
-      encode(3, 3, 4, 4, 1), new StateRegister("FPSR", GuestLayout.FPSR));
+      encode(3, 3, 13, 0, 2), new StateRegister("TPIDR_EL0", GuestLayout.TPIDR_EL0, -1),
+      encode(3, 3, 4, 4, 0), new StateRegister("FPCR", GuestLayout.FPCR, 0x07f70000L),
+      encode(3, 3, 4, 4, 1), new StateRegister("FPSR", GuestLayout.FPSR, 0xf800009fL));
 
   private static final int CNTVCT = encode(3, 3, 14, 0, 2);
   /** Read-only registers with fixed values: name and value. */
@@ -80,11 +83,11 @@ final class SystemRegister implements Family {
       e.setReg(i.f("rt"), e.ir.c(64, CONSTANTS.get(enc).value()));
       return;
     }
-    long offset = IN_STATE.get(enc).offset();
+    StateRegister register = IN_STATE.get(enc);
     if (read) {
-      e.setReg(i.f("rt"), e.stateRegister(offset));
+      e.setReg(i.f("rt"), e.stateRegister(register.offset()));
     } else {
-      e.setStateRegister(offset, e.reg(i.f("rt"), true));
+      e.setStateRegister(register.offset(), e.ir.and(e.reg(i.f("rt"), true), e.ir.c(64, register.writable())));
     }
   }
 }

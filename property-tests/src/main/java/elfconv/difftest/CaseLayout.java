@@ -9,13 +9,23 @@ public final class CaseLayout {
 
   /** Bytes of scratch memory per case; pointer registers start in its middle. */
   public static final int SCRATCH_SIZE = 4096;
-  /** X0..X30, SP, NZCV (as MRS NZCV reads it). */
-  public static final int DUMP_WORDS = 33;
+  /** X0..X30, SP, NZCV (as MRS NZCV reads it), FPCR, FPSR. */
+  public static final int DUMP_WORDS = 35;
   public static final int DUMP_SIZE = DUMP_WORDS * 8;
   public static final int SP_INDEX = 31;
   public static final int NZCV_INDEX = 32;
+  public static final int FPCR_INDEX = 33;
+  public static final int FPSR_INDEX = 34;
+  /** The FPCR bits a cortex-a72 keeps (no FP16, no FP exception traps). */
+  public static final long FPCR_BITS = 0x07f70000L;
 
   public static String registerName(int index) {
-    return index == SP_INDEX ? "sp" : index == NZCV_INDEX ? "nzcv" : "x" + index;
+    return switch (index) {
+      case SP_INDEX -> "sp";
+      case NZCV_INDEX -> "nzcv";
+      case FPCR_INDEX -> "fpcr";
+      case FPSR_INDEX -> "fpsr";
+      default -> "x" + index;
+    };
   }
 }

@@ -82,8 +82,8 @@ public final class CaseShrinker {
       s.append(r % 4 == 0 ? "\n   " : "").append(String.format(" x%d=%s", r,
           pointer != null ? "scratch+" + pointer : String.format("0x%x", c.x()[r])));
     }
-    s.append(String.format("%n    sp=scratch+%d nzcv=%x scratch-seed=%d", c.pointers().get(CaseLayout.SP_INDEX),
-        c.nzcv(), c.scratchSeed()));
+    s.append(String.format("%n    sp=scratch+%d nzcv=%x fpcr=%x scratch-seed=%d", c.pointers().get(CaseLayout.SP_INDEX),
+        c.nzcv(), c.fpcr(), c.scratchSeed()));
     return s.toString();
   }
 }

@@ -10,10 +10,12 @@ import java.util.Map;
  * @param pointers registers (31 for SP) that instead hold the address of this case's scratch block plus an offset:
  *     bases for memory operands, which only then stay inside memory both QEMU and the translations map
  * @param nzcv initial N, Z, C, V in bits 3..0
+ * @param fpcr initial FPCR (FPSR starts clear)
  * @param scratchSeed seed of the pseudo-random initial scratch block (see {@link #scratch()})
  * @param words the instruction sequence; branches in it may only go forward, at most to just past its end
  */
-public record InstructionCase(long[] x, Map<Integer, Integer> pointers, int nzcv, long scratchSeed, int[] words) {
+public record InstructionCase(long[] x, Map<Integer, Integer> pointers, int nzcv, long fpcr, long scratchSeed,
+    int[] words) {
   public InstructionCase {
     if (x.length != 31) {
       throw new IllegalArgumentException("31 registers, not " + x.length);
@@ -30,7 +32,7 @@ public record InstructionCase(long[] x, Map<Integer, Integer> pointers, int nzcv
 
   /** The same state with other instruction words (for shrinking). */
   public InstructionCase withWords(int[] newWords) {
-    return new InstructionCase(x, pointers, nzcv, scratchSeed, newWords);
+    return new InstructionCase(x, pointers, nzcv, fpcr, scratchSeed, newWords);
   }
 
   @Override

@@ -34,7 +34,7 @@ public final class RegressionSeed {
     for (int w : c.words()) {
       s.append(String.format(" %08x", w));
     }
-    s.append(String.format("%nnzcv 0x%x%nscratch-seed %d%n", c.nzcv(), c.scratchSeed()));
+    s.append(String.format("%nnzcv 0x%x%nfpcr 0x%x%nscratch-seed %d%n", c.nzcv(), c.fpcr(), c.scratchSeed()));
     for (int r = 0; r <= CaseLayout.SP_INDEX; r++) {
       Integer pointer = c.pointers().get(r);
       String value = pointer != null ? "scratch+" + pointer : String.format("0x%x", c.x()[r]);
@@ -47,6 +47,7 @@ public final class RegressionSeed {
     long[] x = new long[31];
     Map<Integer, Integer> pointers = new HashMap<>();
     int nzcv = 0;
+    long fpcr = 0;
     long seed = 0;
     int[] words = null;
     for (String line : text.split("\n")) {
@@ -63,6 +64,7 @@ public final class RegressionSeed {
             }
           }
           case "nzcv" -> nzcv = Integer.decode(t[1]);
+          case "fpcr" -> fpcr = Long.decode(t[1]);
           case "scratch-seed" -> seed = Long.parseLong(t[1]);
           default -> {
             int r = t[0].equals("sp") ? CaseLayout.SP_INDEX : Integer.parseInt(t[0].substring(1));
@@ -80,7 +82,7 @@ public final class RegressionSeed {
     if (words == null || !pointers.containsKey(CaseLayout.SP_INDEX)) {
       throw new IllegalArgumentException(source + ": a seed needs a 'words' line and 'sp scratch+N'");
     }
-    return new InstructionCase(x, pointers, nzcv, seed, words);
+    return new InstructionCase(x, pointers, nzcv, fpcr, seed, words);
   }
 
   /** Writes the seed of a divergence into {@code dir}; returns the file. */

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Builds a static AArch64 ELF that runs many {@link InstructionCase}s in a row: for each, it loads the register
- * file, NZCV and SP, runs the words, and dumps X0..X30, SP and NZCV; at the end it writes every dump and every
+ * file, NZCV, FPCR and SP, runs the words, and dumps X0..X30, SP, NZCV, FPCR and FPSR; at the end it writes every dump and every
  * scratch block to stdout with one write each and exits 0. The dump needs no register to survive the sequence:
  * X0 is parked in TPIDR_EL0 while the dump's address is formed in it. Each case is its own function, called
  * through a table (so that no optimiser folds thousands of cases into one giant function), and its loop counter
@@ -79,6 +79,7 @@ public final class TestElfBuilder {
     s.append("  adrp x0, initial + ").append(i * CaseLayout.DUMP_SIZE).append('\n');
     s.append("  add x0, x0, :lo12:initial + ").append(i * CaseLayout.DUMP_SIZE).append('\n');
     s.append("  ldr x1, [x0, #").append(CaseLayout.NZCV_INDEX * 8).append("]\n  msr nzcv, x1\n");
+    s.append("  ldr x1, [x0, #").append(CaseLayout.FPCR_INDEX * 8).append("]\n  msr fpcr, x1\n  msr fpsr, xzr\n");
     s.append("  ldr x1, [x0, #").append(CaseLayout.SP_INDEX * 8).append("]\n  mov sp, x1\n");
     for (int r = 2; r < 30; r += 2) {
       s.append("  ldp x").append(r).append(", x").append(r + 1).append(", [x0, #").append(r * 8).append("]\n");
@@ -97,6 +98,8 @@ public final class TestElfBuilder {
     s.append("  mrs x1, tpidr_el0\n  str x1, [x0]\n");
     s.append("  mov x1, sp\n  str x1, [x0, #").append(CaseLayout.SP_INDEX * 8).append("]\n");
     s.append("  mrs x1, nzcv\n  str x1, [x0, #").append(CaseLayout.NZCV_INDEX * 8).append("]\n");
+    s.append("  mrs x1, fpcr\n  str x1, [x0, #").append(CaseLayout.FPCR_INDEX * 8).append("]\n");
+    s.append("  mrs x1, fpsr\n  str x1, [x0, #").append(CaseLayout.FPSR_INDEX * 8).append("]\n");
     s.append("  adrp x16, return_address\n  ldr x30, [x16, :lo12:return_address]\n  ret\n");
     s.append("  .size case_").append(i).append(", .-case_").append(i).append('\n');
   }
@@ -109,6 +112,10 @@ public final class TestElfBuilder {
         s.append("  .quad scratch + ").append((long) i * CaseLayout.SCRATCH_SIZE + offset).append('\n');
       } else if (r == CaseLayout.NZCV_INDEX) {
         s.append("  .quad ").append((long) (c.nzcv() & 0xf) << 28).append('\n');
+      } else if (r == CaseLayout.FPCR_INDEX) {
+        s.append(String.format("  .quad 0x%x%n", c.fpcr()));
+      } else if (r == CaseLayout.FPSR_INDEX) {
+        s.append("  .quad 0\n");
       } else if (r == CaseLayout.SP_INDEX) {
         throw new IllegalArgumentException("SP must be a pointer into scratch memory");
       } else {
