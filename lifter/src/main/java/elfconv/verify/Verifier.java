@@ -4,7 +4,7 @@ import elfconv.codegen.Compiler;
 import elfconv.toolchain.Target;
 import elfconv.oracle.GuestRun;
 import elfconv.oracle.ProcessRunner;
-import elfconv.oracle.QemuOracle;
+import elfconv.oracle.Oracle;
 import elfconv.oracle.RunResult;
 import elfconv.oracle.SyscallTrace;
 import elfconv.report.ProgramReport;
@@ -46,7 +46,7 @@ public final class Verifier {
     List<String> differences = new ArrayList<>();
     String argv0 = "./" + spec.name();
 
-    RunResult qemu = new QemuOracle(TIME_LIMIT).run(
+    RunResult qemu = Oracle.configured(TIME_LIMIT).run(
         GuestRun.of(spec.elf(), spec.args(), freshDir(dir.resolve("qemu"))).withArgv0(argv0), true);
     List<String> qemuTrace = SyscallTrace.normalise(qemu.syscalls());
     runs.add(new TargetRun("qemu", qemu.exitStatus(), qemu.signal(), 0, millis(qemu.wallNanos()), true, true, true,

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  *       runs see the descriptors a native run would.
  * </ul>
  */
-public final class QemuOracle {
+public final class QemuOracle implements Oracle {
   /** The guest CPU profile (DESIGN.md §5). */
   public static final String CPU = "cortex-a72";
 
@@ -73,6 +73,7 @@ public final class QemuOracle {
    *
    * @throws ProcessException when the ELF does not exist, QEMU cannot start, or the run exceeds the time limit
    */
+  @Override
   public RunResult run(GuestRun guest, boolean traceSyscalls) {
     if (!Files.isRegularFile(guest.elf())) {
       throw new ProcessException("no such ELF file: " + guest.elf());
@@ -126,7 +127,7 @@ public final class QemuOracle {
   }
 
   /** stderr without QEMU's own "uncaught target signal" report, when that signal is what ended the run. */
-  private static byte[] guestStderr(RunResult raw) {
+  static byte[] guestStderr(RunResult raw) {
     String text = new String(raw.stderr(), StandardCharsets.ISO_8859_1); // one char per byte: offsets are bytes
     Matcher report = UNCAUGHT_SIGNAL.matcher(text);
     if (report.find() && raw.exitStatus() == 128 + Integer.parseInt(report.group(1))) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class QemuOracleTest {
-  private static final String HELLO = GuestAssembler.program("""
+  static final String HELLO = GuestAssembler.program("""
         mov x0, #1
         adr x1, out
         mov x2, #6

@@ -3,7 +3,7 @@ package elfconv.difftest;
 import elfconv.codegen.Compiler;
 import elfconv.oracle.GuestRun;
 import elfconv.oracle.ProcessRunner;
-import elfconv.oracle.QemuOracle;
+import elfconv.oracle.Oracle;
 import elfconv.oracle.RunResult;
 import elfconv.run.WasmRunner;
 import elfconv.toolchain.Target;
@@ -43,7 +43,7 @@ public final class DifferentialRunner {
       throw new UncheckedIOException(e);
     }
     Path elf = TestElfBuilder.build(cases, dir, "cases");
-    RunResult qemu = new QemuOracle(TIME_LIMIT).run(GuestRun.of(elf, List.of(), dir), false);
+    RunResult qemu = Oracle.configured(TIME_LIMIT).run(GuestRun.of(elf, List.of(), dir), false);
     List<CaseResult> expected = CaseResult.parse(qemu.stdout(), cases.size());
     if (qemu.exitStatus() != 0 || expected == null) {
       throw new IllegalStateException("the test ELF " + elf + " failed under QEMU (status " + qemu.exitStatus()

@@ -1,0 +1,45 @@
+package elfconv.oracle;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** QEMU in a container must do exactly what the local QEMU does (needs a running Docker daemon). */
+class ContainerOracleTest {
+  @TempDir Path dir;
+
+  @Test
+  void agreesWithTheLocalOracle() throws IOException {
+    Path elf = GuestAssembler.assemble(dir, "hello", QemuOracleTest.HELLO);
+    GuestRun guest = GuestRun.of(elf, List.of("a"), dir).withArgv0("./hello");
+
+    RunResult local = new QemuOracle(Duration.ofSeconds(30)).run(guest, true);
+    RunResult container = new ContainerOracle(Duration.ofMinutes(2)).run(guest, true);
+
+    assertEquals(3, container.exitStatus());
+    assertEquals(local.exitStatus(), container.exitStatus());
+    assertArrayEquals(local.stdout(), container.stdout());
+    assertArrayEquals(local.stderr(), container.stderr());
+    assertEquals(SyscallTrace.normalise(local.syscalls()), SyscallTrace.normalise(container.syscalls()));
+  }
+
+  @Test
+  void reportsDeathBySignal() throws IOException {
+    Path elf = GuestAssembler.assemble(dir, "segv", GuestAssembler.program("""
+        mov x0, #0
+        ldr x1, [x0]
+        """, ""));
+
+    RunResult container = new ContainerOracle(Duration.ofMinutes(2)).run(GuestRun.of(elf, List.of(), dir), false);
+
+    assertEquals(139, container.exitStatus());
+    assertEquals("SIGSEGV", container.signal());
+    assertEquals("", container.stderrText(), "QEMU's own report is not the guest's output");
+  }
+}
