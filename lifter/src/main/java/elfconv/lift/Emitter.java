@@ -142,6 +142,16 @@ public final class Emitter {
     write(n, value);
   }
 
+  /** The low {@code bytes} bytes of SIMD&FP register Vn (kept in the guest state). */
+  public LLVMValueRef vreg(int n, int bytes) {
+    return ir.trunc(ir.loadState(ir.m.i128, stateField(elfconv.runtime.GuestLayout.V0 + 16L * n)), bytes * 8);
+  }
+
+  /** Writes Vn; a narrower value is zero-extended, as every scalar write of a SIMD&FP register does. */
+  public void setVreg(int n, LLVMValueRef value) {
+    ir.storeState(ir.zext(value, 128), stateField(elfconv.runtime.GuestLayout.V0 + 16L * n));
+  }
+
   /** A system register kept in the guest state (TPIDR_EL0, FPCR, FPSR), by its GuestLayout offset. */
   public LLVMValueRef stateRegister(long offset) {
     return ir.loadState(ir.m.i64, stateField(offset));

@@ -19,6 +19,11 @@ final class Asm {
     return n == 31 ? (is64 ? "sp" : "wsp") : (is64 ? "x" : "w") + n;
   }
 
+  /** SIMD&FP register n as a scalar of {@code bytes} bytes: b, h, s, d or q. */
+  static String v(int n, int bytes) {
+    return "bhsdq".charAt(Integer.numberOfTrailingZeros(bytes)) + String.valueOf(n);
+  }
+
   static String cond(int c) {
     return CONDITIONS[c];
   }

@@ -6,12 +6,21 @@ import elfconv.lift.Emitter;
 /** LDR (literal), LDRSW (literal), PRFM (literal): PC-relative loads. */
 final class LoadLiteral implements Family {
   private static MemoryAccess access(Insn i) {
+    if (i.f("V") == 1) {
+      // S, D, Q: a load of 4 << opc bytes.
+      return i.f("opc") == 3 ? null : MemoryAccess.of(i.f("opc") + 2, 1, 1);
+    }
     return switch (i.f("opc")) {
       case 0 -> MemoryAccess.of(2, 1);
       case 1 -> MemoryAccess.of(3, 1);
       case 2 -> MemoryAccess.of(2, 2);
       default -> MemoryAccess.of(3, 2);
     };
+  }
+
+  @Override
+  public String unallocated(Insn i) {
+    return access(i) == null ? "SIMD&FP literal with opc=11" : null;
   }
 
   @Override

@@ -12,7 +12,7 @@ final class LoadStoreImm9 implements Family {
   private static final int PRE = 3;
 
   private static MemoryAccess access(Insn i) {
-    return MemoryAccess.of(i.f("size"), i.f("opc"));
+    return MemoryAccess.of(i.f("size"), i.f("opc"), i.f("V"));
   }
 
   @Override
@@ -24,8 +24,11 @@ final class LoadStoreImm9 implements Family {
     if (a.prefetch() && i.f("mode") != UNSCALED) {
       return "prefetch with writeback or unprivileged";
     }
+    if (a.vector() && i.f("mode") == UNPRIVILEGED) {
+      return "no unprivileged SIMD&FP access";
+    }
     boolean unscaled = i.f("mode") == UNSCALED;
-    return !unscaled && a.load() && i.f("rt") == i.f("rn") && i.f("rn") != 31
+    return !unscaled && a.load() && !a.vector() && i.f("rt") == i.f("rn") && i.f("rn") != 31
         ? "load into its own base register with writeback or unprivileged (rejected by LLVM too)" : null;
   }
 

@@ -6,7 +6,7 @@ import elfconv.lift.Emitter;
 /** Loads and stores at [Xn|SP, Rm{, extend/shift}]. */
 final class LoadStoreRegister implements Family {
   private static MemoryAccess access(Insn i) {
-    return MemoryAccess.of(i.f("size"), i.f("opc"));
+    return MemoryAccess.of(i.f("size"), i.f("opc"), i.f("V"));
   }
 
   @Override
@@ -25,7 +25,7 @@ final class LoadStoreRegister implements Family {
     MemoryAccess a = access(i);
     int option = i.f("option");
     boolean xIndex = (option & 1) == 1;
-    String amount = i.f("S") == 1 ? " " + Asm.imm(i.f("size")) : "";
+    String amount = i.f("S") == 1 ? " " + Asm.imm(a.scale()) : "";
     String extend = option == 3 ? (i.f("S") == 1 ? ", lsl" + amount : "") : ", " + Asm.extend(option) + amount;
     return Asm.join(a.mnemonic(""), a.register(i.f("rt")),
         "[" + Asm.rsp(i.f("rn"), true) + ", " + Asm.r(i.f("rm"), xIndex) + extend + "]");
@@ -33,7 +33,7 @@ final class LoadStoreRegister implements Family {
 
   @Override
   public void lift(Insn i, Emitter e) {
-    var index = Alu.extend(e.ir, e.reg(i.f("rm"), true), i.f("option"), i.f("S") == 1 ? i.f("size") : 0, 64);
+    var index = Alu.extend(e.ir, e.reg(i.f("rm"), true), i.f("option"), i.f("S") == 1 ? access(i).scale() : 0, 64);
     access(i).perform(e, e.ir.add(e.regOrSp(i.f("rn"), true), index), i.f("rt"));
   }
 }

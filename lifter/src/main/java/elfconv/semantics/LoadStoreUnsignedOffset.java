@@ -3,14 +3,14 @@ package elfconv.semantics;
 import elfconv.a64.Insn;
 import elfconv.lift.Emitter;
 
-/** LDR, STR and their byte, half-word and sign-extending forms, PRFM: [Xn|SP, #imm] scaled by the size. */
+/** LDR, STR (general-purpose and SIMD&FP), their byte, half-word and sign-extending forms, PRFM: [Xn|SP, #imm]. */
 final class LoadStoreUnsignedOffset implements Family {
   private static MemoryAccess access(Insn i) {
-    return MemoryAccess.of(i.f("size"), i.f("opc"));
+    return MemoryAccess.of(i.f("size"), i.f("opc"), i.f("V"));
   }
 
   private static long offset(Insn i) {
-    return (long) i.f("imm12") << i.f("size");
+    return (long) i.f("imm12") << access(i).scale();
   }
 
   @Override

@@ -11,7 +11,9 @@ public final class CaseLayout {
   public static final int SCRATCH_SIZE = 4096;
   /** X0..X30, SP, NZCV (as MRS NZCV reads it), FPCR, FPSR. */
   public static final int DUMP_WORDS = 35;
-  public static final int DUMP_SIZE = DUMP_WORDS * 8;
+  /** Then V0..V31, 16 bytes each, 16-byte aligned. */
+  public static final int VECTORS = 288;
+  public static final int DUMP_SIZE = VECTORS + 32 * 16;
   public static final int SP_INDEX = 31;
   public static final int NZCV_INDEX = 32;
   public static final int FPCR_INDEX = 33;

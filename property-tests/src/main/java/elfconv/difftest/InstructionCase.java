@@ -11,7 +11,8 @@ import java.util.Map;
  *     bases for memory operands, which only then stay inside memory both QEMU and the translations map
  * @param nzcv initial N, Z, C, V in bits 3..0
  * @param fpcr initial FPCR (FPSR starts clear)
- * @param scratchSeed seed of the pseudo-random initial scratch block (see {@link #scratch()})
+ * @param scratchSeed seed of the pseudo-random initial scratch block and V registers ({@link #scratch()},
+ *     {@link #vectors()})
  * @param words the instruction sequence; branches in it may only go forward, at most to just past its end
  */
 public record InstructionCase(long[] x, Map<Integer, Integer> pointers, int nzcv, long fpcr, long scratchSeed,
@@ -27,6 +28,13 @@ public record InstructionCase(long[] x, Map<Integer, Integer> pointers, int nzcv
   public byte[] scratch() {
     byte[] bytes = new byte[CaseLayout.SCRATCH_SIZE];
     new java.util.SplittableRandom(scratchSeed).nextBytes(bytes);
+    return bytes;
+  }
+
+  /** The initial V0..V31, 16 bytes each, also from {@code scratchSeed}. */
+  public byte[] vectors() {
+    byte[] bytes = new byte[32 * 16];
+    new java.util.SplittableRandom(~scratchSeed).nextBytes(bytes);
     return bytes;
   }
 

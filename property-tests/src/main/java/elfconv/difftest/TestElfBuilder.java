@@ -63,7 +63,7 @@ public final class TestElfBuilder {
     for (int i = 0; i < cases.size(); i++) {
       s.append("  .quad case_").append(i).append('\n');
     }
-    s.append("initial:\n");
+    s.append("  .p2align 4\ninitial:\n");
     for (int i = 0; i < cases.size(); i++) {
       appendInitialState(s, i, cases.get(i));
     }
@@ -81,6 +81,10 @@ public final class TestElfBuilder {
     s.append("  ldr x1, [x0, #").append(CaseLayout.NZCV_INDEX * 8).append("]\n  msr nzcv, x1\n");
     s.append("  ldr x1, [x0, #").append(CaseLayout.FPCR_INDEX * 8).append("]\n  msr fpcr, x1\n  msr fpsr, xzr\n");
     s.append("  ldr x1, [x0, #").append(CaseLayout.SP_INDEX * 8).append("]\n  mov sp, x1\n");
+    for (int v = 0; v < 32; v += 2) {
+      s.append("  ldp q").append(v).append(", q").append(v + 1).append(", [x0, #")
+          .append(CaseLayout.VECTORS + 16 * v).append("]\n");
+    }
     for (int r = 2; r < 30; r += 2) {
       s.append("  ldp x").append(r).append(", x").append(r + 1).append(", [x0, #").append(r * 8).append("]\n");
     }
@@ -100,11 +104,15 @@ public final class TestElfBuilder {
     s.append("  mrs x1, nzcv\n  str x1, [x0, #").append(CaseLayout.NZCV_INDEX * 8).append("]\n");
     s.append("  mrs x1, fpcr\n  str x1, [x0, #").append(CaseLayout.FPCR_INDEX * 8).append("]\n");
     s.append("  mrs x1, fpsr\n  str x1, [x0, #").append(CaseLayout.FPSR_INDEX * 8).append("]\n");
+    for (int v = 0; v < 32; v += 2) {
+      s.append("  stp q").append(v).append(", q").append(v + 1).append(", [x0, #")
+          .append(CaseLayout.VECTORS + 16 * v).append("]\n");
+    }
     s.append("  adrp x16, return_address\n  ldr x30, [x16, :lo12:return_address]\n  ret\n");
     s.append("  .size case_").append(i).append(", .-case_").append(i).append('\n');
   }
 
-  /** X0..X30, SP and NZCV in dump order; pointer registers as relocations to the case's scratch block. */
+  /** The dump layout with initial values; pointer registers as relocations to the case's scratch block. */
   private static void appendInitialState(StringBuilder s, int i, InstructionCase c) {
     for (int r = 0; r < CaseLayout.DUMP_WORDS; r++) {
       Integer offset = c.pointers().get(r);
@@ -122,6 +130,12 @@ public final class TestElfBuilder {
         s.append(String.format("  .quad 0x%x%n", c.x()[r]));
       }
     }
+    s.append("  .p2align 4\n  .byte ");
+    byte[] vectors = c.vectors();
+    for (int b = 0; b < vectors.length; b++) {
+      s.append(b == 0 ? "" : ",").append(vectors[b] & 0xff);
+    }
+    s.append('\n');
   }
 
   /** Every case's initial scratch block, concatenated into a file the assembler includes. */
