@@ -81,7 +81,8 @@ public final class TestElfBuilder {
     s.append("  ldr x1, [x0, #").append(CaseLayout.NZCV_INDEX * 8).append("]\n  msr nzcv, x1\n");
     s.append("  ldr x1, [x0, #").append(CaseLayout.FPCR_INDEX * 8).append("]\n  msr fpcr, x1\n  msr fpsr, xzr\n");
     s.append("  ldr x1, [x0, #").append(CaseLayout.SP_INDEX * 8).append("]\n  mov sp, x1\n");
-    for (int v = 0; v < 32; v += 2) {
+    boolean vectors = usesVectors(words);
+    for (int v = 0; vectors && v < 32; v += 2) {
       s.append("  ldp q").append(v).append(", q").append(v + 1).append(", [x0, #")
           .append(CaseLayout.VECTORS + 16 * v).append("]\n");
     }
@@ -104,12 +105,27 @@ public final class TestElfBuilder {
     s.append("  mrs x1, nzcv\n  str x1, [x0, #").append(CaseLayout.NZCV_INDEX * 8).append("]\n");
     s.append("  mrs x1, fpcr\n  str x1, [x0, #").append(CaseLayout.FPCR_INDEX * 8).append("]\n");
     s.append("  mrs x1, fpsr\n  str x1, [x0, #").append(CaseLayout.FPSR_INDEX * 8).append("]\n");
-    for (int v = 0; v < 32; v += 2) {
+    for (int v = 0; vectors && v < 32; v += 2) {
       s.append("  stp q").append(v).append(", q").append(v + 1).append(", [x0, #")
           .append(CaseLayout.VECTORS + 16 * v).append("]\n");
     }
     s.append("  adrp x16, return_address\n  ldr x30, [x16, :lo12:return_address]\n  ret\n");
     s.append("  .size case_").append(i).append(", .-case_").append(i).append('\n');
+  }
+
+  /**
+   * Whether any word touches a SIMD&FP register; only such cases load and dump V0..V31 (the others leave their
+   * dump's vector area zero on every implementation), which keeps the common case small.
+   */
+  static boolean usesVectors(int[] words) {
+    for (int w : words) {
+      var insn = elfconv.a64.A64Decoder.standard().decode(0, w);
+      if (insn.isPresent() && insn.get().pattern().fields().stream().anyMatch(f -> f.name().equals("V"))
+          && insn.get().f("V") == 1) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The dump layout with initial values; pointer registers as relocations to the case's scratch block. */
