@@ -1,7 +1,7 @@
 package elfconv.plugin;
 
-import elfconv.toolchain.Toolchain;
 import elfconv.toolchain.Toolchain.Tool;
+import elfconv.toolchain.Toolchain;
 import elfconv.toolchain.ToolchainException;
 import java.io.File;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package elfconv.plugin;
 
-import elfconv.toolchain.Target;
 import elfconv.report.ProgramReport;
 import elfconv.report.ReportWriter;
 import elfconv.report.TargetRun;
+import elfconv.toolchain.Target;
 import elfconv.verify.ProgramSpec;
 import elfconv.verify.Verifier;
 import java.io.File;

@@ -3,8 +3,8 @@ package elfconv.cli;
 import elfconv.elf.ElfFormatException;
 import elfconv.lift.TranslationException;
 import elfconv.toolchain.ToolchainException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code elfconv}: translate AArch64 Linux executables to x86_64 or wasm32, run them, verify them against QEMU. */
 @Command(name = "elfconv", mixinStandardHelpOptions = true, version = "elfconv 0.1",

@@ -1,9 +1,9 @@
 package elfconv.cli;
 
 import elfconv.codegen.Compiler;
-import elfconv.toolchain.Target;
 import elfconv.oracle.QemuOracle;
 import elfconv.run.WasmRunner;
+import elfconv.toolchain.Target;
 import elfconv.toolchain.Toolchain;
 import java.io.IOException;
 import java.nio.file.Files;

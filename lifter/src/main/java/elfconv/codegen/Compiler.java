@@ -1,12 +1,12 @@
 package elfconv.codegen;
 
-import elfconv.toolchain.Target;
 import elfconv.a64.A64Decoder;
 import elfconv.elf.ElfImage;
 import elfconv.ir.IrModule;
 import elfconv.lift.Discovery;
 import elfconv.lift.GuestFunction;
 import elfconv.lift.ProgramLifter;
+import elfconv.toolchain.Target;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

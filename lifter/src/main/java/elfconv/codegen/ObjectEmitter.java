@@ -1,10 +1,10 @@
 package elfconv.codegen;
 
-import elfconv.toolchain.Target;
 import static org.bytedeco.llvm.global.LLVM.*;
 
 import elfconv.ir.IrModule;
 import elfconv.runtime.RuntimeBitcode;
+import elfconv.toolchain.Target;
 import java.nio.file.Path;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerPointer;

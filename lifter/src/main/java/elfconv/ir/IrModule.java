@@ -164,13 +164,6 @@ public final class IrModule implements AutoCloseable {
     LLVMDisposeMessage(message);
   }
 
-  public String print() {
-    BytePointer text = LLVMPrintModuleToString(module);
-    String s = text.getString();
-    LLVMDisposeMessage(text);
-    return s;
-  }
-
   @Override
   public void close() {
     if (module != null) {

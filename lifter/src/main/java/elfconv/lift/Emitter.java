@@ -6,12 +6,11 @@ import static elfconv.runtime.GuestLayout.X0;
 import static elfconv.runtime.GuestLayout.X86_64_GUEST_BASE;
 
 import elfconv.a64.Insn;
+import elfconv.ir.IrBuilder;
+import elfconv.toolchain.Target;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.Set;
-import elfconv.toolchain.Target;
-import elfconv.ir.IrBuilder;
-import org.bytedeco.llvm.LLVM.LLVMBasicBlockRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /**
@@ -331,9 +330,5 @@ public final class Emitter {
         ir.store(loadFlag(i), flags[i]);
       }
     }
-  }
-
-  LLVMBasicBlockRef currentBlock() {
-    return ir.currentBlock();
   }
 }

@@ -6,8 +6,8 @@ import static org.bytedeco.llvm.global.LLVM.LLVMSetTailCall;
 
 import elfconv.a64.A64Decoder;
 import elfconv.a64.Insn;
-import elfconv.toolchain.Target;
 import elfconv.ir.IrBuilder;
+import elfconv.toolchain.Target;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;

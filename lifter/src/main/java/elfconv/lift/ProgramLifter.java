@@ -2,12 +2,12 @@ package elfconv.lift;
 
 import static org.bytedeco.llvm.global.LLVM.*;
 
-import elfconv.toolchain.Target;
 import elfconv.elf.ElfImage;
 import elfconv.elf.Segment;
 import elfconv.ir.IrBuilder;
 import elfconv.ir.IrModule;
 import elfconv.runtime.GuestLayout;
+import elfconv.toolchain.Target;
 import java.io.ByteArrayOutputStream;
 import java.util.HashMap;
 import java.util.List;

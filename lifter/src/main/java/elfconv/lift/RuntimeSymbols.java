@@ -1,12 +1,12 @@
 package elfconv.lift;
 
+import static org.bytedeco.llvm.global.LLVM.LLVMAddGlobal;
+import static org.bytedeco.llvm.global.LLVM.LLVMArrayType2;
+
 import elfconv.ir.IrModule;
 import elfconv.runtime.GuestLayout;
 import org.bytedeco.llvm.LLVM.LLVMTypeRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
-
-import static org.bytedeco.llvm.global.LLVM.LLVMAddGlobal;
-import static org.bytedeco.llvm.global.LLVM.LLVMArrayType2;
 
 /** Declarations of what lifted code uses from the runtime (see runtime/src/main/c/elfconv.h). */
 final class RuntimeSymbols {

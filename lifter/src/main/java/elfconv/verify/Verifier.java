@@ -1,16 +1,16 @@
 package elfconv.verify;
 
 import elfconv.codegen.Compiler;
-import elfconv.toolchain.Target;
 import elfconv.oracle.GuestRun;
-import elfconv.oracle.ProcessRunner;
 import elfconv.oracle.Oracle;
+import elfconv.oracle.ProcessRunner;
 import elfconv.oracle.RunResult;
 import elfconv.oracle.SyscallTrace;
 import elfconv.report.ProgramReport;
 import elfconv.report.TargetRun;
 import elfconv.run.WasmRunner;
 import elfconv.runtime.GuestLayout;
+import elfconv.toolchain.Target;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

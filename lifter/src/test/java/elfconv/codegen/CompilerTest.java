@@ -1,11 +1,11 @@
 package elfconv.codegen;
 
-import elfconv.toolchain.Target;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import elfconv.TestPrograms;
 import elfconv.run.WasmRunner;
+import elfconv.toolchain.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package elfconv.oracle;
 
-import elfconv.toolchain.Toolchain;
 import elfconv.toolchain.Toolchain.Tool;
+import elfconv.toolchain.Toolchain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,9 +3,9 @@ package elfconv.difftest;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import elfconv.a64.Pattern;
-import elfconv.toolchain.Target;
 import elfconv.report.PatternCoverage;
 import elfconv.report.ReportWriter;
+import elfconv.toolchain.Target;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

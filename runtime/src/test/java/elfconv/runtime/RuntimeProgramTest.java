@@ -1,9 +1,9 @@
 package elfconv.runtime;
 
-import elfconv.toolchain.Target;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import elfconv.toolchain.Target;
 import elfconv.toolchain.Toolchain;
 import java.io.File;
 import java.io.IOException;
