@@ -4,8 +4,6 @@ import elfconv.toolchain.Toolchain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Builds small AArch64 test executables from assembly with the bundled llvm-mc and ld.lld. */
 public final class TestPrograms {
@@ -13,15 +11,9 @@ public final class TestPrograms {
 
   /** Assembles and links {@code source}; {@code linkerArgs} are added to ld.lld's command line. */
   public static Path assemble(Path dir, String name, String source, String... linkerArgs) throws IOException {
-    Path asm = Files.writeString(dir.resolve(name + ".s"), source);
-    Path object = dir.resolve(name + ".o");
     Path elf = dir.resolve(name);
-    Toolchain tools = Toolchain.get();
-    tools.run(Toolchain.Tool.LLVM_MC, List.of("-triple=aarch64", "-filetype=obj", "-o", object.toString(),
-        asm.toString()), null);
-    List<String> link = new ArrayList<>(List.of("-o", elf.toString(), object.toString()));
-    link.addAll(List.of(linkerArgs));
-    tools.run(Toolchain.Tool.LD_LLD, link, null);
+    Toolchain.get().assembleAArch64(Files.writeString(dir.resolve(name + ".s"), source), dir.resolve(name + ".o"),
+        elf, linkerArgs);
     return elf;
   }
 

@@ -1,6 +1,5 @@
 package elfconv.plugin;
 
-import elfconv.toolchain.Toolchain.Tool;
 import elfconv.toolchain.Toolchain;
 import elfconv.toolchain.ToolchainException;
 import java.io.File;
@@ -52,7 +51,7 @@ public final class AssembleMojo extends ElfconvMojo {
         if (upToDate(elf, source, newestInclude)) {
           continue;
         }
-        assemble(source, objectDirectory.toPath().resolve(name + ".o"), elf, asmDir);
+        assemble(source, objectDirectory.toPath().resolve(name + ".o"), elf);
         built++;
       }
       int upToDate = sources.size() - built;
@@ -63,14 +62,10 @@ public final class AssembleMojo extends ElfconvMojo {
     }
   }
 
-  private void assemble(Path source, Path object, Path elf, Path includeDir) throws MojoFailureException {
+  private void assemble(Path source, Path object, Path elf) throws MojoFailureException {
     useConfiguredCache();
     try {
-      Toolchain toolchain = Toolchain.get();
-      toolchain.run(Tool.LLVM_MC, List.of("-triple=aarch64", "-filetype=obj", "-I", includeDir.toString(),
-          "-o", object.toString(), source.toString()), includeDir);
-      toolchain.run(Tool.LD_LLD, List.of("-static", "-e", "_start", "-o", elf.toString(), object.toString()),
-          includeDir);
+      Toolchain.get().assembleAArch64(source, object, elf);
     } catch (ToolchainException e) {
       throw new MojoFailureException("cannot build " + source + ": " + e.getMessage());
     }

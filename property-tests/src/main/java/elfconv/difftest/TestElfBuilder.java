@@ -169,17 +169,13 @@ public final class TestElfBuilder {
 
   private static Path assemble(String source, Path dir, String name) {
     try {
-      Path asm = Files.writeString(dir.resolve(name + ".s"), source);
-      Path object = dir.resolve(name + ".o");
       Path elf = dir.resolve(name);
-      Toolchain tools = Toolchain.get();
-      tools.run(Toolchain.Tool.LLVM_MC, List.of("-triple=aarch64", "-filetype=obj", "-o", object.toString(),
-          asm.toString()), null);
-      tools.run(Toolchain.Tool.LD_LLD, List.of("-static", "-e", "_start", "-o", elf.toString(), object.toString()),
-          null);
+      Toolchain.get().assembleAArch64(Files.writeString(dir.resolve(name + ".s"), source), dir.resolve(name + ".o"),
+          elf);
       return elf;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
+
 }

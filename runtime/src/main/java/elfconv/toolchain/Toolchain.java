@@ -111,6 +111,20 @@ public final class Toolchain {
   }
 
   /**
+   * Assembles AArch64 assembly with llvm-mc (include files found next to it) and links it with ld.lld into a
+   * static executable entered at {@code _start}, through {@code object}. Extra linker arguments (for example
+   * {@code -pie}) are added after the defaults.
+   */
+  public void assembleAArch64(Path source, Path object, Path elf, String... linkerArgs) {
+    Path dir = source.toAbsolutePath().getParent();
+    run(Tool.LLVM_MC, List.of("-triple=aarch64", "-filetype=obj", "-I", dir.toString(), "-o", object.toString(),
+        source.toString()), dir);
+    List<String> link = new ArrayList<>(List.of("-static", "-e", "_start", "-o", elf.toString(), object.toString()));
+    link.addAll(List.of(linkerArgs));
+    run(Tool.LD_LLD, link, dir);
+  }
+
+  /**
    * Runs a tool and returns its standard output; a non-zero exit is a {@link ToolchainException} carrying the
    * tool's own diagnostics.
    */
