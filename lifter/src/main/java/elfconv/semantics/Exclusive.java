@@ -40,8 +40,10 @@ final class Exclusive implements Family {
     } else if (pair(i) && i.f("size") < 2) {
       return "CASP (not in ARMv8.0)";
     }
-    boolean status = !load(i) && !ordered(i);
-    if (!status && i.f("rs") != 31 || !pair(i) && i.f("rt2") != 31) {
+    // Fields a form does not use should be 11111. As LLVM does: loads and load-acquire/store-release require it
+    // of Rs and (but for LDXP) of Rt2; a store-exclusive's unused Rt2 is ignored.
+    boolean usesStatus = !load(i) && !ordered(i);
+    if (!usesStatus && i.f("rs") != 31 || (load(i) || ordered(i)) && !pair(i) && i.f("rt2") != 31) {
       return "unused register field not 11111";
     }
     return null;

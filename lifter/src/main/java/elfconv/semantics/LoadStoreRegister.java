@@ -14,15 +14,16 @@ final class LoadStoreRegister implements Family {
     if (access(i) == null) {
       return "unallocated size/opc";
     }
-    if ((i.f("option") & 2) == 0) {
-      return "option is not UXTW, LSL, SXTW or SXTX";
-    }
-    return access(i).prefetch() && i.f("rt") >> 3 == 3 ? "prefetch type 11 (RPRFM space)" : null;
+    return (i.f("option") & 2) == 0 ? "option is not UXTW, LSL, SXTW or SXTX" : null;
   }
 
   @Override
   public String disassemble(Insn i) {
     MemoryAccess a = access(i);
+    if (a.prefetch() && i.f("rt") >> 3 == 3 && i.f("option") == 3 && i.f("S") == 1) {
+      // Prefetch type 11: a hint that does nothing here, which LLVM prints as ARMv9.4's range prefetch.
+      return Asm.join("rprfm", Asm.imm(i.f("rt")), Asm.r(i.f("rm"), true), "[" + Asm.rsp(i.f("rn"), true) + "]");
+    }
     int option = i.f("option");
     boolean xIndex = (option & 1) == 1;
     String amount = i.f("S") == 1 ? " " + Asm.imm(a.scale()) : "";

@@ -148,7 +148,7 @@ public final class CaseGenerators {
       case "LOAD_LITERAL" -> set(word, p.field("imm19"), (p.field("imm19").extract(word) & 0x3f) - 32);
       case "SYS_REG" -> systemRegister(p, word);
       case "SYS" -> systemOperation(p, word);
-      case "LDST_EXCLUSIVE" -> distinctStatus(p, word);
+      case "LDST_EXCLUSIVE" -> exclusiveFields(p, word);
       default -> word;
     };
   }
@@ -182,10 +182,20 @@ public final class CaseGenerators {
     return word;
   }
 
-  /** A store-exclusive's status register must differ from the registers it stores (else unpredictable). */
-  private static int distinctStatus(Pattern p, int word) {
+  /**
+   * Unused Rs/Rt2 fields are 11111 (loads, load-acquire, store-release), and a store-exclusive's status register
+   * differs from the registers it stores (else the result is unpredictable).
+   */
+  private static int exclusiveFields(Pattern p, int word) {
+    boolean load = p.field("L").extract(word) == 1;
+    boolean ordered = p.field("o2").extract(word) == 1;
+    boolean pair = p.field("o1").extract(word) == 1;
+    if (load || ordered) {
+      word = set(word, p.field("rs"), 31);
+      return pair && !ordered ? word : set(word, p.field("rt2"), 31);
+    }
     int rs = p.field("rs").extract(word);
-    if (rs != 31 && (rs == p.field("rt").extract(word) || rs == p.field("rt2").extract(word))) {
+    if (rs == p.field("rt").extract(word) || rs == p.field("rt2").extract(word)) {
       word = set(word, p.field("rs"), (rs + 1) % 20);
     }
     return word;
