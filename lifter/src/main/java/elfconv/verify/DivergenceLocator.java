@@ -8,7 +8,7 @@ import elfconv.oracle.ProcessRunner;
 import elfconv.oracle.QemuOracle;
 import elfconv.oracle.RegisterTrace.Step;
 import elfconv.oracle.RegisterTrace;
-import elfconv.run.WasmRunner;
+import elfconv.run.TranslatedRun;
 import elfconv.toolchain.Target;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Finds the first guest instruction after which a translation's registers part from QEMU's: the program is
@@ -54,11 +53,7 @@ public final class DivergenceLocator {
         limited.addAll(argv);
         new ProcessRunner(TIME_LIMIT).run(limited, Map.of("ELFCONV_REGTRACE", log), runDir, new byte[0]);
       } else {
-        Path none = Files.write(runDir.resolve(".stdin"), new byte[0]);
-        Map<String, String> env = new TreeMap<>(System.getenv());
-        env.put("ELFCONV_REGTRACE", log);
-        WasmRunner.run(program, argv, env, runDir,
-            new WasmRunner.Stdio(none, runDir.resolve(".stdout"), runDir.resolve(".stderr")));
+        TranslatedRun.run(target, program, argv, Map.of("ELFCONV_REGTRACE", log), runDir, TIME_LIMIT);
       }
       return compare(ElfImage.read(spec.elf()), RegisterTrace.read(qemuLog, LIMIT),
           RegisterTrace.read(runDir.resolve(log), LIMIT), target.id());

@@ -3,12 +3,11 @@ package elfconv.verify;
 import elfconv.codegen.Compiler;
 import elfconv.oracle.GuestRun;
 import elfconv.oracle.Oracle;
-import elfconv.oracle.ProcessRunner;
 import elfconv.oracle.RunResult;
 import elfconv.oracle.SyscallTrace;
 import elfconv.report.ProgramReport;
 import elfconv.report.TargetRun;
-import elfconv.run.WasmRunner;
+import elfconv.run.TranslatedRun;
 import elfconv.runtime.GuestLayout;
 import elfconv.toolchain.Target;
 import java.io.IOException;
@@ -63,7 +62,7 @@ public final class Verifier {
         runs.add(new TargetRun(target.id(), -1, null, 0, 0, false, false, false, 0));
         continue;
       }
-      Run run = run(target, output, argv0, spec.args(), runDir);
+      TranslatedRun run = run(target, output, argv0, spec.args(), runDir);
       RunResult result = withoutFaultDiagnostic(run.result());
       translateMillis += millis(run.engineCompileNanos());
       List<String> trace = SyscallTrace.normalise(result.syscalls());
@@ -131,31 +130,16 @@ public final class Verifier {
     }
   }
 
-  /**
-   * A translated program's run; for wasm32, the engine's compilation of the module to machine code is counted as
-   * translation, not as run time.
-   */
-  private record Run(RunResult result, long engineCompileNanos) {}
-
-  private Run run(Target target, Path program, String argv0, List<String> args, Path runDir) {
+  /** A translated program's run, with the syscall trace its runtime wrote. */
+  private TranslatedRun run(Target target, Path program, String argv0, List<String> args, Path runDir) {
     List<String> argv = new ArrayList<>(List.of(argv0));
     argv.addAll(args);
+    TranslatedRun run = TranslatedRun.run(target, program, argv, Map.of("ELFCONV_STRACE", TRACE_FILE), runDir,
+        TIME_LIMIT);
+    RunResult r = run.result();
     try {
-      if (target == Target.X86_64) {
-        RunResult r = new ProcessRunner(TIME_LIMIT).run(argv, Map.of("ELFCONV_STRACE", TRACE_FILE), runDir,
-            new byte[0]);
-        return new Run(new RunResult(r.exitStatus(), r.signal(), r.stdout(), r.stderr(), readTrace(runDir),
-            r.wallNanos()), 0);
-      }
-      Path stdin = Files.createFile(runDir.resolve(".stdin"));
-      Path stdout = runDir.resolve(".stdout");
-      Path stderr = runDir.resolve(".stderr");
-      Map<String, String> env = new java.util.TreeMap<>(System.getenv());
-      env.put("ELFCONV_STRACE", TRACE_FILE);
-      WasmRunner.Outcome outcome = WasmRunner.run(program, argv, env, runDir,
-          new WasmRunner.Stdio(stdin, stdout, stderr));
-      return new Run(new RunResult(outcome.status(), null, Files.readAllBytes(stdout), Files.readAllBytes(stderr),
-          readTrace(runDir), outcome.runNanos()), outcome.compileNanos());
+      return new TranslatedRun(new RunResult(r.exitStatus(), r.signal(), r.stdout(), r.stderr(), readTrace(runDir),
+          r.wallNanos()), run.engineCompileNanos());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,9 +3,8 @@ package elfconv.difftest;
 import elfconv.codegen.Compiler;
 import elfconv.oracle.GuestRun;
 import elfconv.oracle.Oracle;
-import elfconv.oracle.ProcessRunner;
 import elfconv.oracle.RunResult;
-import elfconv.run.WasmRunner;
+import elfconv.run.TranslatedRun;
 import elfconv.toolchain.Target;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -84,19 +83,13 @@ public final class DifferentialRunner {
   private RunResult runTranslated(Path elf, Target target, Path dir) {
     Path output = dir.resolve("cases." + target.id());
     Compiler.compile(elf, output, new Compiler.Options(target));
-    if (target == Target.X86_64) {
-      return new ProcessRunner(TIME_LIMIT).run(List.of(output.toString()), Map.of(), dir, new byte[0]);
-    }
+    Path runDir = dir.resolve("run-" + target.id());
     try {
-      Path stdin = Files.write(dir.resolve("stdin"), new byte[0]);
-      Path stdout = dir.resolve("stdout." + target.id());
-      Path stderr = dir.resolve("stderr." + target.id());
-      WasmRunner.Outcome outcome = WasmRunner.run(output, List.of("cases"), Map.of(), dir,
-          new WasmRunner.Stdio(stdin, stdout, stderr));
-      return new RunResult(outcome.status(), null, Files.readAllBytes(stdout), Files.readAllBytes(stderr), List.of(),
-          outcome.runNanos());
+      Files.createDirectories(runDir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return TranslatedRun.run(target, output, List.of(output.toString()), Map.of(), runDir, TIME_LIMIT).result();
   }
+
 }
