@@ -46,7 +46,8 @@ final class Exclusive implements Family {
     if (!usesStatus && i.f("rs") != 31 || (load(i) || ordered(i)) && !pair(i) && i.f("rt2") != 31) {
       return "unused register field not 11111";
     }
-    return null;
+    return load(i) && pair(i) && i.f("rt") == i.f("rt2") ? "load pair into one register twice (unpredictable)"
+        : null;
   }
 
   @Override

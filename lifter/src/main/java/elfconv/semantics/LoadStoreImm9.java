@@ -27,9 +27,12 @@ final class LoadStoreImm9 implements Family {
     if (a.vector() && i.f("mode") == UNPRIVILEGED) {
       return "no unprivileged SIMD&FP access";
     }
+    // Loading the base register with writeback is unpredictable; like LLVM, elfconv rejects it for the
+    // zero-extending loads and the sign-extending loads to W (opc 01 and 11), and accepts the rest.
     boolean unscaled = i.f("mode") == UNSCALED;
-    return !unscaled && a.load() && !a.vector() && i.f("rt") == i.f("rn") && i.f("rn") != 31
-        ? "load into its own base register with writeback or unprivileged (rejected by LLVM too)" : null;
+    boolean rejected = !a.vector() && (i.f("opc") & 1) == 1;
+    return !unscaled && rejected && i.f("rt") == i.f("rn") && i.f("rn") != 31
+        ? "load into its own base register with writeback or unprivileged" : null;
   }
 
   @Override

@@ -20,9 +20,19 @@ final class LoadStoreRegister implements Family {
   @Override
   public String disassemble(Insn i) {
     MemoryAccess a = access(i);
-    if (a.prefetch() && i.f("rt") >> 3 == 3 && i.f("option") == 3 && i.f("S") == 1) {
-      // Prefetch type 11: a hint that does nothing here, which LLVM prints as ARMv9.4's range prefetch.
-      return Asm.join("rprfm", Asm.imm(i.f("rt")), Asm.r(i.f("rm"), true), "[" + Asm.rsp(i.f("rn"), true) + "]");
+    if (a.prefetch() && i.f("rt") >> 3 == 3) {
+      // Prefetch type 11: a hint that does nothing here, which LLVM prints as ARMv9.4's range prefetch, its
+      // operation made of option<2>, option<0>, S and Rt<2:0>.
+      int option = i.f("option");
+      int operation = (option >> 2 & 1) << 5 | (option & 1) << 4 | i.f("S") << 3 | (i.f("rt") & 7);
+      String name = switch (operation) {
+        case 0 -> "pldkeep";
+        case 1 -> "pstkeep";
+        case 4 -> "pldstrm";
+        case 5 -> "pststrm";
+        default -> Asm.imm(operation);
+      };
+      return Asm.join("rprfm", name, Asm.r(i.f("rm"), true), "[" + Asm.rsp(i.f("rn"), true) + "]");
     }
     int option = i.f("option");
     boolean xIndex = (option & 1) == 1;
