@@ -22,6 +22,8 @@ public final class Families {
       Map.entry("Barrier", new Barrier()),
       Map.entry("SystemInstruction", new SystemInstruction()),
       Map.entry("Exclusive", new Exclusive()),
+      Map.entry("FloatMoveGeneral", new FloatMoveGeneral()),
+      Map.entry("DuplicateGeneral", new DuplicateGeneral()),
       Map.entry("SystemRegister", new SystemRegister()),
       Map.entry("LogicalShifted", new LogicalShifted()),
       Map.entry("AddSubShifted", new AddSubShifted()),
