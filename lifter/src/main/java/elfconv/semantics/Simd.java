@@ -53,13 +53,13 @@ final class Simd {
     return "v" + n + "." + "bhsd".charAt(size) + "[" + index + "]";
   }
 
-  /** A list of consecutive registers (wrapping after v31): {v1.16b, v2.16b}. */
+  /** A list of consecutive registers (wrapping after v31), as LLVM spells it: { v1.16b, v2.16b }. */
   static String list(int first, int count, String suffix) {
-    StringBuilder s = new StringBuilder("{");
+    StringBuilder s = new StringBuilder("{ ");
     for (int i = 0; i < count; i++) {
       s.append(i == 0 ? "" : ", ").append('v').append((first + i) % 32).append('.').append(suffix);
     }
-    return s.append('}').toString();
+    return s.append(" }").toString();
   }
 
   /** The upper half of a 128-bit vector, or the lower: the sources of the "2" (Q = 1) forms of the long ops. */

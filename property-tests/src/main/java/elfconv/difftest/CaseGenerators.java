@@ -28,7 +28,7 @@ public final class CaseGenerators {
   static final int[] INDEXES = {24, 25};
   private static final Set<String> REGISTER_FIELDS = Set.of("rd", "rn", "rm", "ra", "rt", "rt2", "rs");
   private static final Set<String> MEMORY_FAMILIES = Set.of("LoadStoreUnsignedOffset", "LoadStoreImm9",
-      "LoadStoreRegister", "LoadStorePair", "Exclusive");
+      "LoadStoreRegister", "LoadStorePair", "Exclusive", "SimdLoadStoreStructure");
   /** Patterns whose instructions leave the case or end the process. */
   private static final Set<String> EXCLUDED = Set.of("SVC", "B_REG", "BRK", "UDF");
   private static final long[] EDGES = {0, 1, -1, 2, 0x7f, 0x80, 0xff, 0x7fff, 0x8000, 0xffff, 0x7fffffffL,
