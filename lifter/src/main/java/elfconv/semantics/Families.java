@@ -31,6 +31,7 @@ public final class Families {
       Map.entry("SimdShiftImmediate", new SimdShiftImmediate()),
       Map.entry("SimdThreeDifferent", new SimdThreeDifferent()),
       Map.entry("SimdPermute", new SimdPermute()),
+      Map.entry("SimdTableLookup", new SimdTableLookup()),
       Map.entry("SimdLoadStoreStructure", new SimdLoadStoreStructure()),
       Map.entry("SystemRegister", new SystemRegister()),
       Map.entry("LogicalShifted", new LogicalShifted()),
