@@ -34,13 +34,13 @@ final class FunctionLifter {
 
   private FunctionLifter(IrBuilder ir, RuntimeSymbols runtime, Target target, GuestFunction guest,
       LLVMValueRef function, LongFunction<LLVMValueRef> functionAt, BitSet slotted, boolean flagsShared,
-      boolean traceRegisters) {
+      boolean traceRegisters, boolean fpcrWritten, boolean fpsrRead) {
     this.ir = ir;
     this.runtime = runtime;
     this.guest = guest;
     this.function = function;
     this.functionAt = functionAt;
-    this.e = new Emitter(ir, this, target, slotted, flagsShared, traceRegisters);
+    this.e = new Emitter(ir, this, target, slotted, flagsShared, traceRegisters, fpcrWritten, fpsrRead);
   }
 
   /**
@@ -51,7 +51,8 @@ final class FunctionLifter {
       LongFunction<LLVMValueRef> functionAt) {
     LLVMValueRef scratch = LLVMAddFunction(ir.m.module(), guest.symbol() + ".scan", runtime.guestFunctionType);
     RegisterUsage usage =
-        new FunctionLifter(ir, runtime, target, guest, scratch, functionAt, Emitter.ALL, true, false).liftBody();
+        new FunctionLifter(ir, runtime, target, guest, scratch, functionAt, Emitter.ALL, true, false, false, false)
+            .liftBody();
     LLVMDeleteFunction(scratch);
     return usage;
   }
@@ -62,13 +63,18 @@ final class FunctionLifter {
    */
   static void lift(IrBuilder ir, RuntimeSymbols runtime, Target target, GuestFunction guest,
       LLVMValueRef function, LongFunction<LLVMValueRef> functionAt, RegisterUsage usage, boolean flagsShared,
-      boolean traceRegisters) {
+      boolean traceRegisters, boolean fpcrWritten, boolean fpsrRead) {
     new FunctionLifter(ir, runtime, target, guest, function, functionAt, usage.written(), flagsShared,
-        traceRegisters).liftBody();
+        traceRegisters, fpcrWritten, fpsrRead).liftBody();
   }
 
   RuntimeSymbols runtime() {
     return runtime;
+  }
+
+  /** A new block of this function, for control flow inside one instruction. */
+  LLVMBasicBlockRef newBlock(String name) {
+    return ir.block(function, name);
   }
 
   LLVMValueRef state() {

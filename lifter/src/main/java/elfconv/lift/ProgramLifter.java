@@ -32,6 +32,8 @@ public final class ProgramLifter {
       llvmFunctions.put(f.entry(), fn);
     }
     try (IrBuilder ir = new IrBuilder(m)) {
+      boolean fpcrWritten = FloatEnvironment.fpcrWritten(functions);
+      boolean fpsrRead = traceRegisters || FloatEnvironment.fpsrRead(functions);
       Map<Long, RegisterUsage> usage = new HashMap<>();
       for (GuestFunction f : functions) {
         usage.put(f.entry(), FunctionLifter.scan(ir, runtime, target, f, llvmFunctions::get));
@@ -39,7 +41,7 @@ public final class ProgramLifter {
       boolean flagsShared = traceRegisters || FlagObservability.flagsCrossFunctions(functions, usage);
       for (GuestFunction f : functions) {
         FunctionLifter.lift(ir, runtime, target, f, llvmFunctions.get(f.entry()), llvmFunctions::get,
-            usage.get(f.entry()), flagsShared, traceRegisters);
+            usage.get(f.entry()), flagsShared, traceRegisters, fpcrWritten, fpsrRead);
       }
     }
     emitProgramFacts(image, functions, windowSize, m, llvmFunctions);

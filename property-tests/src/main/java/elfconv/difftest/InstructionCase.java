@@ -31,11 +31,9 @@ public record InstructionCase(long[] x, Map<Integer, Integer> pointers, int nzcv
     return bytes;
   }
 
-  /** The initial V0..V31, 16 bytes each, also from {@code scratchSeed}. */
+  /** The initial V0..V31, 16 bytes each, also from {@code scratchSeed}, often FP edge values. */
   public byte[] vectors() {
-    byte[] bytes = new byte[32 * 16];
-    new java.util.SplittableRandom(~scratchSeed).nextBytes(bytes);
-    return bytes;
+    return FloatEdges.vectors(~scratchSeed);
   }
 
   /** The same state with other instruction words (for shrinking). */
