@@ -69,6 +69,13 @@ _Noreturn void elfconv_trap(uint64_t pc, uint32_t word, uint32_t signal);
 void elfconv_trace_registers(uint64_t pc);
 /* CNTVCT_EL0: a monotonic count at CNTFRQ_EL0 = 62.5 MHz (nanoseconds / 16), as QEMU reports it. */
 uint64_t elfconv_counter(void);
+/* float.c: the fused multiply-add of binary64, rounding to nearest even. */
+double elfconv_fma64(double x, double y, double z);
+/* Inexact and Underflow (FPSR bits 4, 3) of an arithmetic result r from finite operands, exactly: operation 0 add,
+ * 1 multiply, 2 divide, 3 square root, 4 fused a * b + c; plus 16 for single precision (operands widened). */
+uint32_t elfconv_fp_exceptions(uint32_t operation, double a, double b, double c, double r);
+/* An FP instruction ran with FPCR bits the translation does not emulate (rounding mode, FZ, DN, AHP): stops. */
+_Noreturn void elfconv_unsupported_fpcr(uint64_t pc, uint64_t fpcr);
 
 /* Exit status of a translated program that jumps to an address with no translated code. */
 #define ELFCONV_EXIT_UNTRANSLATED 126

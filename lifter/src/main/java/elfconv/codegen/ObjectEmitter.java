@@ -8,6 +8,7 @@ import elfconv.toolchain.Target;
 import java.nio.file.Path;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.llvm.LLVM.LLVMMemoryBufferRef;
 import org.bytedeco.llvm.LLVM.LLVMModuleRef;
 import org.bytedeco.llvm.LLVM.LLVMPassBuilderOptionsRef;
@@ -32,6 +33,10 @@ public final class ObjectEmitter {
       LLVMInitializeWebAssemblyTargetMC();
       LLVMInitializeWebAssemblyAsmPrinter();
       LLVMInitializeWebAssemblyAsmParser();
+      // The SLP vectoriser spends minutes on the long store sequences of register write-backs (85% of -O2 on a
+      // static glibc program) and finds nothing worth vectorising there.
+      String[] options = {"elfconv", "-vectorize-slp=false"};
+      LLVMParseCommandLineOptions(options.length, new PointerPointer<>(options), new BytePointer(""));
       initialised = true;
     }
   }

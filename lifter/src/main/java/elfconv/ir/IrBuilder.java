@@ -80,22 +80,45 @@ public final class IrBuilder implements AutoCloseable {
   public LLVMValueRef ne(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildICmp(b, LLVMIntNE, a, x, ""); }
   public LLVMValueRef ult(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildICmp(b, LLVMIntULT, a, x, ""); }
   public LLVMValueRef uge(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildICmp(b, LLVMIntUGE, a, x, ""); }
-  public LLVMValueRef slt(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildICmp(b, LLVMIntSLT, a, x, ""); }
+  public LLVMValueRef ugt(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildICmp(b, LLVMIntUGT, a, x, ""); }
   public LLVMValueRef sgt(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildICmp(b, LLVMIntSGT, a, x, ""); }
+  public LLVMValueRef slt(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildICmp(b, LLVMIntSLT, a, x, ""); }
   public LLVMValueRef sge(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildICmp(b, LLVMIntSGE, a, x, ""); }
   public LLVMValueRef sle(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildICmp(b, LLVMIntSLE, a, x, ""); }
-  public LLVMValueRef ugt(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildICmp(b, LLVMIntUGT, a, x, ""); }
+
+  // ---- floating point: IEEE operations in the default environment (round to nearest even, no traps)
+
+  public LLVMValueRef fadd(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildFAdd(b, a, x, ""); }
+  public LLVMValueRef fsub(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildFSub(b, a, x, ""); }
+  public LLVMValueRef fmul(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildFMul(b, a, x, ""); }
+  public LLVMValueRef fdiv(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildFDiv(b, a, x, ""); }
+
+  /** An ordered or unordered comparison, by LLVM's predicate (LLVMRealOEQ, LLVMRealUNO, ...). */
+  public LLVMValueRef fcmp(int predicate, LLVMValueRef a, LLVMValueRef x) {
+    return LLVMBuildFCmp(b, predicate, a, x, "");
+  }
+
+  public LLVMValueRef isNaN(LLVMValueRef a) { return fcmp(LLVMRealUNO, a, a); }
+
+  public LLVMValueRef bitcast(LLVMValueRef v, LLVMTypeRef type) { return LLVMBuildBitCast(b, v, type, ""); }
+  public LLVMValueRef fpext(LLVMValueRef v, LLVMTypeRef type) { return LLVMBuildFPExt(b, v, type, ""); }
+  public LLVMValueRef fptrunc(LLVMValueRef v, LLVMTypeRef type) { return LLVMBuildFPTrunc(b, v, type, ""); }
+  public LLVMValueRef sitofp(LLVMValueRef v, LLVMTypeRef type) { return LLVMBuildSIToFP(b, v, type, ""); }
+  public LLVMValueRef uitofp(LLVMValueRef v, LLVMTypeRef type) { return LLVMBuildUIToFP(b, v, type, ""); }
+
+  /** A floating-point constant of {@code type}. */
+  public LLVMValueRef cf(LLVMTypeRef type, double value) { return LLVMConstReal(type, value); }
+
+  /** Calls an LLVM intrinsic overloaded on the given types (e.g. llvm.fptosi.sat on result and operand). */
+  public LLVMValueRef intrinsicOf(String name, LLVMTypeRef[] overloads, LLVMValueRef... args) {
+    return call(m.intrinsicType(name, overloads), m.intrinsic(name, overloads), args);
+  }
 
   public LLVMValueRef select(LLVMValueRef cond, LLVMValueRef ifTrue, LLVMValueRef ifFalse) {
     return LLVMBuildSelect(b, cond, ifTrue, ifFalse, "");
   }
 
   // ---- vectors
-
-  /** The same bits as another type (an integer as a vector of lanes, and back). */
-  public LLVMValueRef bitcast(LLVMValueRef v, LLVMTypeRef type) {
-    return LLVMBuildBitCast(b, v, type, "");
-  }
 
   public LLVMValueRef extract(LLVMValueRef vector, LLVMValueRef lane) {
     return LLVMBuildExtractElement(b, vector, lane, "");

@@ -20,6 +20,8 @@ public final class IrModule implements AutoCloseable {
   public final LLVMTypeRef i32;
   public final LLVMTypeRef i64;
   public final LLVMTypeRef i128;
+  public final LLVMTypeRef f32;
+  public final LLVMTypeRef f64;
   public final LLVMTypeRef ptr;
   public final LLVMTypeRef voidType;
   /** TBAA access tags: guest registers and guest memory never alias, which lets LLVM keep registers in SSA. */
@@ -36,6 +38,8 @@ public final class IrModule implements AutoCloseable {
     i32 = LLVMInt32TypeInContext(context);
     i64 = LLVMInt64TypeInContext(context);
     i128 = LLVMIntTypeInContext(context, 128);
+    f32 = LLVMFloatTypeInContext(context);
+    f64 = LLVMDoubleTypeInContext(context);
     ptr = LLVMPointerTypeInContext(context, 0);
     voidType = LLVMVoidTypeInContext(context);
     tbaaKind = LLVMGetMDKindIDInContext(context, "tbaa", 4);
@@ -92,6 +96,11 @@ public final class IrModule implements AutoCloseable {
   /** A vector of {@code lanes} integers of {@code bits} bits (Advanced SIMD arrangements). */
   public LLVMTypeRef vectorType(int lanes, int bits) {
     return LLVMVectorType(intType(bits), lanes);
+  }
+
+  /** The IEEE binary type of {@code bits} bits: float or double. */
+  public LLVMTypeRef floatType(int bits) {
+    return bits == 32 ? f32 : f64;
   }
 
   public LLVMTypeRef functionType(LLVMTypeRef result, LLVMTypeRef... params) {

@@ -71,7 +71,7 @@ public final class Discovery {
       throw unsupportedInstructions();
     }
     for (long candidate : codePointers) {
-      if (!functions.containsKey(candidate)) {
+      if (!functions.containsKey(candidate) && !insideSymbol(candidate)) {
         try {
           Explored e = explore(candidate, true);
           if (e.callTargets.stream().allMatch(functions::containsKey)) {
@@ -83,6 +83,16 @@ public final class Discovery {
       }
     }
     return List.copyOf(functions.values());
+  }
+
+  /**
+   * Whether an address lies inside a FUNC symbol, past its start: a label whose address is data (a computed goto's
+   * table, a jump table), which the function's own indirect jumps reach. Lifted as a function of its own it would
+   * copy the rest of the enclosing function, once per label.
+   */
+  private boolean insideSymbol(long address) {
+    Map.Entry<Long, Long> enclosing = symbolEnds.lowerEntry(address);
+    return enclosing != null && address < enclosing.getValue();
   }
 
   /** 8-byte values in data sections that point at instructions. */

@@ -11,6 +11,7 @@ import elfconv.toolchain.Target;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.Set;
+import org.bytedeco.llvm.LLVM.LLVMBasicBlockRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /**
@@ -37,6 +38,8 @@ public final class Emitter {
   private final BitSet slotted;
   private final boolean flagsShared;
   private final boolean traceRegisters;
+  private final boolean fpcrWritten;
+  private final boolean fpsrRead;
   private final BitSet written = new BitSet();
   private final Set<Long> flagReaders = new HashSet<>();
   private final Set<Long> flagWriters = new HashSet<>();
@@ -46,8 +49,10 @@ public final class Emitter {
   private boolean terminated;
 
   Emitter(IrBuilder ir, FunctionLifter function, Target target, BitSet slotted, boolean flagsShared,
-      boolean traceRegisters) {
+      boolean traceRegisters, boolean fpcrWritten, boolean fpsrRead) {
     this.ir = ir;
+    this.fpcrWritten = fpcrWritten;
+    this.fpsrRead = fpsrRead;
     this.function = function;
     this.target = target;
     this.slotted = slotted;
@@ -158,6 +163,55 @@ public final class Emitter {
 
   public void setStateRegister(long offset, LLVMValueRef value) {
     ir.storeState(value, stateField(offset));
+  }
+
+  // ---- floating point
+
+  /**
+   * Where the program can write FPCR ({@link FloatEnvironment}), stops it when an FP instruction would run with
+   * a rounding mode, flush-to-zero, default NaN or alternative half precision, which the translation does not
+   * emulate yet; elsewhere FPCR keeps its initial 0 and this costs nothing.
+   */
+  public void requireDefaultFloatEnvironment() {
+    if (!fpcrWritten) {
+      return;
+    }
+    LLVMValueRef fpcr = stateRegister(elfconv.runtime.GuestLayout.FPCR);
+    LLVMBasicBlockRef unsupported = function.newBlock("fpcr_" + Long.toHexString(pc()));
+    LLVMBasicBlockRef next = function.newBlock("fp_" + Long.toHexString(pc()));
+    ir.condBr(ir.eq(ir.and(fpcr, ir.c(64, FloatEnvironment.NON_DEFAULT_FPCR)), ir.c(64, 0)), next, unsupported);
+    ir.at(unsupported);
+    RuntimeSymbols runtime = function.runtime();
+    ir.call(runtime.unsupportedFpcrType, runtime.unsupportedFpcr, ir.c(64, pc()), fpcr);
+    ir.unreachable();
+    ir.at(next);
+  }
+
+  /** Whether the program can read FPSR ({@link FloatEnvironment}): only then are FP exceptions worth computing. */
+  public boolean floatExceptionsObserved() {
+    return fpsrRead;
+  }
+
+  /** ORs FP exception bits (IOC, DZC, OFC, UFC, IXC as in FPSR; an i32) into FPSR's cumulative flags. */
+  public void raiseFloatExceptions(LLVMValueRef exceptions) {
+    long fpsr = elfconv.runtime.GuestLayout.FPSR;
+    setStateRegister(fpsr, ir.or(stateRegister(fpsr), ir.zext(exceptions, 64)));
+  }
+
+  /**
+   * Inexact and Underflow of an arithmetic result from finite operands, by the runtime's exact check
+   * (elfconv_fp_exceptions; operands and result as doubles, single precision ones widened exactly).
+   */
+  public LLVMValueRef arithmeticExceptions(int operation, LLVMValueRef a, LLVMValueRef b, LLVMValueRef c,
+      LLVMValueRef result) {
+    RuntimeSymbols runtime = function.runtime();
+    return ir.call(runtime.fpExceptionsType, runtime.fpExceptions, ir.c(32, operation), a, b, c, result);
+  }
+
+  /** The fused multiply-add of doubles, rounded once (the runtime's, as neither target has an instruction). */
+  public LLVMValueRef fusedMultiplyAdd64(LLVMValueRef x, LLVMValueRef y, LLVMValueRef z) {
+    RuntimeSymbols runtime = function.runtime();
+    return ir.call(runtime.fma64Type, runtime.fma64, x, y, z);
   }
 
   // ---- flags
@@ -322,10 +376,17 @@ public final class Emitter {
 
   /** Loads the slotted registers and flags from the global guest state. */
   void reload() {
+    reload(ALL);
+  }
+
+  /** Loads those of {@code changed} that are slotted from the global guest state (flags: bit FLAGS). */
+  void reload(BitSet changed) {
     for (int i = slotted.nextSetBit(0); i >= 0 && i < FLAGS; i = slotted.nextSetBit(i + 1)) {
-      ir.store(ir.loadState(ir.m.i64, stateField(offsetOf(i))), regs[i]);
+      if (changed.get(i)) {
+        ir.store(ir.loadState(ir.m.i64, stateField(offsetOf(i))), regs[i]);
+      }
     }
-    if (slotted.get(FLAGS) && flagsShared) {
+    if (slotted.get(FLAGS) && flagsShared && changed.get(FLAGS)) {
       for (int i = 0; i < 4; i++) {
         ir.store(loadFlag(i), flags[i]);
       }

@@ -26,6 +26,7 @@ final class FunctionLifter {
   private final RuntimeSymbols runtime;
   private final GuestFunction guest;
   private final LongFunction<LLVMValueRef> functionAt;
+  private final LongFunction<BitSet> clobbersOf;
   private final LLVMValueRef function;
   private final Emitter e;
   private final Map<Long, LLVMBasicBlockRef> blocks = new HashMap<>();
@@ -33,14 +34,15 @@ final class FunctionLifter {
   private LLVMBasicBlockRef resumeBlock;
 
   private FunctionLifter(IrBuilder ir, RuntimeSymbols runtime, Target target, GuestFunction guest,
-      LLVMValueRef function, LongFunction<LLVMValueRef> functionAt, BitSet slotted, boolean flagsShared,
-      boolean traceRegisters) {
+      LLVMValueRef function, LongFunction<LLVMValueRef> functionAt, LongFunction<BitSet> clobbersOf,
+      BitSet slotted, boolean flagsShared, boolean traceRegisters, boolean fpcrWritten, boolean fpsrRead) {
     this.ir = ir;
     this.runtime = runtime;
     this.guest = guest;
     this.function = function;
     this.functionAt = functionAt;
-    this.e = new Emitter(ir, this, target, slotted, flagsShared, traceRegisters);
+    this.clobbersOf = clobbersOf;
+    this.e = new Emitter(ir, this, target, slotted, flagsShared, traceRegisters, fpcrWritten, fpsrRead);
   }
 
   /**
@@ -51,7 +53,8 @@ final class FunctionLifter {
       LongFunction<LLVMValueRef> functionAt) {
     LLVMValueRef scratch = LLVMAddFunction(ir.m.module(), guest.symbol() + ".scan", runtime.guestFunctionType);
     RegisterUsage usage =
-        new FunctionLifter(ir, runtime, target, guest, scratch, functionAt, Emitter.ALL, true, false).liftBody();
+        new FunctionLifter(ir, runtime, target, guest, scratch, functionAt, a -> Emitter.ALL, Emitter.ALL, true,
+            false, false, false).liftBody();
     LLVMDeleteFunction(scratch);
     return usage;
   }
@@ -61,14 +64,19 @@ final class FunctionLifter {
    * {@code traceRegisters}, the runtime logs the register file before every instruction.
    */
   static void lift(IrBuilder ir, RuntimeSymbols runtime, Target target, GuestFunction guest,
-      LLVMValueRef function, LongFunction<LLVMValueRef> functionAt, RegisterUsage usage, boolean flagsShared,
-      boolean traceRegisters) {
-    new FunctionLifter(ir, runtime, target, guest, function, functionAt, usage.written(), flagsShared,
-        traceRegisters).liftBody();
+      LLVMValueRef function, LongFunction<LLVMValueRef> functionAt, LongFunction<BitSet> clobbersOf,
+      RegisterUsage usage, boolean flagsShared, boolean traceRegisters, boolean fpcrWritten, boolean fpsrRead) {
+    new FunctionLifter(ir, runtime, target, guest, function, functionAt, clobbersOf, usage.written(), flagsShared,
+        traceRegisters, fpcrWritten, fpsrRead).liftBody();
   }
 
   RuntimeSymbols runtime() {
     return runtime;
+  }
+
+  /** A new block of this function, for control flow inside one instruction. */
+  LLVMBasicBlockRef newBlock(String name) {
+    return ir.block(function, name);
   }
 
   LLVMValueRef state() {
@@ -151,9 +159,16 @@ final class FunctionLifter {
       e.notePc();
       next = ir.call(runtime.dispatchType, runtime.dispatch, indirect != null ? indirect : ir.c(64, target));
     }
-    e.reload();
+    // Back at the return address, only what the callee can change is reloaded; anywhere else, everything.
+    LLVMBasicBlockRef returned = ir.block(function, "returned");
+    LLVMBasicBlockRef elsewhere = ir.block(function, "elsewhere");
+    ir.condBr(ir.eq(next, ir.c(64, returnAddress)), returned, elsewhere);
+    ir.at(elsewhere);
     ir.store(next, resumeSlot);
-    ir.condBr(ir.eq(next, ir.c(64, returnAddress)), blockOrExit(returnAddress), resumeBlock());
+    ir.br(resumeBlock());
+    ir.at(returned);
+    e.reload(callee != null ? clobbersOf.apply(target) : Emitter.ALL);
+    ir.br(blockOrExit(returnAddress));
   }
 
   void emitIndirectJump(LLVMValueRef target) {
@@ -188,6 +203,7 @@ final class FunctionLifter {
       resumeBlock = ir.block(function, "resume");
       LLVMBasicBlockRef up = ir.block(function, "resume_up");
       ir.at(resumeBlock);
+      e.reload();
       LLVMValueRef next = ir.load(ir.m.i64, resumeSlot);
       LLVMValueRef sw = ir.switchOn(next, up, guest.resumePoints().size());
       for (long point : guest.resumePoints()) {

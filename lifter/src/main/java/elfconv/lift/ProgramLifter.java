@@ -9,6 +9,7 @@ import elfconv.ir.IrModule;
 import elfconv.runtime.GuestLayout;
 import elfconv.toolchain.Target;
 import java.io.ByteArrayOutputStream;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +33,17 @@ public final class ProgramLifter {
       llvmFunctions.put(f.entry(), fn);
     }
     try (IrBuilder ir = new IrBuilder(m)) {
+      boolean fpcrWritten = FloatEnvironment.fpcrWritten(functions);
+      boolean fpsrRead = traceRegisters || FloatEnvironment.fpsrRead(functions);
       Map<Long, RegisterUsage> usage = new HashMap<>();
       for (GuestFunction f : functions) {
         usage.put(f.entry(), FunctionLifter.scan(ir, runtime, target, f, llvmFunctions::get));
       }
       boolean flagsShared = traceRegisters || FlagObservability.flagsCrossFunctions(functions, usage);
+      Map<Long, BitSet> clobbers = CallClobbers.compute(functions, usage, llvmFunctions::containsKey);
       for (GuestFunction f : functions) {
         FunctionLifter.lift(ir, runtime, target, f, llvmFunctions.get(f.entry()), llvmFunctions::get,
-            usage.get(f.entry()), flagsShared, traceRegisters);
+            clobbers::get, usage.get(f.entry()), flagsShared, traceRegisters, fpcrWritten, fpsrRead);
       }
     }
     emitProgramFacts(image, functions, windowSize, m, llvmFunctions);

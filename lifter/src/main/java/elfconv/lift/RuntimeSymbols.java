@@ -22,6 +22,12 @@ final class RuntimeSymbols {
   final LLVMValueRef counter;
   final LLVMTypeRef traceRegistersType;
   final LLVMValueRef traceRegisters;
+  final LLVMTypeRef fma64Type;
+  final LLVMValueRef fma64;
+  final LLVMTypeRef unsupportedFpcrType;
+  final LLVMValueRef unsupportedFpcr;
+  final LLVMTypeRef fpExceptionsType;
+  final LLVMValueRef fpExceptions;
 
   RuntimeSymbols(IrModule m) {
     state = LLVMAddGlobal(m.module(), LLVMArrayType2(m.i8, GuestLayout.STATE_SIZE), GuestLayout.STATE);
@@ -36,5 +42,11 @@ final class RuntimeSymbols {
     counter = m.function(GuestLayout.COUNTER, counterType);
     traceRegistersType = m.functionType(m.voidType, m.i64);
     traceRegisters = m.function(GuestLayout.TRACE_REGISTERS, traceRegistersType);
+    fma64Type = m.functionType(m.f64, m.f64, m.f64, m.f64);
+    fma64 = m.function(GuestLayout.FMA64, fma64Type);
+    unsupportedFpcrType = m.functionType(m.voidType, m.i64, m.i64);
+    unsupportedFpcr = m.function(GuestLayout.UNSUPPORTED_FPCR, unsupportedFpcrType);
+    fpExceptionsType = m.functionType(m.i32, m.i32, m.f64, m.f64, m.f64, m.f64);
+    fpExceptions = m.function(GuestLayout.FP_EXCEPTIONS, fpExceptionsType);
   }
 }

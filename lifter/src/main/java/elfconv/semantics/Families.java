@@ -47,7 +47,14 @@ public final class Families {
       Map.entry("LoadStoreImm9", new LoadStoreImm9()),
       Map.entry("LoadStoreRegister", new LoadStoreRegister()),
       Map.entry("LoadStorePair", new LoadStorePair()),
-      Map.entry("LoadLiteral", new LoadLiteral()));
+      Map.entry("LoadLiteral", new LoadLiteral()),
+      Map.entry("FloatDataProcessing1", new FloatDataProcessing1()),
+      Map.entry("FloatDataProcessing2", new FloatDataProcessing2()),
+      Map.entry("FloatMultiplyAdd", new FloatMultiplyAdd()),
+      Map.entry("FloatCompare", new FloatCompare()),
+      Map.entry("FloatConditionalSelect", new FloatConditionalSelect()),
+      Map.entry("FloatImmediate", new FloatImmediate()),
+      Map.entry("FloatIntegerConvert", new FloatIntegerConvert()));
 
   private Families() {}
 

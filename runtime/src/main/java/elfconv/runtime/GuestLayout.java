@@ -41,6 +41,9 @@ public final class GuestLayout {
   public static final String TRAP = "elfconv_trap";
   public static final String COUNTER = "elfconv_counter";
   public static final String TRACE_REGISTERS = "elfconv_trace_registers";
+  public static final String FMA64 = "elfconv_fma64";
+  public static final String UNSUPPORTED_FPCR = "elfconv_unsupported_fpcr";
+  public static final String FP_EXCEPTIONS = "elfconv_fp_exceptions";
 
   // Defined by the lifter in every translated program.
   public static final String ENTRY = "elfconv_entry";
@@ -55,7 +58,8 @@ public final class GuestLayout {
   public static final String SEGMENTS = "elfconv_segments";
   public static final String IMAGE = "elfconv_image";
 
-  public static final List<String> RUNTIME_SYMBOLS = List.of(STATE, DISPATCH, SYSCALL, TRAP, COUNTER, TRACE_REGISTERS);
+  public static final List<String> RUNTIME_SYMBOLS = List.of(STATE, DISPATCH, SYSCALL, TRAP, COUNTER, TRACE_REGISTERS,
+      FMA64, UNSUPPORTED_FPCR, FP_EXCEPTIONS);
   public static final List<String> LIFTER_SYMBOLS = List.of(ENTRY, WINDOW_SIZE, PHDR, PHENT, PHNUM, FUNCTION_COUNT,
       FUNCTION_ADDRS, FUNCTION_PTRS, SEGMENT_COUNT, SEGMENTS, IMAGE);
 

@@ -1,0 +1,250 @@
+/*
+ * Floating point that lifted code cannot do with host instructions: the fused multiply-add of binary64 (neither
+ * baseline x86-64 nor wasm32 has one, and there is no libm), and the stop at an FP environment elfconv does not
+ * emulate. 128-bit values are pairs of uint64_t: wasm32 has no 128-bit shifts and no library that provides them.
+ */
+#include "../elfconv.h"
+#include "runtime.h"
+
+typedef struct {
+  uint64_t hi, lo;
+} Wide;
+
+/* FPSR cumulative exception bits. */
+enum { FPSR_UFC = 1 << 3, FPSR_IXC = 1 << 4 };
+
+static const uint64_t MAGNITUDE = ~(1ull << 63), INFINITY_BITS = 0x7ffull << 52;
+
+static uint64_t bits_of(double d) {
+  uint64_t b;
+  __builtin_memcpy(&b, &d, 8);
+  return b;
+}
+
+static double double_of(uint64_t b) {
+  double d;
+  __builtin_memcpy(&d, &b, 8);
+  return d;
+}
+
+static Wide multiply(uint64_t a, uint64_t b) {
+  uint64_t a0 = (uint32_t)a, a1 = a >> 32, b0 = (uint32_t)b, b1 = b >> 32;
+  uint64_t p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
+  uint64_t middle = (p00 >> 32) + (uint32_t)p01 + (uint32_t)p10;
+  return (Wide){p11 + (p01 >> 32) + (p10 >> 32) + (middle >> 32), (middle << 32) | (uint32_t)p00};
+}
+
+static int top_bit(Wide w) { /* w != 0 */
+  return w.hi ? 127 - __builtin_clzll(w.hi) : 63 - __builtin_clzll(w.lo);
+}
+
+static Wide shift_left(Wide w, int n) { /* 0 <= n < 128 */
+  if (n == 0) return w;
+  if (n >= 64) return (Wide){w.lo << (n - 64), 0};
+  return (Wide){(w.hi << n) | (w.lo >> (64 - n)), w.lo << n};
+}
+
+static Wide shift_right(Wide w, int n) { /* 0 <= n; 128 and above gives 0 */
+  if (n == 0) return w;
+  if (n >= 128) return (Wide){0, 0};
+  if (n >= 64) return (Wide){0, w.hi >> (n - 64)};
+  return (Wide){w.hi >> n, (w.lo >> n) | (w.hi << (64 - n))};
+}
+
+/* w >> n with every bit shifted out ORed into bit 0: enough for correct rounding far below. */
+static Wide shift_right_jamming(Wide w, int n) {
+  Wide r = shift_right(w, n);
+  Wide back = n >= 128 ? (Wide){0, 0} : shift_left(r, n);
+  if (back.hi != w.hi || back.lo != w.lo) r.lo |= 1;
+  return r;
+}
+
+static int compare(Wide a, Wide b) {
+  if (a.hi != b.hi) return a.hi < b.hi ? -1 : 1;
+  return a.lo < b.lo ? -1 : a.lo > b.lo;
+}
+
+static Wide add(Wide a, Wide b) {
+  uint64_t lo = a.lo + b.lo;
+  return (Wide){a.hi + b.hi + (lo < a.lo), lo};
+}
+
+static Wide subtract(Wide a, Wide b) { /* a >= b */
+  return (Wide){a.hi - b.hi - (a.lo < b.lo), a.lo - b.lo};
+}
+
+/* A finite non-zero double as significand * 2^exponent. */
+static void unpack(uint64_t b, uint64_t *significand, int *exponent) {
+  int biased = (int)((b >> 52) & 0x7ff);
+  uint64_t fraction = b & ((1ull << 52) - 1);
+  *significand = biased ? fraction | (1ull << 52) : fraction;
+  *exponent = (biased ? biased : 1) - 1075;
+}
+
+/* The significand at bit 125, leaving headroom for the carry of an addition. */
+static Wide normalise(Wide w, int *exponent) {
+  int shift = 125 - top_bit(w);
+  *exponent -= shift;
+  return shift >= 0 ? shift_left(w, shift) : shift_right_jamming(w, -shift);
+}
+
+/* The exact x * y compared with z: -1, 0 or 1 (finite operands). */
+static int compare_product(double x, double y, double z) {
+  uint64_t bx = bits_of(x), by = bits_of(y), bz = bits_of(z);
+  int product_sign = (bx & MAGNITUDE) == 0 || (by & MAGNITUDE) == 0 ? 0 : ((bx ^ by) >> 63) ? -1 : 1;
+  int z_sign = (bz & MAGNITUDE) == 0 ? 0 : (bz >> 63) ? -1 : 1;
+  if (product_sign != z_sign || product_sign == 0) return product_sign < z_sign ? -1 : product_sign > z_sign;
+  uint64_t mx, my, mz;
+  int ex, ey, ez;
+  unpack(bx, &mx, &ex);
+  unpack(by, &my, &ey);
+  unpack(bz, &mz, &ez);
+  int product_exponent = ex + ey;
+  Wide product = normalise(multiply(mx, my), &product_exponent);
+  Wide value = normalise((Wide){0, mz}, &ez);
+  int magnitude = product_exponent != ez ? (product_exponent < ez ? -1 : 1) : compare(product, value);
+  return product_sign * magnitude;
+}
+
+static double magnitude_of(double d) {
+  return double_of(bits_of(d) & MAGNITUDE);
+}
+
+/* Inexact, and Underflow when the exact product is below min_normal, of the rounded product r = x * y. */
+static uint32_t multiplication_exceptions(double x, double y, double r, double min_normal) {
+  if (compare_product(x, y, r) == 0) return 0;
+  return compare_product(magnitude_of(x), magnitude_of(y), min_normal) < 0 ? FPSR_IXC | FPSR_UFC : FPSR_IXC;
+}
+
+/* x * y + z rounded once; *exceptions gets Underflow (tiny before rounding, inexact) and Inexact for finite
+ * operands with a finite result (the caller derives the rest from the operands and the result). */
+static double fused_multiply_add(double x, double y, double z, uint32_t *exceptions) {
+  uint64_t bx = bits_of(x), by = bits_of(y), bz = bits_of(z);
+  *exceptions = 0;
+  if ((bx & MAGNITUDE) >= INFINITY_BITS || (by & MAGNITUDE) >= INFINITY_BITS || (bz & MAGNITUDE) > INFINITY_BITS
+      || (bx & MAGNITUDE) == 0 || (by & MAGNITUDE) == 0) {
+    return x * y + z; /* the product is exact (zero, infinite or NaN): one rounding at most */
+  }
+  if ((bz & MAGNITUDE) == INFINITY_BITS) return z;
+  if ((bz & MAGNITUDE) == 0) {
+    *exceptions = multiplication_exceptions(x, y, x * y, 0x1p-1022);
+    return x * y;
+  }
+
+  uint64_t mx, my, mz;
+  int ex, ey, ez;
+  unpack(bx, &mx, &ex);
+  unpack(by, &my, &ey);
+  unpack(bz, &mz, &ez);
+  int product_exponent = ex + ey, addend_exponent = ez;
+  Wide product = normalise(multiply(mx, my), &product_exponent);
+  Wide addend = normalise((Wide){0, mz}, &addend_exponent);
+  uint64_t product_sign = (bx ^ by) >> 63, addend_sign = bz >> 63;
+
+  /* Align the smaller exponent to the larger one. */
+  Wide big = product, small = addend;
+  uint64_t big_sign = product_sign, small_sign = addend_sign;
+  int exponent = product_exponent, gap = product_exponent - addend_exponent;
+  if (gap < 0) {
+    big = addend, small = product, big_sign = addend_sign, small_sign = product_sign;
+    exponent = addend_exponent, gap = -gap;
+  }
+  small = shift_right_jamming(small, gap);
+  Wide sum;
+  uint64_t sign = big_sign;
+  if (big_sign == small_sign) {
+    sum = add(big, small);
+  } else if (compare(big, small) >= 0) {
+    sum = subtract(big, small);
+  } else {
+    sum = subtract(small, big);
+    sign = small_sign;
+  }
+  if (sum.hi == 0 && sum.lo == 0) return 0.0; /* exact cancellation: +0 when rounding to nearest */
+
+  /* Round sum * 2^exponent to 53 bits, or to the subnormal grid 2^-1074. */
+  int tiny = exponent + top_bit(sum) < -1022;
+  int lsb = exponent + top_bit(sum) - 52;
+  if (lsb < -1074) lsb = -1074;
+  int shift = lsb - exponent;
+  uint64_t q;
+  if (shift <= 0) {
+    q = shift_left(sum, -shift).lo;
+  } else {
+    Wide kept = shift_right(sum, shift);
+    Wide rest = shift >= 128 ? sum : subtract(sum, shift_left(kept, shift));
+    Wide half = shift > 128 ? (Wide){~0ull, ~0ull} : shift_left((Wide){0, 1}, shift - 1);
+    if (shift == 128) half = (Wide){1ull << 63, 0};
+    q = kept.lo;
+    int c = compare(rest, half);
+    if (c > 0 || (c == 0 && (q & 1))) q++;
+    if (rest.hi != 0 || rest.lo != 0) *exceptions = tiny ? FPSR_IXC | FPSR_UFC : FPSR_IXC;
+  }
+  uint64_t result;
+  if (lsb + 1074 >= 2047) {
+    result = INFINITY_BITS;
+  } else {
+    result = ((uint64_t)(lsb + 1074) << 52) + q; /* a carry into the exponent is the right answer */
+    if (result >= INFINITY_BITS) result = INFINITY_BITS;
+  }
+  return double_of(result | sign << 63);
+}
+
+double elfconv_fma64(double x, double y, double z) {
+  uint32_t ignored;
+  return fused_multiply_add(x, y, z, &ignored);
+}
+
+static int finite(double d) {
+  return (bits_of(d) & MAGNITUDE) < INFINITY_BITS;
+}
+
+/* Operations of elfconv_fp_exceptions, as the lifter numbers them (FloatExceptions). */
+enum { FP_ADD, FP_MULTIPLY, FP_DIVIDE, FP_SQRT, FP_FUSED, FP_SINGLE = 16 };
+
+uint32_t elfconv_fp_exceptions(uint32_t operation, double a, double b, double c, double r) {
+  if (!finite(a) || !finite(b) || !finite(c) || !finite(r)) return 0;
+  int single = (operation & FP_SINGLE) != 0;
+  double min_normal = single ? 0x1p-126 : 0x1p-1022;
+  switch (operation & 15) {
+  case FP_ADD: { /* a tiny sum is exact: never Underflow */
+    double s = a + b;
+    int a_bigger = magnitude_of(a) >= magnitude_of(b);
+    double error = (a_bigger ? b : a) - (s - (a_bigger ? a : b)); /* Fast2Sum: exact */
+    return error != 0 || s != r ? FPSR_IXC : 0;
+  }
+  case FP_MULTIPLY:
+    return multiplication_exceptions(a, b, r, min_normal);
+  case FP_DIVIDE: {
+    if (compare_product(r, b, a) == 0) return 0;
+    double m = magnitude_of(r);
+    int tiny = m < min_normal || (m == min_normal && compare_product(m, magnitude_of(b), magnitude_of(a)) > 0);
+    return tiny ? FPSR_IXC | FPSR_UFC : FPSR_IXC;
+  }
+  case FP_SQRT:
+    return compare_product(r, r, a) == 0 ? 0 : FPSR_IXC;
+  case FP_FUSED: {
+    uint32_t exceptions;
+    if (!single) {
+      fused_multiply_add(a, b, c, &exceptions);
+      return exceptions;
+    }
+    double p = a * b; /* exact for single-precision operands */
+    double s = p + c;
+    double p_part = s - c;
+    double error = (p - p_part) + (c - (s - p_part)); /* TwoSum: p + c = s + error exactly */
+    if (error == 0 && s == r) return 0;
+    double m = magnitude_of(s);
+    int tiny = m < min_normal || (m == min_normal && error != 0 && (bits_of(error) ^ bits_of(s)) >> 63);
+    return tiny ? FPSR_IXC | FPSR_UFC : FPSR_IXC;
+  }
+  default:
+    return 0;
+  }
+}
+
+_Noreturn void elfconv_unsupported_fpcr(uint64_t pc, uint64_t fpcr) {
+  fatal("FP instruction at 0x%x runs with FPCR 0x%x: translated FP code supports only the default FP environment "
+        "yet (round to nearest, no flush-to-zero, no default NaN, IEEE half precision)",
+        pc, fpcr);
+}
