@@ -65,6 +65,10 @@ void elfconv_syscall(void);                 /* number in X8, arguments in X0..X5
 /* The guest executed an instruction that raises a signal (an unallocated encoding: SIGILL; BRK: SIGTRAP): a
  * one-line diagnostic naming the address and word, then death by that signal, as the process would die. */
 _Noreturn void elfconv_trap(uint64_t pc, uint32_t word, uint32_t signal);
+/* A guest access at address outside the mapped guest memory (lifted wasm32 code checks; on x86_64 the host's
+ * SIGSEGV handler calls it): a one-line diagnostic naming the address and the guest function, then death by
+ * SIGSEGV, as the process would die. */
+_Noreturn void elfconv_fault(uint64_t pc, uint64_t address);
 /* Register tracing (programs translated with it only): the register file before the instruction at pc. */
 void elfconv_trace_registers(uint64_t pc);
 /* CNTVCT_EL0: a monotonic count at CNTFRQ_EL0 = 62.5 MHz (nanoseconds / 16), as QEMU reports it. */

@@ -6,6 +6,7 @@
 static int take_runtime_settings(char **envp, const char **trace_path, const char **register_trace_path) {
   int kept = 0;
   for (char **env = envp; *env; env++) {
+    if (has_prefix(*env, "ELFCONV_CWD=")) elfconv_host_cwd = *env + sizeof "ELFCONV_CWD=" - 1;
     if (has_prefix(*env, "ELFCONV_STRACE=")) *trace_path = *env + sizeof "ELFCONV_STRACE=" - 1;
     if (has_prefix(*env, "ELFCONV_REGTRACE=")) *register_trace_path = *env + sizeof "ELFCONV_REGTRACE=" - 1;
     if (!has_prefix(*env, "ELFCONV_")) envp[kept++] = *env;
@@ -14,13 +15,23 @@ static int take_runtime_settings(char **envp, const char **trace_path, const cha
   return kept;
 }
 
+const char *elfconv_host_cwd;
+const char *elfconv_program_name;
+static int runtime_files;
+
+int runtime_file_count(void) {
+  return runtime_files;
+}
+
 /* "used": on x86_64 the only caller is _start's inline assembly, which the optimiser cannot see. */
 __attribute__((used)) _Noreturn void elfconv_main(int argc, char **argv, char **envp) {
   const char *trace_path = NULL;
   const char *register_trace_path = NULL;
   int envc = take_runtime_settings(envp, &trace_path, &register_trace_path);
+  elfconv_program_name = argc > 0 ? argv[0] : "";
   if (trace_path) trace_open(trace_path);
   if (register_trace_path) register_trace_open(register_trace_path);
+  runtime_files = (trace_path ? 1 : 0) + (register_trace_path ? 1 : 0);
   uint64_t stack_top = memory_init();
   elfconv_state.sp = build_initial_stack(stack_top, argc, argv, envc, envp);
   host_enter(run_guest, elfconv_entry);
