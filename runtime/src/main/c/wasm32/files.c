@@ -153,8 +153,8 @@ int64_t files_openat(int dirfd, const char *path, uint32_t flags, uint32_t mode)
   }
   if (result) return linux_error(result);
   table[fd] = (GuestFile){WASI_FILE, (flags & LINUX_O_CLOEXEC) != 0, wasi,
-                          (flags & ~(LINUX_O_CREAT | LINUX_O_EXCL | LINUX_O_TRUNC | LINUX_O_CLOEXEC | LINUX_O_NOCTTY)) |
-                              LINUX_O_LARGEFILE,
+                          flags & ~(LINUX_O_CREAT | LINUX_O_EXCL | LINUX_O_TRUNC | LINUX_O_CLOEXEC | LINUX_O_NOCTTY |
+                                    LINUX_O_LARGEFILE),
                           0};
   return fd;
 }
@@ -221,11 +221,25 @@ static int64_t pipe_write(GuestFile *f, const uint8_t *buf, size_t length) {
   return (int64_t)n;
 }
 
+/* elfconv's runner serves fd_read itself for the standard input only (see StandardInput), so files are read at
+ * their position with fd_pread, which then moves on; streams that cannot seek take fd_read. */
+static int64_t seekable_read(int32_t wasi, void *buf, size_t length) {
+  uint64_t position;
+  if (wasi == 0 || wasi_fd_seek(wasi, 0, 1 /* CUR */, &position) != 0) return host_read(wasi, buf, length);
+  WasiIovec iov = {buf, length};
+  size_t done;
+  int32_t error = wasi_fd_pread(wasi, &iov, 1, position, &done);
+  if (error == 8 /* badf: not readable */ || error == 31 /* isdir */) return linux_error(error);
+  if (error) return host_read(wasi, buf, length);
+  wasi_fd_seek(wasi, (int64_t)(position + done), 0 /* SET */, &position);
+  return (int64_t)done;
+}
+
 int64_t files_read(int fd, void *buf, size_t length) {
   GuestFile *f = file(fd);
   if (!f || (f->flags & LINUX_O_ACCMODE) == LINUX_O_WRONLY) return -LINUX_EBADF;
   if (f->kind == PIPE_END) return pipe_read(f, buf, length);
-  return host_read(f->wasi, buf, length);
+  return seekable_read(f->wasi, buf, length);
 }
 
 int64_t files_write(int fd, const void *buf, size_t length) {

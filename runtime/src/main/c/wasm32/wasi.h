@@ -58,6 +58,8 @@ int32_t wasi_path_rename(int32_t fd, const char *old_path, size_t old_length, in
                          size_t new_length);
 WASI_IMPORT(clock_res_get) int32_t wasi_clock_res_get(uint32_t clock, uint64_t *resolution);
 WASI_IMPORT(poll_oneoff) int32_t wasi_poll_oneoff(const void *in, void *out, size_t count, size_t *events);
+WASI_IMPORT(fd_prestat_get) int32_t wasi_fd_prestat_get(int32_t fd, void *out);
+WASI_IMPORT(fd_prestat_dir_name) int32_t wasi_fd_prestat_dir_name(int32_t fd, char *name, size_t length);
 WASI_IMPORT(random_get) int32_t wasi_random_get(void *buf, size_t length);
 WASI_IMPORT(clock_time_get) int32_t wasi_clock_time_get(uint32_t clock, uint64_t precision, uint64_t *time);
 WASI_IMPORT(proc_exit) _Noreturn void wasi_proc_exit(uint32_t status);

@@ -134,8 +134,9 @@ int64_t files_fcntl(int fd, uint32_t cmd, uint64_t arg) {
   case F_DUPFD: case F_GETFD: case F_SETFD: case F_DUPFD_CLOEXEC:
     return host_syscall(X86_FCNTL, FD(fd), cmd, arg, 0, 0, 0);
   case F_GETFL: {
+    /* Without O_LARGEFILE, which the 64-bit kernel sets on every file and QEMU 7.2 does not report. */
     int64_t flags = host_syscall(X86_FCNTL, FD(fd), cmd, 0, 0, 0, 0);
-    return flags < 0 ? flags : (int64_t)to_guest_flags((uint32_t)flags);
+    return flags < 0 ? flags : (int64_t)(to_guest_flags((uint32_t)flags) & ~LINUX_O_LARGEFILE);
   }
   case F_SETFL: return host_syscall(X86_FCNTL, FD(fd), cmd, to_host_flags((uint32_t)arg), 0, 0, 0);
   default: return -LINUX_EINVAL;
