@@ -6,6 +6,7 @@
 #include "files.h"
 #include "linux.h"
 #include "runtime.h"
+#include "syscalls.h"
 
 #define SIG_DFL 0u
 #define SIG_IGN 1u
@@ -203,6 +204,8 @@ static void run_handler(uint64_t signal, int32_t code) {
   elfconv_state.fpcr = frame->uc.mcontext.fpsimd.fpcr;
   elfconv_state.tpidr_el0 = saved.tpidr_el0;
   signals.blocked = frame->uc.sigmask & ~UNBLOCKABLE;
+  /* Under QEMU (and Linux) the handler returns through a trampoline that calls rt_sigreturn: trace it likewise. */
+  trace_syscall(SYS_rt_sigreturn, elfconv_state.x, (int64_t)elfconv_state.x[0]);
 }
 
 static void deliver(uint64_t signal, int32_t code) {

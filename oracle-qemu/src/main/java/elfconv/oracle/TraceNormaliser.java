@@ -17,11 +17,11 @@ import java.util.Set;
  *       query;
  *   <li>{@code mmap = ptr}: results that are addresses; {@code getpid = varies}: results that differ from run to
  *       run (process ids, clock ticks); an error still shows its errno ({@code mmap = -12});
- *   <li>{@code rseq = ?}: results QEMU 7.2 does not log, whoever made the trace;
+ *   <li>{@code rseq = ?}: results QEMU 7.2 does not log, whoever made the trace; {@code rt_sigreturn = ?};
  *   <li>{@code openat("dir/file") = 4}: paths by content, for the calls QEMU prints them for ({@code ptr} where it
  *       could not read one), with the run's working directory as {@code <cwd>};
  *   <li>{@code getcwd = varies}, {@code readlinkat("/proc/self/exe") = varies}: lengths of host paths, which differ
- *       between the QEMU run and a translated one;
+ *       between the QEMU run and a translated one; {@code sched_getaffinity = varies}: the host's CPU mask size;
  *   <li>{@code uname = 0}: every other syscall by name and result.
  * </ul>
  */
@@ -31,7 +31,7 @@ final class TraceNormaliser {
   private static final Set<String> ADDRESS_RESULTS = Set.of("mmap", "mremap", "shmat");
   private static final Set<String> VARYING_RESULTS =
       Set.of("getpid", "getppid", "gettid", "set_tid_address", "getpgid", "getsid", "setsid", "clone", "times",
-          "getcwd");
+          "getcwd", "sched_getaffinity");
 
   /** The arguments QEMU 7.2 prints as strings, by syscall. */
   private static final Map<String, List<Integer>> PATH_ARGUMENTS = Map.of("openat", List.of(1), "newfstatat",
@@ -95,7 +95,9 @@ final class TraceNormaliser {
   }
 
   private String result(SyscallRecord record) {
-    if (!record.hasResult() || AArch64Syscalls.resultMissingFromQemuLog(record.name())) {
+    // rt_sigreturn "returns" the interrupted x0; QEMU logs its own internal -513 instead.
+    if (!record.hasResult() || AArch64Syscalls.resultMissingFromQemuLog(record.name())
+        || record.name().equals("rt_sigreturn")) {
       return "?";
     }
     if (record.failed()) {
