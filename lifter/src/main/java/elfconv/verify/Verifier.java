@@ -93,7 +93,8 @@ public final class Verifier {
         differences.add(target.id() + ": " + DivergenceLocator.locate(spec, target, dir.resolve("trace")));
       }
       runs.add(new TargetRun(target.id(), result.exitStatus(), result.signal(), translateMillis,
-          millis(result.wallNanos()), stdoutSame, stderrSame, traceSame, result.syscalls().size()));
+          millis(result.wallNanos()), stdoutSame, stderrSame, traceSame, result.syscalls().size(),
+          unemulated(result.syscalls())));
     }
     String expectation = spec.expectedError() == null ? "agree with qemu"
         : "translated targets stop with /" + spec.expectedError() + "/";
@@ -164,6 +165,14 @@ public final class Verifier {
       throw new UncheckedIOException("cannot prepare " + dir, e);
     }
   }
+
+  /** The syscalls the runtime answered with ENOSYS, each once. */
+  static List<String> unemulated(List<elfconv.oracle.SyscallRecord> syscalls) {
+    return syscalls.stream().filter(s -> s.result() == -ENOSYS).map(elfconv.oracle.SyscallRecord::name).distinct()
+        .toList();
+  }
+
+  private static final long ENOSYS = 38;
 
   private static long millis(long nanos) {
     return nanos / 1_000_000;
