@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 
 /** The parsed {@code a64.decode} resource: every encoding pattern elfconv knows. */
 public final class DecodeTable {
-  private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile("([a-zA-Z][a-zA-Z0-9]*):(\\d+)");
+  private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile("([a-zA-Z][a-zA-Z0-9]*):(\\d+)(!=0)?");
   private static final DecodeTable STANDARD = load("/elfconv/a64/a64.decode");
 
   private final List<Pattern> patterns;
@@ -68,7 +68,7 @@ public final class DecodeTable {
       if (m.matches()) {
         int width = Integer.parseInt(m.group(2));
         bit -= width;
-        fields.add(new Pattern.Field(m.group(1), bit, width));
+        fields.add(new Pattern.Field(m.group(1), bit, width, m.group(3) != null));
       } else if (token.matches("[01]+")) {
         for (char c : token.toCharArray()) {
           bit--;
@@ -90,8 +90,7 @@ public final class DecodeTable {
       for (int j = i + 1; j < patterns.size(); j++) {
         Pattern a = patterns.get(i);
         Pattern b = patterns.get(j);
-        int common = a.mask() & b.mask();
-        if ((a.value() & common) == (b.value() & common)) {
+        if (a.overlaps(b)) {
           throw new IllegalStateException(source + ":" + b.line() + ": pattern " + b.name() + " overlaps "
               + a.name() + " (line " + a.line() + ")");
         }

@@ -33,17 +33,33 @@ public final class IrBuilder implements AutoCloseable {
     return LLVMGetInsertBlock(b);
   }
 
+  /** Width of an integer, or of each element of an integer vector. */
   public static int width(LLVMValueRef v) {
-    return LLVMGetIntTypeWidth(LLVMTypeOf(v));
+    LLVMTypeRef t = LLVMTypeOf(v);
+    return LLVMGetIntTypeWidth(LLVMGetTypeKind(t) == LLVMVectorTypeKind ? LLVMGetElementType(t) : t);
+  }
+
+  /** Lanes of a vector value. */
+  public static int lanes(LLVMValueRef v) {
+    return LLVMGetVectorSize(LLVMTypeOf(v));
   }
 
   public LLVMValueRef c(int bits, long value) {
     return m.constInt(bits, value);
   }
 
-  /** A constant of the same width as {@code like}. */
+  /** A constant of the type of {@code like}: an integer, or a vector with every lane {@code value}. */
   public LLVMValueRef c(LLVMValueRef like, long value) {
-    return m.constInt(width(like), value);
+    LLVMTypeRef t = LLVMTypeOf(like);
+    return LLVMGetTypeKind(t) == LLVMVectorTypeKind ? splat(t, value) : m.constInt(width(like), value);
+  }
+
+  /** A constant vector of type {@code vectorType} with every lane {@code value}. */
+  public LLVMValueRef splat(LLVMTypeRef vectorType, long value) {
+    int lanes = LLVMGetVectorSize(vectorType);
+    LLVMValueRef[] values = new LLVMValueRef[lanes];
+    java.util.Arrays.fill(values, LLVMConstInt(LLVMGetElementType(vectorType), value, 0));
+    return LLVMConstVector(new PointerPointer<>(values), lanes);
   }
 
   public LLVMValueRef add(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildAdd(b, a, x, ""); }
@@ -65,9 +81,55 @@ public final class IrBuilder implements AutoCloseable {
   public LLVMValueRef ult(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildICmp(b, LLVMIntULT, a, x, ""); }
   public LLVMValueRef uge(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildICmp(b, LLVMIntUGE, a, x, ""); }
   public LLVMValueRef slt(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildICmp(b, LLVMIntSLT, a, x, ""); }
+  public LLVMValueRef sgt(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildICmp(b, LLVMIntSGT, a, x, ""); }
+  public LLVMValueRef sge(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildICmp(b, LLVMIntSGE, a, x, ""); }
+  public LLVMValueRef sle(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildICmp(b, LLVMIntSLE, a, x, ""); }
+  public LLVMValueRef ugt(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildICmp(b, LLVMIntUGT, a, x, ""); }
 
   public LLVMValueRef select(LLVMValueRef cond, LLVMValueRef ifTrue, LLVMValueRef ifFalse) {
     return LLVMBuildSelect(b, cond, ifTrue, ifFalse, "");
+  }
+
+  // ---- vectors
+
+  /** The same bits as another type (an integer as a vector of lanes, and back). */
+  public LLVMValueRef bitcast(LLVMValueRef v, LLVMTypeRef type) {
+    return LLVMBuildBitCast(b, v, type, "");
+  }
+
+  public LLVMValueRef extract(LLVMValueRef vector, LLVMValueRef lane) {
+    return LLVMBuildExtractElement(b, vector, lane, "");
+  }
+
+  public LLVMValueRef insert(LLVMValueRef vector, LLVMValueRef value, int lane) {
+    return LLVMBuildInsertElement(b, vector, value, c(32, lane), "");
+  }
+
+  /** Lanes picked from a then b by index ({@code mask[i] < lanes(a)} picks from a). */
+  public LLVMValueRef shuffle(LLVMValueRef a, LLVMValueRef b2, int[] mask) {
+    LLVMValueRef[] indexes = new LLVMValueRef[mask.length];
+    for (int i = 0; i < mask.length; i++) {
+      indexes[i] = c(32, mask[i]);
+    }
+    return LLVMBuildShuffleVector(b, a, b2, LLVMConstVector(new PointerPointer<>(indexes), mask.length), "");
+  }
+
+  /** Each lane zero- or sign-extended (or truncated) to {@code bits}. */
+  public LLVMValueRef widen(LLVMValueRef vector, int bits, boolean signed) {
+    LLVMTypeRef to = m.vectorType(lanes(vector), bits);
+    int w = width(vector);
+    if (w == bits) {
+      return vector;
+    }
+    if (w > bits) {
+      return LLVMBuildTrunc(b, vector, to, "");
+    }
+    return signed ? LLVMBuildSExt(b, vector, to, "") : LLVMBuildZExt(b, vector, to, "");
+  }
+
+  /** All ones in a lane where cond holds, else zero: the lane masks of the SIMD compares. */
+  public LLVMValueRef laneMask(LLVMValueRef cond, int bits) {
+    return LLVMBuildSExt(b, cond, m.vectorType(lanes(cond), bits), "");
   }
 
   public LLVMValueRef zext(LLVMValueRef v, int bits) {

@@ -89,6 +89,11 @@ public final class IrModule implements AutoCloseable {
     };
   }
 
+  /** A vector of {@code lanes} integers of {@code bits} bits (Advanced SIMD arrangements). */
+  public LLVMTypeRef vectorType(int lanes, int bits) {
+    return LLVMVectorType(intType(bits), lanes);
+  }
+
   public LLVMTypeRef functionType(LLVMTypeRef result, LLVMTypeRef... params) {
     return LLVMFunctionType(result, new PointerPointer<>(params), params.length, 0);
   }

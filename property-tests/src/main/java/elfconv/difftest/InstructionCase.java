@@ -31,10 +31,28 @@ public record InstructionCase(long[] x, Map<Integer, Integer> pointers, int nzcv
     return bytes;
   }
 
-  /** The initial V0..V31, 16 bytes each, also from {@code scratchSeed}. */
+  private static final byte[] EDGE_BYTES = {0, 1, 0x7f, (byte) 0x80, (byte) 0xfe, (byte) 0xff};
+
+  /**
+   * The initial V0..V31, 16 bytes each, also from {@code scratchSeed}. Each register is random bytes, bytes at the
+   * signed and unsigned limits (saturation, sign), small numbers, or a near copy of the register before it (equal
+   * lanes for the compares).
+   */
   public byte[] vectors() {
     byte[] bytes = new byte[32 * 16];
-    new java.util.SplittableRandom(~scratchSeed).nextBytes(bytes);
+    java.util.SplittableRandom random = new java.util.SplittableRandom(~scratchSeed);
+    random.nextBytes(bytes);
+    for (int r = 0; r < 32; r++) {
+      int style = random.nextInt(6);
+      for (int b = r * 16; b < r * 16 + 16; b++) {
+        switch (style) {
+          case 1 -> bytes[b] = EDGE_BYTES[random.nextInt(EDGE_BYTES.length)];
+          case 2 -> bytes[b] = (byte) random.nextInt(-4, 16);
+          case 3 -> bytes[b] = r > 0 && random.nextInt(4) != 0 ? bytes[b - 16] : bytes[b];
+          default -> { }
+        }
+      }
+    }
     return bytes;
   }
 
