@@ -61,7 +61,9 @@ extern const uint8_t elfconv_image[];           /* the PT_LOAD file bytes, conca
 
 /* Provided by the runtime to lifted code. */
 uint64_t elfconv_dispatch(uint64_t target); /* runs the function at target; returns target itself if none */
-void elfconv_syscall(void);                 /* number in X8, arguments in X0..X5, result to X0 */
+/* Number in X8, arguments in X0..X5, result to X0. Returns 0, or the guest address to continue at when a signal
+ * handler the syscall ran left by longjmp (lifted code resumes there, or returns it to its caller). */
+uint64_t elfconv_syscall(void);
 /* The guest executed an instruction that raises a signal (an unallocated encoding: SIGILL; BRK: SIGTRAP): a
  * one-line diagnostic naming the address and word, then death by that signal, as the process would die. */
 _Noreturn void elfconv_trap(uint64_t pc, uint32_t word, uint32_t signal);

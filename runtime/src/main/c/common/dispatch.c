@@ -35,20 +35,17 @@ static _Noreturn void untranslated_jump(uint64_t target) {
              target);
 }
 
-void run_until(uint64_t pc, uint64_t stop) {
+uint64_t run_until(uint64_t pc, uint64_t stop) {
   while (pc != stop) {
     GuestFunction function = lookup_function(pc);
-    if (!function) untranslated_jump(pc);
+    if (!function) return pc;
     pc = function();
   }
+  return pc;
 }
 
 _Noreturn void run_guest(uint64_t pc) {
-  for (;;) {
-    GuestFunction function = lookup_function(pc);
-    if (!function) untranslated_jump(pc);
-    pc = function();
-  }
+  untranslated_jump(run_until(pc, ~(uint64_t)0));
 }
 
 _Noreturn void elfconv_trap(uint64_t pc, uint32_t word, uint32_t signal) {

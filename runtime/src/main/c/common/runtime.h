@@ -55,7 +55,8 @@ int64_t signal_action(uint64_t signal, uint64_t action, uint64_t old_action, uin
 int64_t signal_procmask(uint64_t how, uint64_t set, uint64_t old_set, uint64_t set_size);
 int64_t signal_altstack(uint64_t stack, uint64_t old_stack);
 int64_t signal_kill(uint64_t pid, uint64_t signal, bool thread);
-void signal_deliver_pending(void);
+/* Returns 0, or the guest address to continue at when a handler left by longjmp. */
+uint64_t signal_deliver_pending(void);
 
 /* stack.c */
 uint64_t build_initial_stack(uint64_t top, int argc, char **argv, int envc, char **envp);
@@ -63,7 +64,9 @@ uint64_t build_initial_stack(uint64_t top, int argc, char **argv, int envc, char
 /* dispatch.c */
 _Noreturn void run_guest(uint64_t pc);
 GuestFunction lookup_function(uint64_t pc);
-void run_until(uint64_t pc, uint64_t stop); /* runs the guest from pc until control reaches stop */
+/* Runs the guest from pc until control reaches stop or an address that is no function entry; returns that address
+ * (a longjmp target inside some function, which only the lifted callers further up can resume). */
+uint64_t run_until(uint64_t pc, uint64_t stop);
 /* The entry address of the translated function whose host code holds host_pc (best effort), or 0. */
 uint64_t guest_function_of_host_code(uint64_t host_pc);
 /* The entry address of the guest function that contains pc, or 0. */

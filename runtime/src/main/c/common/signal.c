@@ -145,7 +145,7 @@ static bool ignored_by_default(uint64_t signal) {
          signal == LINUX_SIGSTOP || signal == LINUX_SIGTSTP || signal == LINUX_SIGTTIN || signal == LINUX_SIGTTOU;
 }
 
-static void run_handler(uint64_t signal, int32_t code) {
+static uint64_t run_handler(uint64_t signal, int32_t code) {
   GuestSigaction action = signals.actions[signal];
   GuestState saved = elfconv_state;
   uint64_t sp = elfconv_state.sp;
@@ -191,8 +191,11 @@ static void run_handler(uint64_t signal, int32_t code) {
   elfconv_state.x[29] = sp + __builtin_offsetof(SignalFrame, frame_record);
   elfconv_state.x[30] = SIGNAL_RETURN;
   elfconv_state.sp = sp;
-  /* A handler that leaves by longjmp never comes back here: the loop then runs the rest of the program. */
-  run_until(action.handler, SIGNAL_RETURN);
+  /* A handler that leaves by longjmp ends up at an address inside the function that called setjmp: the
+   * interrupted code's callers resume it, with the registers as longjmp left them and the mask as Linux leaves
+   * it (still blocking the signal). */
+  uint64_t exit = run_until(action.handler, SIGNAL_RETURN);
+  if (exit != SIGNAL_RETURN) return exit;
 
   /* rt_sigreturn: the registers and mask as the frame holds them now. */
   memcpy(elfconv_state.x, frame->uc.mcontext.regs, sizeof elfconv_state.x);
@@ -206,16 +209,17 @@ static void run_handler(uint64_t signal, int32_t code) {
   signals.blocked = frame->uc.sigmask & ~UNBLOCKABLE;
   /* Under QEMU (and Linux) the handler returns through a trampoline that calls rt_sigreturn: trace it likewise. */
   trace_syscall(SYS_rt_sigreturn, elfconv_state.x, (int64_t)elfconv_state.x[0]);
+  return 0;
 }
 
-static void deliver(uint64_t signal, int32_t code) {
+static uint64_t deliver(uint64_t signal, int32_t code) {
   uint64_t handler = signals.actions[signal].handler;
   if (signal == LINUX_SIGKILL || signal == LINUX_SIGSTOP || handler == SIG_DFL) {
     if (signal == LINUX_SIGKILL || !ignored_by_default(signal)) host_die_by_signal((int)signal);
-    return;
+    return 0;
   }
-  if (handler == SIG_IGN) return;
-  run_handler(signal, code);
+  if (handler == SIG_IGN) return 0;
+  return run_handler(signal, code);
 }
 
 int64_t signal_kill(uint64_t pid, uint64_t signal, bool thread) {
@@ -231,12 +235,13 @@ int64_t signal_kill(uint64_t pid, uint64_t signal, bool thread) {
 }
 
 /* Lowest signal first, as Linux picks; each delivery may change the mask, so the set is read again every time. */
-void signal_deliver_pending(void) {
+uint64_t signal_deliver_pending(void) {
   for (;;) {
     uint64_t ready = signals.pending & (~signals.blocked | UNBLOCKABLE);
-    if (!ready) return;
+    if (!ready) return 0;
     uint64_t signal = (uint64_t)__builtin_ctzll(ready) + 1;
     signals.pending &= ~bit(signal);
-    deliver(signal, signals.pending_code[signal]);
+    uint64_t exit = deliver(signal, signals.pending_code[signal]);
+    if (exit) return exit; /* the rest waits for the next syscall */
   }
 }

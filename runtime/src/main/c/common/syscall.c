@@ -346,7 +346,7 @@ static int64_t emulate(uint64_t nr, const uint64_t *a) {
   }
 }
 
-void elfconv_syscall(void) {
+uint64_t elfconv_syscall(void) {
   uint64_t nr = elfconv_state.x[8];
   uint64_t args[6];
   memcpy(args, elfconv_state.x, sizeof args);
@@ -358,7 +358,7 @@ void elfconv_syscall(void) {
   int64_t result = emulate(nr, args);
   trace_syscall(nr, args, result);
   elfconv_state.x[0] = (uint64_t)result;
-  signal_deliver_pending();
+  return signal_deliver_pending();
 }
 
 /* For mmap of a file: only a descriptor open for reading (and not a directory) can be mapped. */

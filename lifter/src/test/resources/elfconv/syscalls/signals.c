@@ -29,6 +29,25 @@ static void handler(int signal, int *info, u8 *ucontext) {
   if (ucontext) saved_x19 = *(u64 *)(ucontext + 176 + 8 + 19 * 8); /* uc_mcontext.regs[19] */
 }
 
+/* setjmp/longjmp as libc has them: callee-saved registers, frame pointer, link register and stack pointer. */
+typedef u64 jump_buffer[14];
+int save_context(jump_buffer buffer);
+__attribute__((noreturn)) void jump_to_context(jump_buffer buffer, int value);
+__asm__(".globl save_context\nsave_context:\n"
+        " stp x19, x20, [x0]\n stp x21, x22, [x0, #16]\n stp x23, x24, [x0, #32]\n stp x25, x26, [x0, #48]\n"
+        " stp x27, x28, [x0, #64]\n stp x29, x30, [x0, #80]\n mov x2, sp\n str x2, [x0, #96]\n mov w0, #0\n ret\n"
+        ".globl jump_to_context\njump_to_context:\n"
+        " ldp x19, x20, [x0]\n ldp x21, x22, [x0, #16]\n ldp x23, x24, [x0, #32]\n ldp x25, x26, [x0, #48]\n"
+        " ldp x27, x28, [x0, #64]\n ldp x29, x30, [x0, #80]\n ldr x2, [x0, #96]\n mov sp, x2\n mov w0, w1\n ret\n");
+
+static jump_buffer escape;
+
+static void leave_by_longjmp(int signal) {
+  deliveries++;
+  last_signal = signal;
+  jump_to_context(escape, signal);
+}
+
 static void set(int signal, void *function, u64 flags, u64 mask) {
   struct sigaction action = {function, flags, 0, mask};
   SYS(NR_rt_sigaction, signal, &action, 0, 8);
@@ -76,6 +95,17 @@ int main(u64 *sp) {
   show("ran on the alternate stack", on_alternate_stack);
   SYS(NR_rt_sigaction, SIGUSR2, 0, &old, 8);
   show("SA_RESETHAND restored SIG_DFL", old.handler == 0);
+
+  set(SIGUSR1, leave_by_longjmp, 0, 0);
+  int jumped = save_context(escape);
+  if (jumped == 0) {
+    SYS(NR_kill, pid, SIGUSR1);
+    put("not reached after the handler's longjmp\n");
+  }
+  show("longjmp out of the handler with", jumped);
+  u64 current = 0;
+  SYS(NR_rt_sigprocmask, 0, 0, &current, 8);
+  show("SIGUSR1 still blocked after leaving its handler", (current >> (SIGUSR1 - 1)) & 1);
 
   set(SIGUSR1, (void *)1 /* SIG_IGN */, 0, 0);
   show("ignored", (SYS(NR_kill, pid, SIGUSR1), deliveries));
