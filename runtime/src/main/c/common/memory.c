@@ -10,6 +10,7 @@
 #include "runtime.h"
 
 #define PAGE_MAPPED 0x80u
+#define PAGE_PAST_FILE 0x40u /* of a file mapping, wholly past the file's end: an access raises SIGBUS */
 #define PAGE_PROT_MASK 0x07u
 /* Linux's stack_guard_gap: mmap leaves 256 pages free below the stack. */
 #define STACK_GUARD_GAP (256u * GUEST_PAGE_SIZE)
@@ -36,11 +37,24 @@ static uint64_t page_index(uint64_t addr) {
   return addr / GUEST_PAGE_SIZE;
 }
 
-/* Records pages [addr, addr + length) as mapped with prot (or unmapped) and makes the host agree. */
+/* Records pages [addr, addr + length) as mapped with prot (or unmapped) and makes the host agree. Pages past a
+ * mapped file's end stay inaccessible on the host whatever their protection. */
 static void set_pages(uint64_t addr, uint64_t length, bool mapped, uint32_t prot) {
   uint8_t state = mapped ? (uint8_t)(PAGE_MAPPED | (prot & PAGE_PROT_MASK)) : 0;
-  for (uint64_t p = page_index(addr); p < page_index(addr + length); p++) page_state[p] = state;
+  bool past_file = false;
+  for (uint64_t p = page_index(addr); p < page_index(addr + length); p++) {
+    uint8_t kept = mapped ? page_state[p] & PAGE_PAST_FILE : 0;
+    past_file |= kept != 0;
+    page_state[p] = state | kept;
+  }
   host_protect(addr, length, mapped ? prot : 0);
+  for (uint64_t p = page_index(addr); past_file && p < page_index(addr + length); p++) {
+    if (page_state[p] & PAGE_PAST_FILE) host_protect(p * GUEST_PAGE_SIZE, GUEST_PAGE_SIZE, 0);
+  }
+}
+
+int guest_fault_signal(uint64_t addr) {
+  return guest_range_ok(addr, 1) && (page_state[page_index(addr)] & PAGE_PAST_FILE) ? LINUX_SIGBUS : LINUX_SIGSEGV;
 }
 
 static bool range_free(uint64_t addr, uint64_t length) {
@@ -65,7 +79,7 @@ bool guest_accessible(uint64_t addr, uint64_t length, bool write) {
   if (!guest_range_ok(addr, length)) return false;
   uint8_t need = write ? LINUX_PROT_WRITE : LINUX_PROT_READ;
   for (uint64_t p = page_index(addr); p < page_index(page_align_up(addr + length)); p++) {
-    if (!(page_state[p] & PAGE_MAPPED) || !(page_state[p] & need)) return false;
+    if (!(page_state[p] & PAGE_MAPPED) || !(page_state[p] & need) || (page_state[p] & PAGE_PAST_FILE)) return false;
   }
   return true;
 }
@@ -182,12 +196,16 @@ int64_t guest_mmap(uint64_t addr, uint64_t length, uint32_t prot, uint32_t flags
     if (!addr) return -LINUX_ENOMEM;
   }
   host_discard_pages(addr, length);
+  set_pages(addr, length, false, 0);
   if (!anonymous) {
     set_pages(addr, length, true, LINUX_PROT_READ | LINUX_PROT_WRITE);
     int64_t read = file_pread_all((int)fd, GUEST_PTR(addr), length, offset);
     if (read < 0) {
       set_pages(addr, length, false, 0);
       return read;
+    }
+    for (uint64_t p = page_index(addr + page_align_up((uint64_t)read)); p < page_index(addr + length); p++) {
+      page_state[p] |= PAGE_PAST_FILE;
     }
   }
   set_pages(addr, length, true, prot);

@@ -43,6 +43,8 @@ uint64_t memory_init(void); /* maps the window, loads the segments; returns the 
 bool guest_range_ok(uint64_t addr, uint64_t length);
 /* True when every page of [addr, addr + length) is mapped with read (or write) permission. */
 bool guest_accessible(uint64_t addr, uint64_t length, bool write);
+/* The signal Linux raises for a faulting access at addr: SIGBUS past the end of a mapped file, else SIGSEGV. */
+int guest_fault_signal(uint64_t addr);
 int64_t guest_brk(uint64_t request);
 int64_t guest_mmap(uint64_t addr, uint64_t length, uint32_t prot, uint32_t flags, int64_t fd, uint64_t offset);
 int64_t guest_munmap(uint64_t addr, uint64_t length);

@@ -91,11 +91,14 @@ static void on_fault(int signal, void *info, void *context) {
     line_write(&line, 2);
     host_die_by_signal(signal);
   }
+  uint64_t guest_address = address - ELFCONV_X86_64_GUEST_BASE;
+  int guest_signal = guest_fault_signal(guest_address);
   Line line = {.length = 0};
-  line_format(&line, "elfconv: segmentation fault at guest address 0x%x (in guest function 0x%x)",
-              address - ELFCONV_X86_64_GUEST_BASE, guest_function_of_host_code(rip));
+  line_format(&line, "elfconv: %s at guest address 0x%x (in guest function 0x%x)",
+              guest_signal == 11 ? "segmentation fault" : "bus error", guest_address,
+              guest_function_of_host_code(rip));
   line_write(&line, 2);
-  host_die_by_signal(11 /* SIGSEGV, as Linux kills the guest */);
+  host_die_by_signal(guest_signal);
 }
 
 __attribute__((naked)) static void restore_rt(void) {
