@@ -11,6 +11,7 @@
 
 #define PAGE_MAPPED 0x80u
 #define PAGE_PAST_FILE 0x40u /* of a file mapping, wholly past the file's end: an access raises SIGBUS */
+#define PAGE_USED 0x20u      /* mapped at some time: may hold non-zero bytes (fresh window pages are zero) */
 #define PAGE_PROT_MASK 0x07u
 /* Linux's stack_guard_gap: mmap leaves 256 pages free below the stack. */
 #define STACK_GUARD_GAP (256u * GUEST_PAGE_SIZE)
@@ -45,7 +46,7 @@ static void set_pages(uint64_t addr, uint64_t length, bool mapped, uint32_t prot
   for (uint64_t p = page_index(addr); p < page_index(addr + length); p++) {
     uint8_t kept = mapped ? page_state[p] & PAGE_PAST_FILE : 0;
     past_file |= kept != 0;
-    page_state[p] = state | kept;
+    page_state[p] = state | kept | (mapped ? PAGE_USED : page_state[p] & PAGE_USED);
   }
   host_protect(addr, length, mapped ? prot : 0);
   for (uint64_t p = page_index(addr); past_file && p < page_index(addr + length); p++) {
@@ -55,6 +56,22 @@ static void set_pages(uint64_t addr, uint64_t length, bool mapped, uint32_t prot
 
 int guest_fault_signal(uint64_t addr) {
   return guest_range_ok(addr, 1) && (page_state[page_index(addr)] & PAGE_PAST_FILE) ? LINUX_SIGBUS : LINUX_SIGSEGV;
+}
+
+/* Zeroes the pages of [addr, addr + length) that were ever mapped: the others are still zero, and on wasm32, where
+ * discarding means writing zeros, large fresh mappings cost nothing. */
+static void discard_used(uint64_t addr, uint64_t length) {
+  uint64_t p = page_index(addr), end = page_index(addr + length);
+  while (p < end) {
+    if (!(page_state[p] & PAGE_USED)) {
+      p++;
+      continue;
+    }
+    uint64_t run = p;
+    while (run < end && (page_state[run] & PAGE_USED)) run++;
+    host_discard_pages(p * GUEST_PAGE_SIZE, (run - p) * GUEST_PAGE_SIZE);
+    p = run;
+  }
 }
 
 static bool range_free(uint64_t addr, uint64_t length) {
@@ -144,7 +161,7 @@ int64_t guest_brk(uint64_t request) {
   }
   if (new_end > mapped_end) {
     if (!range_free(mapped_end, new_end + GUEST_PAGE_SIZE - mapped_end)) return (int64_t)memory.brk;
-    host_discard_pages(mapped_end, new_end - mapped_end);
+    discard_used(mapped_end, new_end - mapped_end);
     set_pages(mapped_end, new_end - mapped_end, true, LINUX_PROT_READ | LINUX_PROT_WRITE);
   } else if (new_end < mapped_end) {
     set_pages(new_end, mapped_end - new_end, false, 0);
@@ -195,7 +212,7 @@ int64_t guest_mmap(uint64_t addr, uint64_t length, uint32_t prot, uint32_t flags
     if (!(addr && fits_window(addr, length) && range_free(addr, length))) addr = find_free(length);
     if (!addr) return -LINUX_ENOMEM;
   }
-  host_discard_pages(addr, length);
+  discard_used(addr, length);
   set_pages(addr, length, false, 0);
   if (!anonymous) {
     set_pages(addr, length, true, LINUX_PROT_READ | LINUX_PROT_WRITE);
@@ -216,7 +233,7 @@ int64_t guest_munmap(uint64_t addr, uint64_t length) {
   if (!page_aligned(addr) || length == 0 || !guest_range_ok(addr, length)) return -LINUX_EINVAL;
   length = page_align_up(length);
   if (!guest_range_ok(addr, length)) return -LINUX_EINVAL;
-  host_discard_pages(addr, length);
+  discard_used(addr, length);
   set_pages(addr, length, false, 0);
   return 0;
 }
@@ -246,7 +263,7 @@ int64_t guest_mremap(uint64_t old_addr, uint64_t old_size, uint64_t new_size, ui
     }
     uint64_t grow = new_size - old_size;
     if (guest_range_ok(old_addr + old_size, grow) && range_free(old_addr + old_size, grow)) {
-      host_discard_pages(old_addr + old_size, grow);
+      discard_used(old_addr + old_size, grow);
       set_pages(old_addr + old_size, grow, true, prot);
       return (int64_t)old_addr;
     }
@@ -260,7 +277,7 @@ int64_t guest_mremap(uint64_t old_addr, uint64_t old_size, uint64_t new_size, ui
     guest_munmap(new_addr, new_size);
   }
   uint64_t kept = old_size < new_size ? old_size : new_size;
-  host_discard_pages(new_addr, new_size);
+  discard_used(new_addr, new_size);
   set_pages(new_addr, new_size, true, LINUX_PROT_READ | LINUX_PROT_WRITE);
   set_pages(old_addr, kept, true, LINUX_PROT_READ); /* readable for the copy, whatever the guest chose */
   memcpy(GUEST_PTR(new_addr), GUEST_PTR(old_addr), kept);
@@ -275,6 +292,6 @@ int64_t guest_madvise(uint64_t addr, uint64_t length, uint32_t advice) {
   if (!guest_range_ok(addr, length)) return -LINUX_EINVAL;
   if (!range_mapped(addr, length)) return -LINUX_ENOMEM;
   /* Private mappings only: dropping the pages makes them read as zero again. */
-  if (advice == LINUX_MADV_DONTNEED) host_discard_pages(addr, length);
+  if (advice == LINUX_MADV_DONTNEED) discard_used(addr, length);
   return 0;
 }
