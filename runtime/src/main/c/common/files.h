@@ -1,4 +1,5 @@
-/* The guest's files, one implementation per target (x86_64/files.c: host syscalls; wasm32/files.c: WASI).
+/* The guest's files and process, one implementation per target (x86_64/{files,process}.c: host syscalls;
+ * wasm32/{files,process}.c: WASI).
  * Arguments are Linux/AArch64 values (guest fd numbers, asm-generic O_* flags), paths are NUL-terminated copies
  * of the guest's strings, buffers point into guest memory the caller has checked, and structures have the
  * AArch64 layout. Results are Linux-style: a value or a negative Linux errno. */

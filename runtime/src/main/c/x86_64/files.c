@@ -6,9 +6,8 @@
 
 enum {
   X86_READ = 0, X86_WRITE = 1, X86_CLOSE = 3, X86_FSTAT = 5, X86_LSEEK = 8, X86_IOCTL = 16, X86_PREAD64 = 17,
-  X86_PWRITE64 = 18, X86_DUP = 32, X86_NANOSLEEP = 35, X86_GETPID = 39, X86_FCNTL = 72, X86_FSYNC = 74,
-  X86_FTRUNCATE = 77, X86_GETCWD = 79, X86_CHDIR = 80, X86_READLINK = 89, X86_GETPPID = 110,
-  X86_GETDENTS64 = 217, X86_CLOCK_GETTIME = 228, X86_CLOCK_GETRES = 229, X86_CLOCK_NANOSLEEP = 230,
+  X86_PWRITE64 = 18, X86_DUP = 32, X86_FCNTL = 72, X86_FSYNC = 74, X86_FTRUNCATE = 77, X86_GETCWD = 79,
+  X86_CHDIR = 80, X86_READLINK = 89, X86_GETDENTS64 = 217,
   X86_OPENAT = 257, X86_MKDIRAT = 258, X86_NEWFSTATAT = 262, X86_UNLINKAT = 263, X86_READLINKAT = 267,
   X86_FACCESSAT = 269, X86_DUP3 = 292, X86_PIPE2 = 293, X86_RENAMEAT2 = 316, X86_STATX = 332,
   X86_FACCESSAT2 = 439,
@@ -176,39 +175,6 @@ int64_t files_fsync(int fd) {
   return host_syscall(X86_FSYNC, FD(fd), 0, 0, 0, 0, 0);
 }
 
-int64_t host_clock_gettime(uint32_t clock, LinuxTimespec *out) {
-  return host_syscall(X86_CLOCK_GETTIME, clock, P(out), 0, 0, 0, 0);
-}
-
-int64_t host_clock_getres(uint32_t clock, LinuxTimespec *out) {
-  return host_syscall(X86_CLOCK_GETRES, clock, P(out), 0, 0, 0, 0);
-}
-
-int64_t host_sleep(uint32_t clock, uint32_t flags, const LinuxTimespec *request) {
-  return host_syscall(X86_CLOCK_NANOSLEEP, clock, flags, P(request), 0, 0, 0);
-}
-
-int64_t host_getpid(void) {
-  return host_syscall(X86_GETPID, 0, 0, 0, 0, 0, 0);
-}
-
-int64_t host_getppid(void) {
-  return host_syscall(X86_GETPPID, 0, 0, 0, 0, 0, 0);
-}
-
-int64_t host_prlimit(uint32_t resource, uint64_t limits[2]) {
-  return host_syscall(302 /* prlimit64 */, 0, resource, 0, P(limits), 0, 0);
-}
-
-int64_t host_affinity(uint8_t *mask, size_t size) {
-  return host_syscall(204 /* sched_getaffinity */, 0, size, P(mask), 0, 0, 0);
-}
-
 uint32_t files_umask(uint32_t mask) {
   return (uint32_t)host_syscall(95 /* umask */, mask, 0, 0, 0, 0, 0);
-}
-
-void host_uname(char out[6][LINUX_UTSNAME_FIELD]) {
-  host_syscall(63 /* uname */, P(out), 0, 0, 0, 0, 0);
-  memcpy(out[4], "aarch64", sizeof "aarch64");
 }
