@@ -356,6 +356,8 @@ uint64_t elfconv_syscall(void) {
     host_exit((int)(args[0] & 0xff));
   }
   int64_t result = emulate(nr, args);
+  /* Writing to a pipe nobody reads raises SIGPIPE, delivered as the call ends (the host's own is ignored). */
+  if (result == -LINUX_EPIPE) signal_kill(0, LINUX_SIGPIPE, false);
   trace_syscall(nr, args, result);
   elfconv_state.x[0] = (uint64_t)result;
   return signal_deliver_pending();

@@ -207,10 +207,7 @@ static int64_t pipe_read(GuestFile *f, uint8_t *buf, size_t length) {
 static int64_t pipe_write(GuestFile *f, const uint8_t *buf, size_t length) {
   if ((f->flags & LINUX_O_ACCMODE) != LINUX_O_WRONLY) return -LINUX_EBADF;
   Pipe *p = pipes[f->wasi];
-  if (!pipe_end_open(f->wasi, LINUX_O_RDONLY)) {
-    signal_kill(0, LINUX_SIGPIPE, false);
-    return -32 /* EPIPE */;
-  }
+  if (!pipe_end_open(f->wasi, LINUX_O_RDONLY)) return -LINUX_EPIPE;
   size_t n = length < PIPE_CAPACITY - p->length ? length : PIPE_CAPACITY - p->length;
   if (n == 0 && length > 0) {
     if (f->flags & LINUX_O_NONBLOCK) return -LINUX_EAGAIN;

@@ -105,7 +105,7 @@ __attribute__((naked)) static void restore_rt(void) {
   __asm__("mov $15, %eax\n\tsyscall"); /* rt_sigreturn: the handler never returns, the kernel wants one anyway */
 }
 
-static void install_fault_handler(void) {
+static void install_signal_handlers(void) {
   struct { uint64_t sp; int32_t flags, pad; uint64_t size; } stack = {(uint64_t)(uintptr_t)fault_stack, 0, 0,
                                                                        sizeof fault_stack};
   host_syscall(X86_SIGALTSTACK, (uint64_t)(uintptr_t)&stack, 0, 0, 0, 0, 0);
@@ -114,10 +114,13 @@ static void install_fault_handler(void) {
                         (uint64_t)(uintptr_t)restore_rt, 0};
   host_syscall(X86_RT_SIGACTION, 11, (uint64_t)(uintptr_t)action, 0, 8, 0, 0);
   host_syscall(X86_RT_SIGACTION, 7, (uint64_t)(uintptr_t)action, 0, 8, 0, 0);
+  /* A write to a broken pipe fails with EPIPE and the runtime raises the guest's SIGPIPE (see syscall.c). */
+  uint64_t ignore[4] = {1 /* SIG_IGN */, SA_RESTORER, (uint64_t)(uintptr_t)restore_rt, 0};
+  host_syscall(X86_RT_SIGACTION, 13, (uint64_t)(uintptr_t)ignore, 0, 8, 0, 0);
 }
 
 _Noreturn void host_enter(GuestLoop run, uint64_t pc) {
-  install_fault_handler();
+  install_signal_handlers();
   int64_t stack = host_syscall(X86_MMAP, 0, HOST_STACK_SIZE, PROT_READ | PROT_WRITE,
                                MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, (uint64_t)-1, 0);
   if (stack < 0) fatal("cannot map a host stack of 0x%x bytes (errno %d)", HOST_STACK_SIZE, -stack);

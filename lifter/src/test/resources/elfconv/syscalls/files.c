@@ -1,4 +1,4 @@
-/* Files and descriptors in the (empty) working directory the verifier gives every run. */
+/* Files, descriptors and pipes in the (empty) working directory the verifier gives every run. */
 #include "sys.h"
 
 #define O_RDONLY 0
@@ -181,5 +181,15 @@ int main(u64 *sp) {
   show("pipe read after the writer closed", SYS(NR_read, pipe[0], buf, 1));
   show("read EFAULT", SYS(NR_read, fd, 0, 1));
   show("openat EFAULT", SYS(NR_openat, AT_FDCWD, 16, 0, 0));
+
+  /* A pipe without readers: EPIPE with SIGPIPE ignored, death by SIGPIPE (status 141) by default. */
+  SYS(NR_pipe2, pipe, 0);
+  SYS(NR_close, pipe[0]);
+  u64 ignore[4] = {1 /* SIG_IGN */, 0, 0, 0}, default_action[4] = {0, 0, 0, 0};
+  SYS(NR_rt_sigaction, 13, ignore, 0, 8);
+  show("write to a pipe without readers", SYS(NR_write, pipe[1], "x", 1));
+  SYS(NR_rt_sigaction, 13, default_action, 0, 8);
+  SYS(NR_write, pipe[1], "x", 1);
+  put("not reached\n");
   return 0;
 }
