@@ -109,8 +109,11 @@ int64_t files_self_exe(char *buf, size_t length) {
   return host_syscall(X86_READLINK, P("/proc/self/exe"), P(buf), length, 0, 0, 0);
 }
 
+/* faccessat2 (Linux 5.8) takes the flags; older hosts have only faccessat, which suffices without them. */
 int64_t files_faccessat(int dirfd, const char *path, uint32_t mode, uint32_t flags) {
-  return host_syscall(X86_FACCESSAT2, FD(dirfd), P(path), mode, flags, 0, 0);
+  int64_t result = host_syscall(X86_FACCESSAT2, FD(dirfd), P(path), mode, flags, 0, 0);
+  if (result == -LINUX_ENOSYS && flags == 0) result = host_syscall(X86_FACCESSAT, FD(dirfd), P(path), mode, 0, 0, 0);
+  return result;
 }
 
 int64_t files_mkdirat(int dirfd, const char *path, uint32_t mode) {
