@@ -12,7 +12,6 @@
 #define SIG_IGN 1u
 #define SA_SIGINFO 0x4u
 #define SA_ONSTACK 0x08000000u
-#define SA_RESTART 0x10000000u
 #define SA_NODEFER 0x40000000u
 #define SA_RESETHAND 0x80000000u
 #define SS_ONSTACK 1u
