@@ -21,7 +21,8 @@ import java.util.Set;
  *   <li>{@code openat("dir/file") = 4}: paths by content, for the calls QEMU prints them for ({@code ptr} where it
  *       could not read one), with the run's working directory as {@code <cwd>};
  *   <li>{@code getcwd = varies}, {@code readlinkat("/proc/self/exe") = varies}: lengths of host paths, which differ
- *       between the QEMU run and a translated one; {@code sched_getaffinity = varies}: the host's CPU mask size;
+ *       between the QEMU run and a translated one; {@code sched_getaffinity = varies}: the host's CPU mask size; {@code getuid = varies}: a WASI
+ *       process has no user, the runtime answers root;
  *   <li>{@code uname = 0}: every other syscall by name and result.
  * </ul>
  */
@@ -31,7 +32,7 @@ final class TraceNormaliser {
   private static final Set<String> ADDRESS_RESULTS = Set.of("mmap", "mremap", "shmat");
   private static final Set<String> VARYING_RESULTS =
       Set.of("getpid", "getppid", "gettid", "set_tid_address", "getpgid", "getsid", "setsid", "clone", "times",
-          "getcwd", "sched_getaffinity");
+          "getcwd", "sched_getaffinity", "getuid", "geteuid", "getgid", "getegid");
 
   /** The arguments QEMU 7.2 prints as strings, by syscall. */
   private static final Map<String, List<Integer>> PATH_ARGUMENTS = Map.of("openat", List.of(1), "newfstatat",
