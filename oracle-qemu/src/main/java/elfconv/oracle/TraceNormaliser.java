@@ -21,8 +21,8 @@ import java.util.Set;
  *   <li>{@code openat("dir/file") = 4}: paths by content, for the calls QEMU prints them for ({@code ptr} where it
  *       could not read one), with the run's working directory as {@code <cwd>};
  *   <li>{@code getcwd = varies}, {@code readlinkat("/proc/self/exe") = varies}: lengths of host paths, which differ
- *       between the QEMU run and a translated one; {@code sched_getaffinity = varies}: the host's CPU mask size; {@code getuid = varies}: a WASI
- *       process has no user, the runtime answers root;
+ *       between the QEMU run and a translated one; {@code sched_getaffinity = varies}: the host's CPU mask size;
+ *       {@code getuid = varies}: a WASI process has no user, the runtime answers root;
  *   <li>{@code uname = 0}: every other syscall by name and result.
  * </ul>
  */
