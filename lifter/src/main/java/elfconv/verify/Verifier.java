@@ -46,9 +46,9 @@ public final class Verifier {
     String argv0 = "./" + spec.name();
 
     Path qemuDir = freshDir(dir.resolve("qemu"));
-    RunResult qemu = Oracle.configured(TIME_LIMIT).run(GuestRun.of(spec.elf(), spec.args(), qemuDir)
-        .withArgv0(argv0), true);
-    List<String> qemuTrace = SyscallTrace.normalise(qemu.syscalls(), qemuDir);
+    Oracle oracle = Oracle.configured(TIME_LIMIT);
+    RunResult qemu = oracle.run(GuestRun.of(spec.elf(), spec.args(), qemuDir).withArgv0(argv0), true);
+    List<String> qemuTrace = SyscallTrace.normalise(qemu.syscalls(), oracle.guestWorkDir(qemuDir));
     runs.add(new TargetRun("qemu", qemu.exitStatus(), qemu.signal(), 0, millis(qemu.wallNanos()), true, true, true,
         qemu.syscalls().size()));
 
