@@ -61,10 +61,16 @@ extern const uint8_t elfconv_image[];           /* the PT_LOAD file bytes, conca
 
 /* Provided by the runtime to lifted code. */
 uint64_t elfconv_dispatch(uint64_t target); /* runs the function at target; returns target itself if none */
-void elfconv_syscall(void);                 /* number in X8, arguments in X0..X5, result to X0 */
+/* Number in X8, arguments in X0..X5, result to X0. Returns 0, or the guest address to continue at when a signal
+ * handler the syscall ran left by longjmp (lifted code resumes there, or returns it to its caller). */
+uint64_t elfconv_syscall(void);
 /* The guest executed an instruction that raises a signal (an unallocated encoding: SIGILL; BRK: SIGTRAP): a
  * one-line diagnostic naming the address and word, then death by that signal, as the process would die. */
 _Noreturn void elfconv_trap(uint64_t pc, uint32_t word, uint32_t signal);
+/* A guest access at address outside the mapped guest memory (lifted wasm32 code checks; on x86_64 the host's
+ * SIGSEGV handler calls it): a one-line diagnostic naming the address and the guest function, then death by
+ * SIGSEGV, as the process would die. */
+_Noreturn void elfconv_fault(uint64_t pc, uint64_t address);
 /* Register tracing (programs translated with it only): the register file before the instruction at pc. */
 void elfconv_trace_registers(uint64_t pc);
 /* CNTVCT_EL0: a monotonic count at CNTFRQ_EL0 = 62.5 MHz (nanoseconds / 16), as QEMU reports it. */

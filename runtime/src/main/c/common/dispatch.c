@@ -5,7 +5,7 @@
 
 GuestState elfconv_state;
 
-static GuestFunction lookup(uint64_t pc) {
+GuestFunction lookup_function(uint64_t pc) {
   uint32_t low = 0, high = elfconv_function_count;
   while (low < high) {
     uint32_t mid = low + (high - low) / 2;
@@ -21,7 +21,7 @@ static GuestFunction lookup(uint64_t pc) {
 }
 
 uint64_t elfconv_dispatch(uint64_t target) {
-  GuestFunction function = lookup(target);
+  GuestFunction function = lookup_function(target);
   return function ? function() : target;
 }
 
@@ -35,12 +35,17 @@ static _Noreturn void untranslated_jump(uint64_t target) {
              target);
 }
 
-_Noreturn void run_guest(uint64_t pc) {
-  for (;;) {
-    GuestFunction function = lookup(pc);
-    if (!function) untranslated_jump(pc);
+uint64_t run_until(uint64_t pc, uint64_t stop) {
+  while (pc != stop) {
+    GuestFunction function = lookup_function(pc);
+    if (!function) return pc;
     pc = function();
   }
+  return pc;
+}
+
+_Noreturn void run_guest(uint64_t pc) {
+  untranslated_jump(run_until(pc, ~(uint64_t)0));
 }
 
 _Noreturn void elfconv_trap(uint64_t pc, uint32_t word, uint32_t signal) {
@@ -53,4 +58,31 @@ _Noreturn void elfconv_trap(uint64_t pc, uint32_t word, uint32_t signal) {
 
 uint64_t elfconv_counter(void) {
   return host_monotonic_nanoseconds() / 16;
+}
+
+uint64_t guest_function_containing(uint64_t pc) {
+  uint64_t best = 0;
+  for (uint32_t i = 0; i < elfconv_function_count && elfconv_function_addrs[i] <= pc; i++) best = elfconv_function_addrs[i];
+  return best;
+}
+
+/* Host code is not ordered like guest code, so every function is looked at: this runs once, on a fault. */
+uint64_t guest_function_of_host_code(uint64_t host_pc) {
+  uint64_t best = 0, best_host = 0;
+  for (uint32_t i = 0; i < elfconv_function_count; i++) {
+    uint64_t host = (uint64_t)(uintptr_t)elfconv_function_ptrs[i];
+    if (host <= host_pc && host > best_host) {
+      best_host = host;
+      best = elfconv_function_addrs[i];
+    }
+  }
+  return best;
+}
+
+_Noreturn void elfconv_fault(uint64_t pc, uint64_t address) {
+  Line line = {.length = 0};
+  line_format(&line, "elfconv: segmentation fault at guest address 0x%x (in guest function 0x%x)", address,
+              guest_function_containing(pc));
+  line_write(&line, 2);
+  host_die_by_signal(LINUX_SIGSEGV);
 }

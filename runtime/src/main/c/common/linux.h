@@ -4,13 +4,77 @@
 
 #define GUEST_PAGE_SIZE 4096u
 
+#define LINUX_EPERM 1
+#define LINUX_ENOENT 2
+#define LINUX_ESRCH 3
 #define LINUX_EBADF 9
+#define LINUX_EAGAIN 11
+#define LINUX_ENOMEM 12
+#define LINUX_EACCES 13
 #define LINUX_EFAULT 14
+#define LINUX_EEXIST 17
+#define LINUX_ENOTDIR 20
+#define LINUX_EISDIR 21
 #define LINUX_EINVAL 22
+#define LINUX_EMFILE 24
+#define LINUX_ENOTTY 25
+#define LINUX_ESPIPE 29
+#define LINUX_EPIPE 32
+#define LINUX_ERANGE 34
+#define LINUX_ENAMETOOLONG 36
 #define LINUX_ENOSYS 38
+#define LINUX_ETIMEDOUT 110
 
 #define LINUX_SIGILL 4
 #define LINUX_SIGTRAP 5
+#define LINUX_SIGBUS 7
+#define LINUX_SIGKILL 9
+#define LINUX_SIGSEGV 11
+#define LINUX_SIGPIPE 13
+#define LINUX_SIGCHLD 17
+#define LINUX_SIGCONT 18
+#define LINUX_SIGSTOP 19
+#define LINUX_SIGTSTP 20
+#define LINUX_SIGTTIN 21
+#define LINUX_SIGTTOU 22
+#define LINUX_SIGURG 23
+#define LINUX_SIGWINCH 28
+#define LINUX_NSIG 64
+
+/* mmap and friends: the same values on x86_64. */
+#define LINUX_PROT_READ 1u
+#define LINUX_PROT_WRITE 2u
+#define LINUX_PROT_EXEC 4u
+#define LINUX_MAP_SHARED 0x01u
+#define LINUX_MAP_PRIVATE 0x02u
+#define LINUX_MAP_TYPE 0x0fu
+#define LINUX_MAP_FIXED 0x10u
+#define LINUX_MAP_ANONYMOUS 0x20u
+#define LINUX_MAP_FIXED_NOREPLACE 0x100000u
+#define LINUX_MREMAP_MAYMOVE 1u
+#define LINUX_MREMAP_FIXED 2u
+#define LINUX_MADV_DONTNEED 4u
+
+/* openat flags: asm-generic values as AArch64 uses them (x86_64 differs in DIRECTORY, NOFOLLOW, DIRECT, LARGEFILE). */
+#define LINUX_O_ACCMODE 03u
+#define LINUX_O_RDONLY 0u
+#define LINUX_O_WRONLY 01u
+#define LINUX_O_RDWR 02u
+#define LINUX_O_CREAT 0100u
+#define LINUX_O_EXCL 0200u
+#define LINUX_O_NOCTTY 0400u
+#define LINUX_O_TRUNC 01000u
+#define LINUX_O_APPEND 02000u
+#define LINUX_O_NONBLOCK 04000u
+#define LINUX_O_DIRECTORY 040000u
+#define LINUX_O_NOFOLLOW 0100000u
+#define LINUX_O_DIRECT 0200000u
+#define LINUX_O_LARGEFILE 0400000u
+#define LINUX_O_CLOEXEC 02000000u
+#define LINUX_AT_FDCWD (-100)
+#define LINUX_AT_SYMLINK_NOFOLLOW 0x100u
+#define LINUX_AT_REMOVEDIR 0x200u
+#define LINUX_AT_EMPTY_PATH 0x1000u
 
 /* Largest transfer one read/write performs (MAX_RW_COUNT); larger requests are shortened. */
 #define LINUX_MAX_RW_COUNT 0x7ffff000u

@@ -10,6 +10,13 @@
 /* Called by the target's _start with the host's arguments and environment; never returns. */
 _Noreturn void elfconv_main(int argc, char **argv, char **envp);
 
+/* main.c: the host directory the guest starts in (ELFCONV_CWD, for WASI, which cannot tell), argv[0], and how
+ * many files the runtime holds open for itself (its trace files take the descriptors after the standard streams,
+ * as QEMU's log does). */
+extern const char *elfconv_host_cwd;
+extern const char *elfconv_program_name;
+int runtime_file_count(void);
+
 /* libc.c: what clang may emit calls to, and the few string helpers the runtime needs. */
 void *memcpy(void *restrict dst, const void *restrict src, size_t n);
 void *memmove(void *dst, const void *src, size_t n);
@@ -34,13 +41,38 @@ _Noreturn void fatal_exit(int status, const char *format, ...);
 /* memory.c: the guest window's layout, the segments and brk. */
 uint64_t memory_init(void); /* maps the window, loads the segments; returns the stack top */
 bool guest_range_ok(uint64_t addr, uint64_t length);
+/* True when every page of [addr, addr + length) is mapped with read (or write) permission. */
+bool guest_accessible(uint64_t addr, uint64_t length, bool write);
+/* The signal Linux raises for a faulting access at addr: SIGBUS past the end of a mapped file, else SIGSEGV. */
+int guest_fault_signal(uint64_t addr);
 int64_t guest_brk(uint64_t request);
+int64_t guest_mmap(uint64_t addr, uint64_t length, uint32_t prot, uint32_t flags, int64_t fd, uint64_t offset);
+int64_t guest_munmap(uint64_t addr, uint64_t length);
+int64_t guest_mprotect(uint64_t addr, uint64_t length, uint32_t prot);
+int64_t guest_mremap(uint64_t old_addr, uint64_t old_size, uint64_t new_size, uint32_t flags, uint64_t new_addr);
+int64_t guest_madvise(uint64_t addr, uint64_t length, uint32_t advice);
+
+/* signal.c: signals the guest sends itself, delivered synchronously at the end of the syscall. */
+int64_t signal_action(uint64_t signal, uint64_t action, uint64_t old_action, uint64_t set_size);
+int64_t signal_procmask(uint64_t how, uint64_t set, uint64_t old_set, uint64_t set_size);
+int64_t signal_altstack(uint64_t stack, uint64_t old_stack);
+int64_t signal_kill(uint64_t pid, uint64_t signal, bool thread);
+/* Returns 0, or the guest address to continue at when a handler left by longjmp. */
+uint64_t signal_deliver_pending(void);
 
 /* stack.c */
 uint64_t build_initial_stack(uint64_t top, int argc, char **argv, int envc, char **envp);
 
 /* dispatch.c */
 _Noreturn void run_guest(uint64_t pc);
+GuestFunction lookup_function(uint64_t pc);
+/* Runs the guest from pc until control reaches stop or an address that is no function entry; returns that address
+ * (a longjmp target inside some function, which only the lifted callers further up can resume). */
+uint64_t run_until(uint64_t pc, uint64_t stop);
+/* The entry address of the translated function whose host code holds host_pc (best effort), or 0. */
+uint64_t guest_function_of_host_code(uint64_t host_pc);
+/* The entry address of the guest function that contains pc, or 0. */
+uint64_t guest_function_containing(uint64_t pc);
 
 /* trace.c: the ELFCONV_STRACE syscall log. */
 void trace_open(const char *path);
@@ -52,6 +84,7 @@ void register_trace_open(const char *path);
 
 /* The host layer, one implementation per target. Results are Linux-style: a count or a negative Linux errno. */
 void host_map_window(uint64_t size);                          /* guest addresses [0, size) usable, or fatal */
+void host_protect(uint64_t guest_addr, uint64_t length, uint32_t prot); /* page-aligned; no-op where unsupported */
 void host_discard_pages(uint64_t guest_addr, uint64_t length); /* whole guest pages read as zero again */
 int64_t host_read(int fd, void *buf, size_t length);
 int64_t host_write(int fd, const void *buf, size_t length);

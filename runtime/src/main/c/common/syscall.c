@@ -1,81 +1,386 @@
 /* Guest system calls by AArch64 number: X8 holds the number, X0..X5 the arguments, and X0 receives the result,
- * a negative errno on failure as the kernel returns it. Whatever is not emulated fails with ENOSYS. */
+ * a negative errno on failure as the kernel returns it. Whatever is not emulated fails with ENOSYS, as do the
+ * calls that would need a second thread or process (clone, clone3, execve). Guest pointers are checked as QEMU
+ * checks them, before the call: a buffer on a page the guest may not access gives EFAULT. */
+#include "files.h"
 #include "linux.h"
 #include "runtime.h"
 #include "syscalls.h"
+
+#define LINUX_PATH_MAX 4096u
 
 typedef struct GuestIovec {
   uint64_t base, length;
 } GuestIovec;
 
-/* Until files are emulated, the guest owns only the standard streams; any other host descriptor belongs to the
- * runtime (the trace file, WASI preopens). Linux reads the fd argument as an unsigned int. */
-static bool is_guest_fd(uint64_t fd) {
-  return (uint32_t)fd <= 2;
+static bool readable(uint64_t addr, uint64_t length) {
+  return guest_accessible(addr, length, false);
 }
 
-/* The checks read and write share, in the kernel's order; 0 when the transfer may go ahead. */
-static int64_t check_transfer(uint64_t fd, uint64_t buf, uint64_t count) {
-  if (!is_guest_fd(fd)) return -LINUX_EBADF;
-  if (!guest_range_ok(buf, count)) return -LINUX_EFAULT;
-  return 0;
+static bool writable(uint64_t addr, uint64_t length) {
+  return guest_accessible(addr, length, true);
+}
+
+/* The guest's NUL-terminated string at addr, copied into path; 0 or -EFAULT / -ENAMETOOLONG. */
+static int64_t copy_path(uint64_t addr, char path[LINUX_PATH_MAX]) {
+  for (uint32_t i = 0; i < LINUX_PATH_MAX; i++) {
+    if ((i == 0 || ((addr + i) & (GUEST_PAGE_SIZE - 1)) == 0) && !readable(addr + i, 1)) return -LINUX_EFAULT;
+    path[i] = *(const char *)GUEST_PTR(addr + i);
+    if (!path[i]) return 0;
+  }
+  return -LINUX_ENAMETOOLONG;
 }
 
 static size_t clamp_count(uint64_t count) {
   return count < LINUX_MAX_RW_COUNT ? (size_t)count : LINUX_MAX_RW_COUNT;
 }
 
+static int guest_fd(uint64_t fd) {
+  return (int)(int32_t)fd; /* the kernel reads descriptors as int */
+}
+
 static int64_t sys_read(uint64_t fd, uint64_t buf, uint64_t count) {
-  int64_t error = check_transfer(fd, buf, count);
-  return error ? error : host_read((int)fd, GUEST_PTR(buf), clamp_count(count));
+  if (!writable(buf, count)) return -LINUX_EFAULT;
+  return files_read(guest_fd(fd), GUEST_PTR(buf), clamp_count(count));
 }
 
 static int64_t sys_write(uint64_t fd, uint64_t buf, uint64_t count) {
-  int64_t error = check_transfer(fd, buf, count);
-  return error ? error : host_write((int)fd, GUEST_PTR(buf), clamp_count(count));
+  if (!readable(buf, count)) return -LINUX_EFAULT;
+  return files_write(guest_fd(fd), GUEST_PTR(buf), clamp_count(count));
 }
 
-/* Validates the whole vector first, as the kernel does, then writes it piece by piece: the result is the bytes
- * written before the first short write or error, or that error if nothing was written. */
-static int64_t sys_writev(uint64_t fd, uint64_t iov, uint64_t count) {
-  if (!is_guest_fd(fd)) return -LINUX_EBADF;
+static int64_t sys_pread(uint64_t fd, uint64_t buf, uint64_t count, uint64_t offset) {
+  if (!writable(buf, count)) return -LINUX_EFAULT;
+  if ((int64_t)offset < 0) return -LINUX_EINVAL;
+  return files_pread(guest_fd(fd), GUEST_PTR(buf), clamp_count(count), offset);
+}
+
+static int64_t sys_pwrite(uint64_t fd, uint64_t buf, uint64_t count, uint64_t offset) {
+  if (!readable(buf, count)) return -LINUX_EFAULT;
+  if ((int64_t)offset < 0) return -LINUX_EINVAL;
+  return files_pwrite(guest_fd(fd), GUEST_PTR(buf), clamp_count(count), offset);
+}
+
+/* Validates the whole vector first, as the kernel does, then transfers it piece by piece: the result is the bytes
+ * moved before the first short transfer or error, or that error if nothing moved. */
+static int64_t sys_readv_writev(uint64_t fd, uint64_t iov, uint64_t count, bool write) {
   if (count > LINUX_UIO_MAXIOV) return -LINUX_EINVAL;
-  if (!guest_range_ok(iov, count * sizeof(GuestIovec))) return -LINUX_EFAULT;
+  if (!readable(iov, count * sizeof(GuestIovec))) return -LINUX_EFAULT;
   const GuestIovec *vec = GUEST_PTR(iov);
   for (uint64_t i = 0; i < count; i++) {
     if ((int64_t)vec[i].length < 0) return -LINUX_EINVAL;
-    if (!guest_range_ok(vec[i].base, vec[i].length)) return -LINUX_EFAULT;
+    if (!guest_accessible(vec[i].base, vec[i].length, !write)) return -LINUX_EFAULT;
   }
   int64_t total = 0;
   for (uint64_t i = 0; i < count; i++) {
     size_t length = clamp_count(vec[i].length);
-    int64_t written = host_write((int)fd, GUEST_PTR(vec[i].base), length);
-    if (written < 0) return total ? total : written;
-    total += written;
-    if ((size_t)written < length) break;
+    int64_t done = write ? files_write(guest_fd(fd), GUEST_PTR(vec[i].base), length)
+                         : files_read(guest_fd(fd), GUEST_PTR(vec[i].base), length);
+    if (done < 0) return total ? total : done;
+    total += done;
+    if ((size_t)done < length) break;
   }
   return total;
+}
+
+static int64_t sys_openat(uint64_t dirfd, uint64_t path_addr, uint64_t flags, uint64_t mode) {
+  char path[LINUX_PATH_MAX];
+  int64_t error = copy_path(path_addr, path);
+  return error ? error : files_openat(guest_fd(dirfd), path, (uint32_t)flags, (uint32_t)mode);
+}
+
+static int64_t put_stat(int64_t result, const LinuxStat *stat, uint64_t out) {
+  if (result == 0) memcpy(GUEST_PTR(out), stat, sizeof *stat);
+  return result;
+}
+
+static int64_t sys_fstat(uint64_t fd, uint64_t out) {
+  if (!writable(out, sizeof(LinuxStat))) return -LINUX_EFAULT;
+  LinuxStat stat;
+  return put_stat(files_fstatat(guest_fd(fd), "", LINUX_AT_EMPTY_PATH, &stat), &stat, out);
+}
+
+static int64_t sys_newfstatat(uint64_t dirfd, uint64_t path_addr, uint64_t out, uint64_t flags) {
+  char path[LINUX_PATH_MAX];
+  int64_t error = copy_path(path_addr, path);
+  if (error) return error;
+  if (!writable(out, sizeof(LinuxStat))) return -LINUX_EFAULT;
+  LinuxStat stat;
+  return put_stat(files_fstatat(guest_fd(dirfd), path, (uint32_t)flags, &stat), &stat, out);
+}
+
+static int64_t sys_statx(uint64_t dirfd, uint64_t path_addr, uint64_t flags, uint64_t mask, uint64_t out) {
+  char path[LINUX_PATH_MAX];
+  int64_t error = copy_path(path_addr, path);
+  if (error) return error;
+  if (!writable(out, LINUX_STATX_SIZE)) return -LINUX_EFAULT;
+  return files_statx(guest_fd(dirfd), path, (uint32_t)flags, (uint32_t)mask, GUEST_PTR(out));
+}
+
+static int64_t sys_getdents64(uint64_t fd, uint64_t buf, uint64_t count) {
+  if (!writable(buf, count)) return -LINUX_EFAULT;
+  return files_getdents64(guest_fd(fd), GUEST_PTR(buf), clamp_count(count));
+}
+
+/* /proc/self/exe names the translated program, as it names the ELF under QEMU. */
+static int64_t sys_readlinkat(uint64_t dirfd, uint64_t path_addr, uint64_t buf, uint64_t size) {
+  char path[LINUX_PATH_MAX];
+  int64_t error = copy_path(path_addr, path);
+  if (error) return error;
+  if ((int64_t)size <= 0) return -LINUX_EINVAL;
+  if (!writable(buf, size)) return -LINUX_EFAULT;
+  if (memcmp(path, "/proc/self/exe", sizeof "/proc/self/exe") == 0) return files_self_exe(GUEST_PTR(buf), size);
+  return files_readlinkat(guest_fd(dirfd), path, GUEST_PTR(buf), size);
+}
+
+static int64_t sys_faccessat(uint64_t dirfd, uint64_t path_addr, uint64_t mode, uint64_t flags) {
+  char path[LINUX_PATH_MAX];
+  int64_t error = copy_path(path_addr, path);
+  if (error) return error;
+  if (mode & ~7u) return -LINUX_EINVAL;
+  return files_faccessat(guest_fd(dirfd), path, (uint32_t)mode, (uint32_t)flags);
+}
+
+static int64_t sys_mkdirat(uint64_t dirfd, uint64_t path_addr, uint64_t mode) {
+  char path[LINUX_PATH_MAX];
+  int64_t error = copy_path(path_addr, path);
+  return error ? error : files_mkdirat(guest_fd(dirfd), path, (uint32_t)mode);
+}
+
+static int64_t sys_unlinkat(uint64_t dirfd, uint64_t path_addr, uint64_t flags) {
+  char path[LINUX_PATH_MAX];
+  int64_t error = copy_path(path_addr, path);
+  if (error) return error;
+  if (flags & ~(uint64_t)LINUX_AT_REMOVEDIR) return -LINUX_EINVAL;
+  return files_unlinkat(guest_fd(dirfd), path, (uint32_t)flags);
+}
+
+static int64_t sys_renameat2(uint64_t olddir, uint64_t old_addr, uint64_t newdir, uint64_t new_addr, uint64_t flags) {
+  char oldpath[LINUX_PATH_MAX], newpath[LINUX_PATH_MAX];
+  int64_t error = copy_path(old_addr, oldpath);
+  if (!error) error = copy_path(new_addr, newpath);
+  if (error) return error;
+  return files_renameat2(guest_fd(olddir), oldpath, guest_fd(newdir), newpath, (uint32_t)flags);
+}
+
+static int64_t sys_ioctl(uint64_t fd, uint64_t request, uint64_t arg) {
+  uint32_t cmd = (uint32_t)request;
+  uint64_t size = cmd == LINUX_TCGETS ? LINUX_TERMIOS_SIZE : cmd == LINUX_TIOCGWINSZ ? LINUX_WINSIZE_SIZE : 0;
+  if (size == 0) {
+    /* Only terminals answer ioctls here: EBADF for a closed descriptor, else ENOTTY. */
+    int64_t flags = files_fcntl(guest_fd(fd), 3 /* F_GETFL */, 0);
+    return flags < 0 ? flags : -LINUX_ENOTTY;
+  }
+  if (!writable(arg, size)) return -LINUX_EFAULT;
+  return files_tty_ioctl(guest_fd(fd), cmd, GUEST_PTR(arg));
+}
+
+static int64_t sys_pipe2(uint64_t fds_addr, uint64_t flags) {
+  if (!writable(fds_addr, 2 * sizeof(int32_t))) return -LINUX_EFAULT;
+  int32_t fds[2];
+  int64_t result = files_pipe2(fds, (uint32_t)flags);
+  if (result == 0) memcpy(GUEST_PTR(fds_addr), fds, sizeof fds);
+  return result;
+}
+
+static int64_t sys_getcwd(uint64_t buf, uint64_t size) {
+  if (!writable(buf, size)) return -LINUX_EFAULT;
+  return files_getcwd(GUEST_PTR(buf), (size_t)size);
+}
+
+static int64_t sys_chdir(uint64_t path_addr) {
+  char path[LINUX_PATH_MAX];
+  int64_t error = copy_path(path_addr, path);
+  return error ? error : files_chdir(path);
+}
+
+static int64_t sys_uname(uint64_t out) {
+  char uts[6][LINUX_UTSNAME_FIELD];
+  if (!writable(out, sizeof uts)) return -LINUX_EFAULT;
+  memset(uts, 0, sizeof uts);
+  host_uname(uts);
+  memcpy(GUEST_PTR(out), uts, sizeof uts);
+  return 0;
+}
+
+/* ---- time ---- */
+
+static int64_t sys_clock_gettime(uint64_t clock, uint64_t out, bool resolution) {
+  if (out && !writable(out, sizeof(LinuxTimespec))) return -LINUX_EFAULT;
+  LinuxTimespec time;
+  int64_t result = resolution ? host_clock_getres((uint32_t)clock, &time) : host_clock_gettime((uint32_t)clock, &time);
+  if (result == 0 && out) memcpy(GUEST_PTR(out), &time, sizeof time);
+  return result;
+}
+
+static int64_t sys_gettimeofday(uint64_t tv, uint64_t tz) {
+  if ((tv && !writable(tv, 16)) || (tz && !writable(tz, 8))) return -LINUX_EFAULT;
+  LinuxTimespec now;
+  host_clock_gettime(0 /* CLOCK_REALTIME */, &now);
+  if (tv) {
+    int64_t value[2] = {now.sec, now.nsec / 1000};
+    memcpy(GUEST_PTR(tv), value, sizeof value);
+  }
+  if (tz) memset(GUEST_PTR(tz), 0, 8);
+  return 0;
+}
+
+static int64_t sys_clock_nanosleep(uint64_t clock, uint64_t flags, uint64_t request, uint64_t remaining) {
+  if (!readable(request, sizeof(LinuxTimespec))) return -LINUX_EFAULT;
+  LinuxTimespec time;
+  memcpy(&time, GUEST_PTR(request), sizeof time);
+  if (time.sec < 0 || (uint64_t)time.nsec >= 1000000000u) return -LINUX_EINVAL;
+  int64_t result = host_sleep((uint32_t)clock, (uint32_t)flags, &time);
+  if (result == 0 && remaining && !(flags & 1 /* TIMER_ABSTIME */) && writable(remaining, sizeof time)) {
+    memset(GUEST_PTR(remaining), 0, sizeof time);
+  }
+  return result;
+}
+
+/* ---- process ---- */
+
+static int64_t sys_getrandom(uint64_t buf, uint64_t length, uint64_t flags) {
+  if (flags & ~7u) return -LINUX_EINVAL;
+  if (!writable(buf, length)) return -LINUX_EFAULT;
+  size_t count = length < 0x1ffffffu ? (size_t)length : 0x1ffffffu; /* the kernel's per-call cap */
+  host_random(GUEST_PTR(buf), count);
+  return (int64_t)count;
+}
+
+static int64_t sys_prlimit64(uint64_t pid, uint64_t resource, uint64_t new_limit, uint64_t old_limit) {
+  if (pid != 0 && (int64_t)pid != host_getpid()) return -LINUX_ESRCH;
+  if (resource >= 16) return -LINUX_EINVAL;
+  if (new_limit && !readable(new_limit, 16)) return -LINUX_EFAULT;
+  if (old_limit && !writable(old_limit, 16)) return -LINUX_EFAULT;
+  uint64_t limits[2];
+  int64_t result = host_prlimit((uint32_t)resource, limits);
+  if (result == 0 && old_limit) memcpy(GUEST_PTR(old_limit), limits, sizeof limits);
+  /* A new limit is accepted and not enforced, as QEMU does for the memory limits. */
+  return result;
+}
+
+static int64_t sys_sched_getaffinity(uint64_t pid, uint64_t size, uint64_t mask) {
+  if (pid != 0 && (int64_t)pid != host_getpid()) return -LINUX_ESRCH;
+  if (size < 8 || (size & 7)) return -LINUX_EINVAL;
+  if (!writable(mask, size)) return -LINUX_EFAULT;
+  memset(GUEST_PTR(mask), 0, size);
+  return host_affinity(GUEST_PTR(mask), size);
+}
+
+/* One thread: a wait whose value still matches could only end by its timeout; a wake finds nobody. */
+static int64_t sys_futex(uint64_t addr, uint64_t op, uint64_t value, uint64_t timeout) {
+  uint32_t command = (uint32_t)op & 0x7f;
+  if (command == 1 /* WAKE */ || command == 10 /* WAKE_BITSET */) return 0;
+  if (command != 0 /* WAIT */ && command != 9 /* WAIT_BITSET */) return -LINUX_ENOSYS;
+  if ((addr & 3) || !readable(addr, 4)) return -LINUX_EFAULT;
+  if (*(const uint32_t *)GUEST_PTR(addr) != (uint32_t)value) return -LINUX_EAGAIN;
+  if (!timeout) fatal("futex wait on 0x%x would block forever: the guest has a single thread", addr);
+  int64_t slept = sys_clock_nanosleep(command == 9 && (op & 256) ? 0 : 1, command == 9 ? 1 : 0, timeout, 0);
+  return slept ? slept : -LINUX_ETIMEDOUT;
 }
 
 static int64_t emulate(uint64_t nr, const uint64_t *a) {
   switch (nr) {
   case SYS_read: return sys_read(a[0], a[1], a[2]);
   case SYS_write: return sys_write(a[0], a[1], a[2]);
-  case SYS_writev: return sys_writev(a[0], a[1], a[2]);
+  case SYS_readv: return sys_readv_writev(a[0], a[1], a[2], false);
+  case SYS_writev: return sys_readv_writev(a[0], a[1], a[2], true);
+  case SYS_pread64: return sys_pread(a[0], a[1], a[2], a[3]);
+  case SYS_pwrite64: return sys_pwrite(a[0], a[1], a[2], a[3]);
+  case SYS_openat: return sys_openat(a[0], a[1], a[2], a[3]);
+  case SYS_close: return files_close(guest_fd(a[0]));
+  case SYS_lseek: return files_lseek(guest_fd(a[0]), (int64_t)a[1], (uint32_t)a[2]);
+  case SYS_fstat: return sys_fstat(a[0], a[1]);
+  case SYS_newfstatat: return sys_newfstatat(a[0], a[1], a[2], a[3]);
+  case SYS_statx: return sys_statx(a[0], a[1], a[2], a[3], a[4]);
+  case SYS_getdents64: return sys_getdents64(a[0], a[1], a[2]);
+  case SYS_readlinkat: return sys_readlinkat(a[0], a[1], a[2], a[3]);
+  case SYS_faccessat: return sys_faccessat(a[0], a[1], a[2], 0);
+  case SYS_faccessat2: return sys_faccessat(a[0], a[1], a[2], a[3]);
+  case SYS_mkdirat: return sys_mkdirat(a[0], a[1], a[2]);
+  case SYS_unlinkat: return sys_unlinkat(a[0], a[1], a[2]);
+  case SYS_renameat: return sys_renameat2(a[0], a[1], a[2], a[3], 0);
+  case SYS_renameat2: return sys_renameat2(a[0], a[1], a[2], a[3], a[4]);
+  case SYS_fcntl: return files_fcntl(guest_fd(a[0]), (uint32_t)a[1], a[2]);
+  case SYS_dup: return files_dup(guest_fd(a[0]));
+  case SYS_dup3: return files_dup3(guest_fd(a[0]), guest_fd(a[1]), (uint32_t)a[2]);
+  case SYS_ioctl: return sys_ioctl(a[0], a[1], a[2]);
+  case SYS_pipe2: return sys_pipe2(a[0], a[1]);
+  case SYS_getcwd: return sys_getcwd(a[0], a[1]);
+  case SYS_chdir: return sys_chdir(a[0]);
+  case SYS_ftruncate: return files_ftruncate(guest_fd(a[0]), (int64_t)a[1]);
+  case SYS_fsync: case SYS_fdatasync: return files_fsync(guest_fd(a[0]));
+  case SYS_umask: return files_umask((uint32_t)a[0] & 0777);
+  case SYS_uname: return sys_uname(a[0]);
   case SYS_brk: return guest_brk(a[0]);
+  case SYS_mmap: return guest_mmap(a[0], a[1], (uint32_t)a[2], (uint32_t)a[3], (int64_t)(int32_t)a[4], a[5]);
+  case SYS_munmap: return guest_munmap(a[0], a[1]);
+  case SYS_mremap: return guest_mremap(a[0], a[1], a[2], (uint32_t)a[3], a[4]);
+  case SYS_mprotect: return guest_mprotect(a[0], a[1], (uint32_t)a[2]);
+  case SYS_madvise: return guest_madvise(a[0], a[1], (uint32_t)a[2]);
+  case SYS_getpid: case SYS_gettid: case SYS_set_tid_address: return host_getpid();
+  case SYS_getppid: return host_getppid();
+  case SYS_getuid: return (int64_t)host_ids().uid;
+  case SYS_geteuid: return (int64_t)host_ids().euid;
+  case SYS_getgid: return (int64_t)host_ids().gid;
+  case SYS_getegid: return (int64_t)host_ids().egid;
+  case SYS_clock_gettime: return sys_clock_gettime(a[0], a[1], false);
+  case SYS_clock_getres: return sys_clock_gettime(a[0], a[1], true);
+  case SYS_gettimeofday: return sys_gettimeofday(a[0], a[1]);
+  case SYS_nanosleep: return sys_clock_nanosleep(1 /* CLOCK_MONOTONIC */, 0, a[0], a[1]);
+  case SYS_clock_nanosleep: return sys_clock_nanosleep(a[0], a[1], a[2], a[3]);
+  case SYS_getrandom: return sys_getrandom(a[0], a[1], a[2]);
+  case SYS_prlimit64: return sys_prlimit64(a[0], a[1], a[2], a[3]);
+  case SYS_getrlimit: return sys_prlimit64(0, a[0], 0, a[1]);
+  case SYS_sched_getaffinity: return sys_sched_getaffinity(a[0], a[1], a[2]);
+  case SYS_sched_yield: return 0;
+  case SYS_futex: return sys_futex(a[0], a[1], a[2], a[3]);
+  case SYS_rt_sigaction: return signal_action(a[0], a[1], a[2], a[3]);
+  case SYS_rt_sigprocmask: return signal_procmask(a[0], a[1], a[2], a[3]);
+  case SYS_sigaltstack: return signal_altstack(a[0], a[1]);
+  case SYS_kill: return signal_kill(a[0], a[1], false);
+  case SYS_tkill: return signal_kill(a[0], a[1], true);
+  case SYS_tgkill: return a[0] == (uint64_t)host_getpid() ? signal_kill(a[1], a[2], true) : -LINUX_ESRCH;
+  /* rseq and set_robust_list too: QEMU 7.2 implements neither, and glibc does without them. */
   default: return -LINUX_ENOSYS;
   }
 }
 
-void elfconv_syscall(void) {
+uint64_t elfconv_syscall(void) {
   uint64_t nr = elfconv_state.x[8];
-  const uint64_t *args = elfconv_state.x;
+  uint64_t args[6];
+  memcpy(args, elfconv_state.x, sizeof args);
   if (nr == SYS_exit || nr == SYS_exit_group) {
     /* The guest is single-threaded, so exit ends the process just like exit_group. */
     trace_exit(nr, args);
     host_exit((int)(args[0] & 0xff));
   }
   int64_t result = emulate(nr, args);
+  /* Writing to a pipe nobody reads raises SIGPIPE, delivered as the call ends (the host's own is ignored). */
+  if (result == -LINUX_EPIPE) signal_kill(0, LINUX_SIGPIPE, false);
   trace_syscall(nr, args, result);
   elfconv_state.x[0] = (uint64_t)result;
+  return signal_deliver_pending();
+}
+
+/* For mmap of a file: only a descriptor open for reading (and not a directory) can be mapped. */
+int64_t file_check_mappable(int fd) {
+  int64_t flags = files_fcntl(fd, 3 /* F_GETFL */, 0);
+  if (flags < 0) return flags;
+  if ((flags & LINUX_O_ACCMODE) == LINUX_O_WRONLY) return -LINUX_EACCES;
+  LinuxStat stat;
+  int64_t result = files_fstatat(fd, "", LINUX_AT_EMPTY_PATH, &stat);
+  if (result < 0) return result;
+  return (stat.mode & 0170000) == 0100000 ? 0 : -19 /* ENODEV */;
+}
+
+int64_t file_pread_all(int fd, void *buf, size_t length, uint64_t offset) {
+  size_t done = 0;
+  while (done < length) {
+    int64_t n = files_pread(fd, (char *)buf + done, length - done, offset + done);
+    if (n < 0) return n;
+    if (n == 0) break;
+    done += (size_t)n;
+  }
+  return (int64_t)done;
 }

@@ -24,7 +24,7 @@ static const uint8_t linux_errno[] = {
     /* 70 srch .. 75 notcapable       */ 3, 116, 110, 26, 18, 13,
 };
 
-static int64_t linux_error(int32_t wasi_errno) {
+int64_t linux_error(int32_t wasi_errno) {
   uint32_t index = (uint32_t)wasi_errno;
   return -(int64_t)(index < sizeof linux_errno ? linux_errno[index] : 5 /* EIO */);
 }
@@ -42,6 +42,11 @@ void host_map_window(uint64_t size) {
   }
   uint64_t available = (uint64_t)__builtin_wasm_memory_size(0) * WASM_PAGE_SIZE;
   if (available < size) wasm_grow_memory((size_t)(size - available));
+}
+
+/* WebAssembly has no page protection: wild accesses inside the window are not caught here. */
+void host_protect(uint64_t guest_addr, uint64_t length, uint32_t prot) {
+  (void)guest_addr, (void)length, (void)prot;
 }
 
 void host_discard_pages(uint64_t guest_addr, uint64_t length) {
@@ -62,9 +67,33 @@ int64_t host_write(int fd, const void *buf, size_t length) {
   return error ? linux_error(error) : (int64_t)done;
 }
 
+/* The preopened directory whose name leads path ("/a/b" for "/a/b/file"), and where the rest of path starts. */
+static int32_t preopen_holding(const char *path, const char **rest) {
+  for (int32_t fd = WASI_FIRST_PREOPEN; fd < WASI_FIRST_PREOPEN + 16; fd++) {
+    struct { uint8_t tag; uint32_t name_length; } prestat;
+    char name[256];
+    if (wasi_fd_prestat_get(fd, &prestat) != 0) break;
+    if (prestat.tag != 0 || prestat.name_length >= sizeof name) continue;
+    if (wasi_fd_prestat_dir_name(fd, name, prestat.name_length) != 0) continue;
+    size_t n = prestat.name_length;
+    if (n > 1 && memcmp(path, name, n) == 0 && path[n] == '/') {
+      *rest = path + n + 1;
+      return fd;
+    }
+  }
+  return -1;
+}
+
+/* A relative path lies in the first preopened directory (the guest's working directory); an absolute one in the
+ * preopened directory of that name, which the embedder adds for the runtime's own files. */
 int64_t host_create_file(const char *path) {
+  int32_t dir = WASI_FIRST_PREOPEN;
+  if (path[0] == '/') {
+    dir = preopen_holding(path, &path);
+    if (dir < 0) return -2 /* ENOENT: no such preopened directory */;
+  }
   int32_t fd;
-  int32_t error = wasi_path_open(WASI_FIRST_PREOPEN, 0, path, strlen(path), WASI_OFLAGS_CREAT | WASI_OFLAGS_TRUNC,
+  int32_t error = wasi_path_open(dir, 0, path, strlen(path), WASI_OFLAGS_CREAT | WASI_OFLAGS_TRUNC,
                                  WASI_RIGHT_FD_WRITE, 0, 0, &fd);
   return error ? linux_error(error) : fd;
 }

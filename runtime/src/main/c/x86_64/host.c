@@ -1,11 +1,11 @@
 /* The host layer on x86_64 Linux: raw system calls. Linux uses the same errno numbers on x86_64 and AArch64, so
  * results pass through unchanged. */
-#include "common/runtime.h"
+#include "hostcall.h"
 
 enum {
   X86_READ = 0, X86_WRITE = 1, X86_MMAP = 9, X86_MPROTECT = 10, X86_RT_SIGACTION = 13, X86_RT_SIGPROCMASK = 14,
   X86_MADVISE = 28, X86_GETPID = 39, X86_KILL = 62, X86_GETUID = 102, X86_GETGID = 104, X86_GETEUID = 107,
-  X86_GETEGID = 108, X86_CLOCK_GETTIME = 228, X86_EXIT_GROUP = 231, X86_OPENAT = 257, X86_GETRANDOM = 318,
+  X86_GETEGID = 108, X86_SIGALTSTACK = 131, X86_CLOCK_GETTIME = 228, X86_EXIT_GROUP = 231, X86_OPENAT = 257, X86_GETRANDOM = 318,
 };
 enum { PROT_NONE = 0, PROT_READ = 1, PROT_WRITE = 2 };
 enum { MAP_PRIVATE = 0x2, MAP_ANONYMOUS = 0x20, MAP_NORESERVE = 0x4000, MAP_FIXED_NOREPLACE = 0x100000 };
@@ -16,29 +16,24 @@ enum { MADV_DONTNEED = 4 };
  * off host memory; the extra 64 KiB make an access straddling the 4 GiB end fault too. */
 #define RESERVATION_SIZE ((1ull << 32) + (64u << 10))
 
-static int64_t host_syscall(int64_t nr, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3, uint64_t a4,
-                            uint64_t a5) {
-  register uint64_t r10 __asm__("r10") = a3;
-  register uint64_t r8 __asm__("r8") = a4;
-  register uint64_t r9 __asm__("r9") = a5;
-  int64_t result;
-  __asm__ volatile("syscall"
-                   : "=a"(result)
-                   : "a"(nr), "D"(a0), "S"(a1), "d"(a2), "r"(r10), "r"(r8), "r"(r9)
-                   : "rcx", "r11", "memory");
-  return result;
-}
-
+/* The window's pages stay PROT_NONE until memory.c maps them: the whole reservation is reserved whatever its size. */
 void host_map_window(uint64_t size) {
+  (void)size;
   int64_t base = host_syscall(X86_MMAP, ELFCONV_X86_64_GUEST_BASE, RESERVATION_SIZE, PROT_NONE,
                               MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE, (uint64_t)-1, 0);
   if ((uint64_t)base != ELFCONV_X86_64_GUEST_BASE) {
     fatal("cannot reserve the 4 GiB guest address space at host address 0x%x (mmap returned %d)",
           ELFCONV_X86_64_GUEST_BASE, base);
   }
-  /* NORESERVE above lets this stay lazily backed: pages cost memory only once the guest touches them. */
-  int64_t error = host_syscall(X86_MPROTECT, ELFCONV_X86_64_GUEST_BASE, size, PROT_READ | PROT_WRITE, 0, 0, 0);
-  if (error) fatal("cannot make the guest window of 0x%x bytes writable (errno %d)", size, -error);
+}
+
+/* NORESERVE above keeps the window lazily backed: pages cost memory only once the guest touches them. The host
+ * never executes guest memory, so PROT_EXEC is dropped. */
+void host_protect(uint64_t guest_addr, uint64_t length, uint32_t prot) {
+  if (length == 0) return;
+  int64_t error = host_syscall(X86_MPROTECT, (uint64_t)(uintptr_t)GUEST_PTR(guest_addr), length,
+                               prot & (PROT_READ | PROT_WRITE), 0, 0, 0);
+  if (error) fatal("cannot protect guest pages 0x%x..0x%x (errno %d)", guest_addr, guest_addr + length, -error);
 }
 
 void host_discard_pages(uint64_t guest_addr, uint64_t length) {
@@ -80,7 +75,52 @@ _Noreturn void host_exit(int status) {
  * the 8 MiB the kernel gave this process: run on 1 GiB, reserved lazily. */
 #define HOST_STACK_SIZE (1ull << 30)
 
+/* Guest faults: an access to a guest page that is unmapped or lacks the permission raises SIGSEGV on the host
+ * (or SIGBUS). The handler runs on its own stack, since a fault may come from an exhausted stack. */
+static uint8_t fault_stack[64 << 10] __attribute__((aligned(16)));
+
+enum { SIGINFO_ADDRESS = 16, UCONTEXT_RIP = 40 + 16 * 8 }; /* si_addr; uc_mcontext.gregs[REG_RIP] */
+
+static void on_fault(int signal, void *info, void *context) {
+  uint64_t address = *(uint64_t *)((char *)info + SIGINFO_ADDRESS);
+  uint64_t rip = *(uint64_t *)((char *)context + UCONTEXT_RIP);
+  if (address - ELFCONV_X86_64_GUEST_BASE >= RESERVATION_SIZE) {
+    Line line = {.length = 0};
+    line_format(&line, "elfconv: runtime fault (signal %u) at host address 0x%x, host code 0x%x: a bug in elfconv",
+                (uint64_t)signal, address, rip);
+    line_write(&line, 2);
+    host_die_by_signal(signal);
+  }
+  uint64_t guest_address = address - ELFCONV_X86_64_GUEST_BASE;
+  int guest_signal = guest_fault_signal(guest_address);
+  Line line = {.length = 0};
+  line_format(&line, "elfconv: %s at guest address 0x%x (in guest function 0x%x)",
+              guest_signal == 11 ? "segmentation fault" : "bus error", guest_address,
+              guest_function_of_host_code(rip));
+  line_write(&line, 2);
+  host_die_by_signal(guest_signal);
+}
+
+__attribute__((naked)) static void restore_rt(void) {
+  __asm__("mov $15, %eax\n\tsyscall"); /* rt_sigreturn: the handler never returns, the kernel wants one anyway */
+}
+
+static void install_signal_handlers(void) {
+  struct { uint64_t sp; int32_t flags, pad; uint64_t size; } stack = {(uint64_t)(uintptr_t)fault_stack, 0, 0,
+                                                                       sizeof fault_stack};
+  host_syscall(X86_SIGALTSTACK, (uint64_t)(uintptr_t)&stack, 0, 0, 0, 0, 0);
+  enum { SA_SIGINFO = 4, SA_ONSTACK = 0x08000000, SA_RESTORER = 0x04000000, SA_NODEFER = 0x40000000 };
+  uint64_t action[4] = {(uint64_t)(uintptr_t)on_fault, SA_SIGINFO | SA_ONSTACK | SA_RESTORER | SA_NODEFER,
+                        (uint64_t)(uintptr_t)restore_rt, 0};
+  host_syscall(X86_RT_SIGACTION, 11, (uint64_t)(uintptr_t)action, 0, 8, 0, 0);
+  host_syscall(X86_RT_SIGACTION, 7, (uint64_t)(uintptr_t)action, 0, 8, 0, 0);
+  /* A write to a broken pipe fails with EPIPE and the runtime raises the guest's SIGPIPE (see syscall.c). */
+  uint64_t ignore[4] = {1 /* SIG_IGN */, SA_RESTORER, (uint64_t)(uintptr_t)restore_rt, 0};
+  host_syscall(X86_RT_SIGACTION, 13, (uint64_t)(uintptr_t)ignore, 0, 8, 0, 0);
+}
+
 _Noreturn void host_enter(GuestLoop run, uint64_t pc) {
+  install_signal_handlers();
   int64_t stack = host_syscall(X86_MMAP, 0, HOST_STACK_SIZE, PROT_READ | PROT_WRITE,
                                MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, (uint64_t)-1, 0);
   if (stack < 0) fatal("cannot map a host stack of 0x%x bytes (errno %d)", HOST_STACK_SIZE, -stack);

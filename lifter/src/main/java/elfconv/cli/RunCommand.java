@@ -47,7 +47,10 @@ final class RunCommand implements Callable<Integer> {
     }
     List<String> command = new ArrayList<>(List.of(output.toString()));
     command.addAll(args);
-    return new ProcessBuilder(command).inheritIO().start().waitFor();
+    // The cached translation sees the ELF's name as argv[0], as under QEMU and in wasmtime.
+    ProcessBuilder process = new ProcessBuilder(command).inheritIO();
+    process.environment().put("ELFCONV_ARGV0", input.toString());
+    return process.start().waitFor();
   }
 
   /**

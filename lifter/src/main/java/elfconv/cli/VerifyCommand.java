@@ -50,6 +50,8 @@ final class VerifyCommand implements Callable<Integer> {
           mark(r.stderrMatches()), mark(r.syscallsMatch()) + " " + r.syscallCount(), r.translateMillis(),
           r.wallMillis());
     }
+    report.runs().stream().filter(r -> !r.unemulatedSyscalls().isEmpty()).forEach(r -> System.out.println("  "
+        + r.target() + ": not emulated (ENOSYS): " + String.join(", ", r.unemulatedSyscalls())));
     report.differences().forEach(d -> System.out.println("  " + d));
     if (traceRegisters && report.verdict() == ProgramReport.Verdict.PASS) {
       for (Target target : list) {

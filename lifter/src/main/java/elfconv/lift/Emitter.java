@@ -334,8 +334,9 @@ public final class Emitter {
 
   public void syscall() {
     writeBack();
-    ir.call(function.runtime().syscallType, function.runtime().syscall);
+    LLVMValueRef next = ir.call(function.runtime().syscallType, function.runtime().syscall);
     reload();
+    function.emitSyscallExit(next);
   }
 
   /** CNTVCT_EL0, from the runtime's monotonic clock. */

@@ -171,6 +171,17 @@ final class FunctionLifter {
     ir.br(blockOrExit(returnAddress));
   }
 
+  /**
+   * After a syscall: the runtime returns 0 to go on, or a guest address when a signal handler it ran left by
+   * longjmp; that address is resumed here or passed up, as after a call that did not come back.
+   */
+  void emitSyscallExit(LLVMValueRef next) {
+    ir.store(next, resumeSlot);
+    LLVMBasicBlockRef after = ir.block(function, "after_svc_" + Long.toHexString(e.pc()));
+    ir.condBr(ir.eq(next, ir.c(64, 0)), after, resumeBlock());
+    ir.at(after);
+  }
+
   void emitIndirectJump(LLVMValueRef target) {
     if (guest.indirectTargets().isEmpty()) {
       leaveIndirect(target);

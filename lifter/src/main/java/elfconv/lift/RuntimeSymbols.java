@@ -34,7 +34,7 @@ final class RuntimeSymbols {
     guestFunctionType = m.functionType(m.i64);
     dispatchType = m.functionType(m.i64, m.i64);
     dispatch = m.function(GuestLayout.DISPATCH, dispatchType);
-    syscallType = m.functionType(m.voidType);
+    syscallType = m.functionType(m.i64);
     syscall = m.function(GuestLayout.SYSCALL, syscallType);
     trapType = m.functionType(m.voidType, m.i64, m.i32, m.i32);
     trap = m.function(GuestLayout.TRAP, trapType);

@@ -8,13 +8,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Runs a translated program to completion with empty stdin, capturing what it did: an x86_64 executable as a
- * host process, a wasm32 module in wasmtime (its standard streams through files beside it in {@code cwd}).
+ * host process, a wasm32 module in wasmtime (its standard streams through temporary files). The program is
+ * started by its own path and sees {@code argv} (argv[0] through ELFCONV_ARGV0 on x86_64), so that {@code cwd}
+ * holds only what the guest itself creates there, as under QEMU.
  *
  * @param result exit status, stdout, stderr and run time (for wasm32 without the engine's compilation)
  * @param engineCompileNanos wasmtime's compilation of the module to machine code (0 for x86_64)
@@ -22,19 +25,24 @@ import java.util.TreeMap;
 public record TranslatedRun(RunResult result, long engineCompileNanos) {
 
   /**
-   * @param argv the program's argv; for x86_64 its first element is also how the executable is found from
-   *     {@code cwd}
+   * @param argv the program's argv
    * @param env variables added to this process's environment (ELFCONV_* ones configure the runtime)
    */
   public static TranslatedRun run(Target target, Path program, List<String> argv, Map<String, String> env, Path cwd,
       Duration timeLimit) {
     if (target == Target.X86_64) {
-      return new TranslatedRun(new ProcessRunner(timeLimit).run(argv, env, cwd, new byte[0]), 0);
+      List<String> command = new ArrayList<>(List.of(program.toAbsolutePath().toString()));
+      command.addAll(argv.subList(1, argv.size()));
+      Map<String, String> environment = new TreeMap<>(env);
+      environment.put("ELFCONV_ARGV0", argv.get(0));
+      return new TranslatedRun(new ProcessRunner(timeLimit).run(command, environment, cwd, new byte[0]), 0);
     }
+    Path streams = null;
     try {
-      Path stdin = Files.write(cwd.resolve(".elfconv-stdin"), new byte[0]);
-      Path stdout = cwd.resolve(".elfconv-stdout");
-      Path stderr = cwd.resolve(".elfconv-stderr");
+      streams = Files.createTempDirectory("elfconv-streams-");
+      Path stdin = Files.write(streams.resolve("stdin"), new byte[0]);
+      Path stdout = streams.resolve("stdout");
+      Path stderr = streams.resolve("stderr");
       Map<String, String> environment = new TreeMap<>(System.getenv());
       environment.putAll(env);
       WasmRunner.Outcome outcome = WasmRunner.run(program, argv, environment, cwd,
@@ -43,6 +51,13 @@ public record TranslatedRun(RunResult result, long engineCompileNanos) {
           Files.readAllBytes(stderr), List.of(), outcome.runNanos()), outcome.compileNanos());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      if (streams != null) {
+        for (String name : List.of("stdin", "stdout", "stderr")) {
+          streams.resolve(name).toFile().delete();
+        }
+        streams.toFile().delete();
+      }
     }
   }
 }

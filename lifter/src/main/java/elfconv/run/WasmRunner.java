@@ -149,9 +149,20 @@ public final class WasmRunner {
   }
 
   private static WasiCtx wasi(List<String> argv, Map<String, String> env, Path cwd, Stdio stdio) {
-    // Standard input is served by StandardInput, not by the WASI context.
+    // Standard input is served by StandardInput, not by the WASI context. The working directory is the first
+    // preopened directory; ELFCONV_CWD tells the runtime its host path (for getcwd and absolute paths).
     WasiCtxBuilder builder = new WasiCtxBuilder().args(argv).preopenedDir(cwd.toAbsolutePath(), ".");
     env.forEach(builder::env);
+    builder.env("ELFCONV_CWD", cwd.toAbsolutePath().normalize().toString());
+    // Trace files named by an absolute path lie outside the guest's directory: their folder is preopened under
+    // its own name, where the runtime looks for it (the guest's descriptors never show WASI's).
+    for (String variable : List.of("ELFCONV_STRACE", "ELFCONV_REGTRACE")) {
+      String file = env.get(variable);
+      if (file != null && Path.of(file).isAbsolute() && Path.of(file).getParent() != null) {
+        Path folder = Path.of(file).getParent();
+        builder.preopenedDir(folder, folder.toString());
+      }
+    }
     if (stdio.stdout() == null) {
       builder.inheritStdout();
     } else {

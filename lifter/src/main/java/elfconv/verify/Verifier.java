@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
  */
 public final class Verifier {
   private static final Duration TIME_LIMIT = Duration.ofMinutes(2);
-  /** The trace file lives in the guest's directory: WASI can only open files below a preopened directory. */
-  private static final String TRACE_FILE = ".elfconv-strace";
+  /** The runtime's syscall trace, beside the run directory so that the guest does not see it. */
+  private static final String TRACE_FILE = "strace.log";
 
   private final Path workDir;
   private final List<Target> targets;
@@ -45,15 +45,17 @@ public final class Verifier {
     List<String> differences = new ArrayList<>();
     String argv0 = "./" + spec.name();
 
-    RunResult qemu = Oracle.configured(TIME_LIMIT).run(
-        GuestRun.of(spec.elf(), spec.args(), freshDir(dir.resolve("qemu"))).withArgv0(argv0), true);
-    List<String> qemuTrace = SyscallTrace.normalise(qemu.syscalls());
+    Path qemuDir = freshDir(dir.resolve("qemu"));
+    Oracle oracle = Oracle.configured(TIME_LIMIT);
+    RunResult qemu = oracle.run(GuestRun.of(spec.elf(), spec.args(), qemuDir).withArgv0(argv0), true);
+    List<String> qemuTrace = SyscallTrace.normalise(qemu.syscalls(), oracle.guestWorkDir(qemuDir));
     runs.add(new TargetRun("qemu", qemu.exitStatus(), qemu.signal(), 0, millis(qemu.wallNanos()), true, true, true,
         qemu.syscalls().size()));
 
     for (Target target : targets) {
+      // The program and its trace live beside the directory it runs in, as QEMU's ELF and log do.
       Path runDir = freshDir(dir.resolve(target.id()));
-      Path output = runDir.resolve(spec.name());
+      Path output = freshDir(dir.resolve(target.id() + "-program")).resolve(spec.name());
       long translateMillis;
       try {
         translateMillis = Compiler.compile(spec.elf(), output, new Compiler.Options(target)).millis();
@@ -65,7 +67,7 @@ public final class Verifier {
       TranslatedRun run = run(target, output, argv0, spec.args(), runDir);
       RunResult result = withoutFaultDiagnostic(run.result());
       translateMillis += millis(run.engineCompileNanos());
-      List<String> trace = SyscallTrace.normalise(result.syscalls());
+      List<String> trace = SyscallTrace.normalise(result.syscalls(), runDir);
       boolean stdoutSame = Arrays.equals(qemu.stdout(), result.stdout());
       boolean stderrSame;
       boolean traceSame = qemuTrace.equals(trace);
@@ -91,7 +93,8 @@ public final class Verifier {
         differences.add(target.id() + ": " + DivergenceLocator.locate(spec, target, dir.resolve("trace")));
       }
       runs.add(new TargetRun(target.id(), result.exitStatus(), result.signal(), translateMillis,
-          millis(result.wallNanos()), stdoutSame, stderrSame, traceSame, result.syscalls().size()));
+          millis(result.wallNanos()), stdoutSame, stderrSame, traceSame, result.syscalls().size(),
+          unemulated(result.syscalls())));
     }
     String expectation = spec.expectedError() == null ? "agree with qemu"
         : "translated targets stop with /" + spec.expectedError() + "/";
@@ -134,19 +137,19 @@ public final class Verifier {
   private TranslatedRun run(Target target, Path program, String argv0, List<String> args, Path runDir) {
     List<String> argv = new ArrayList<>(List.of(argv0));
     argv.addAll(args);
-    TranslatedRun run = TranslatedRun.run(target, program, argv, Map.of("ELFCONV_STRACE", TRACE_FILE), runDir,
+    Path trace = program.resolveSibling(TRACE_FILE).toAbsolutePath();
+    TranslatedRun run = TranslatedRun.run(target, program, argv, Map.of("ELFCONV_STRACE", trace.toString()), runDir,
         TIME_LIMIT);
     RunResult r = run.result();
     try {
-      return new TranslatedRun(new RunResult(r.exitStatus(), r.signal(), r.stdout(), r.stderr(), readTrace(runDir),
+      return new TranslatedRun(new RunResult(r.exitStatus(), r.signal(), r.stdout(), r.stderr(), readTrace(trace),
           r.wallNanos()), run.engineCompileNanos());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static List<elfconv.oracle.SyscallRecord> readTrace(Path runDir) throws IOException {
-    Path trace = runDir.resolve(TRACE_FILE);
+  private static List<elfconv.oracle.SyscallRecord> readTrace(Path trace) throws IOException {
     return Files.exists(trace) ? SyscallTrace.parseElfconv(Files.readString(trace)) : List.of();
   }
 
@@ -162,6 +165,14 @@ public final class Verifier {
       throw new UncheckedIOException("cannot prepare " + dir, e);
     }
   }
+
+  /** The syscalls the runtime answered with ENOSYS, each once. */
+  static List<String> unemulated(List<elfconv.oracle.SyscallRecord> syscalls) {
+    return syscalls.stream().filter(s -> s.result() == -ENOSYS).map(elfconv.oracle.SyscallRecord::name).distinct()
+        .toList();
+  }
+
+  private static final long ENOSYS = 38;
 
   private static long millis(long nanos) {
     return nanos / 1_000_000;

@@ -46,6 +46,12 @@ public final class ContainerOracle implements Oracle {
     return image;
   }
 
+  /** The working directory is mounted at /work in the container. */
+  @Override
+  public java.nio.file.Path guestWorkDir(java.nio.file.Path hostWorkDir) {
+    return java.nio.file.Path.of("/work");
+  }
+
   @Override
   public RunResult run(GuestRun guest, boolean traceSyscalls) {
     if (guest.stdin().length > 0) {

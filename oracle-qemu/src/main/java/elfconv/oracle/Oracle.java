@@ -11,6 +11,11 @@ public interface Oracle {
   /** Runs the guest; with {@code traceSyscalls} the result lists its syscalls, and the guest sees fd 3 in use. */
   RunResult run(GuestRun guest, boolean traceSyscalls);
 
+  /** The path under which the guest sees its working directory {@code hostWorkDir} (paths in its trace). */
+  default java.nio.file.Path guestWorkDir(java.nio.file.Path hostWorkDir) {
+    return hostWorkDir;
+  }
+
   /** The backend {@code -Delfconv.oracle} names. */
   static Oracle configured(Duration timeLimit) {
     String backend = System.getProperty("elfconv.oracle", "local");

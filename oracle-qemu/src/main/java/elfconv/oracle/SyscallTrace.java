@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * implementations did the same thing as far as it can be compared.
  */
 public final class SyscallTrace {
-  private static final Pattern ELFCONV_LINE = Pattern.compile("(\\w+)\\(([^)]*)\\) = (-?\\d+|\\?)");
-  private static final Pattern HEX_ARGUMENT = Pattern.compile("0x[0-9a-f]+");
+  private static final Pattern ELFCONV_LINE = Pattern.compile("(\\w+)\\((.*)\\) = (-?\\d+|\\?)");
+  private static final Pattern ARGUMENT = Pattern.compile("0x[0-9a-f]+|\"[^\"]*\"");
 
   private SyscallTrace() {}
 
@@ -23,8 +23,8 @@ public final class SyscallTrace {
   }
 
   /**
-   * Parses the elfconv runtime's trace: one line per syscall, {@code name(0xarg,0xarg,...) = <signed decimal>},
-   * or {@code = ?} for a syscall that does not return (exit, exit_group).
+   * Parses the elfconv runtime's trace: one line per syscall, {@code name(0xarg,"path",...) = <signed decimal>},
+   * or {@code = ?} for a syscall that does not return (exit, exit_group). Path arguments are quoted strings.
    *
    * @throws IllegalArgumentException naming the first line not in that format
    */
@@ -37,9 +37,9 @@ public final class SyscallTrace {
       }
       Matcher line = ELFCONV_LINE.matcher(lines[i]);
       List<String> args = line.matches() ? QemuStraceParser.splitArguments(line.group(2)) : List.of();
-      if (!line.matches() || !args.stream().allMatch(arg -> HEX_ARGUMENT.matcher(arg).matches())) {
+      if (!line.matches() || !args.stream().allMatch(arg -> ARGUMENT.matcher(arg).matches())) {
         throw new IllegalArgumentException("line " + (i + 1) + " of the elfconv syscall trace is not "
-            + "'name(0xARG,...) = RESULT': " + lines[i]);
+            + "'name(0xARG|\"PATH\",...) = RESULT': " + lines[i]);
       }
       long result = line.group(3).equals("?") ? SyscallRecord.NO_RESULT : Long.parseLong(line.group(3));
       records.add(new SyscallRecord(line.group(1), args, result));
@@ -49,7 +49,12 @@ public final class SyscallTrace {
 
   /** The comparable form of a trace, one line per syscall; see {@link TraceNormaliser} for what is compared. */
   public static List<String> normalise(List<SyscallRecord> records) {
-    return new TraceNormaliser().normalise(records);
+    return new TraceNormaliser(null).normalise(records);
+  }
+
+  /** As {@link #normalise(List)}, with paths inside the run's working directory shown relative to {@code <cwd>}. */
+  public static List<String> normalise(List<SyscallRecord> records, java.nio.file.Path workDir) {
+    return new TraceNormaliser(workDir.toAbsolutePath().normalize().toString()).normalise(records);
   }
 
   /** Where two normalised traces first differ. */

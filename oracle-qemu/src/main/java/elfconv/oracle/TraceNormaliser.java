@@ -2,6 +2,7 @@ package elfconv.oracle;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,8 +17,13 @@ import java.util.Set;
  *       query;
  *   <li>{@code mmap = ptr}: results that are addresses; {@code getpid = varies}: results that differ from run to
  *       run (process ids, clock ticks); an error still shows its errno ({@code mmap = -12});
- *   <li>{@code rseq = ?}: results QEMU 7.2 does not log, whoever made the trace;
- *   <li>{@code openat = -2}: every other syscall by name and result.
+ *   <li>{@code rseq = ?}: results QEMU 7.2 does not log, whoever made the trace; {@code rt_sigreturn = ?};
+ *   <li>{@code openat("dir/file") = 4}: paths by content, for the calls QEMU prints them for ({@code ptr} where it
+ *       could not read one), with the run's working directory as {@code <cwd>};
+ *   <li>{@code getcwd = varies}, {@code readlinkat("/proc/self/exe") = varies}: lengths of host paths, which differ
+ *       between the QEMU run and a translated one; {@code sched_getaffinity = varies}: the host's CPU mask size;
+ *       {@code getuid = varies}: a WASI process has no user, the runtime answers root;
+ *   <li>{@code uname = 0}: every other syscall by name and result.
  * </ul>
  */
 final class TraceNormaliser {
@@ -25,9 +31,22 @@ final class TraceNormaliser {
   private static final Set<String> EXITS = Set.of("exit", "exit_group");
   private static final Set<String> ADDRESS_RESULTS = Set.of("mmap", "mremap", "shmat");
   private static final Set<String> VARYING_RESULTS =
-      Set.of("getpid", "getppid", "gettid", "set_tid_address", "getpgid", "getsid", "setsid", "clone", "times");
+      Set.of("getpid", "getppid", "gettid", "set_tid_address", "getpgid", "getsid", "setsid", "clone", "times",
+          "getcwd", "sched_getaffinity", "getuid", "geteuid", "getgid", "getegid");
 
+  /** The arguments QEMU 7.2 prints as strings, by syscall. */
+  private static final Map<String, List<Integer>> PATH_ARGUMENTS = Map.of("openat", List.of(1), "newfstatat",
+      List.of(1), "statx", List.of(1), "readlinkat", List.of(1), "faccessat", List.of(1), "mkdirat", List.of(1),
+      "unlinkat", List.of(1), "renameat", List.of(1, 3), "chdir", List.of(0), "execve", List.of(0));
+  private static final String SELF_EXE = "\"/proc/self/exe\"";
+
+  private final String workDir;
   private Long brkBase;
+
+  /** @param workDir the run's working directory (absolute), or null */
+  TraceNormaliser(String workDir) {
+    this.workDir = workDir;
+  }
 
   List<String> normalise(List<SyscallRecord> records) {
     List<String> lines = new ArrayList<>();
@@ -54,11 +73,32 @@ final class TraceNormaliser {
     if (name.equals("brk")) {
       return brk(record);
     }
+    List<Integer> paths = PATH_ARGUMENTS.get(name);
+    if (paths != null) {
+      List<String> shown = new ArrayList<>();
+      for (int index : paths) {
+        String arg = index < record.args().size() ? record.args().get(index).trim() : "";
+        shown.add(arg.startsWith("\"") ? relativeToWorkDir(arg) : "ptr");
+      }
+      boolean selfExe = name.equals("readlinkat") && shown.get(0).equals(SELF_EXE) && !record.failed();
+      return name + "(" + String.join(",", shown) + ") = " + (selfExe ? "varies" : result(record));
+    }
     return name + " = " + result(record);
   }
 
+  /** "/run/dir/x" becomes "<cwd>/x": each run has its own directory. */
+  private String relativeToWorkDir(String quoted) {
+    String path = quoted.substring(1, quoted.length() - 1);
+    if (workDir != null && (path.equals(workDir) || path.startsWith(workDir + "/"))) {
+      return "\"<cwd>" + path.substring(workDir.length()) + "\"";
+    }
+    return quoted;
+  }
+
   private String result(SyscallRecord record) {
-    if (!record.hasResult() || AArch64Syscalls.resultMissingFromQemuLog(record.name())) {
+    // rt_sigreturn "returns" the interrupted x0; QEMU logs its own internal -513 instead.
+    if (!record.hasResult() || AArch64Syscalls.resultMissingFromQemuLog(record.name())
+        || record.name().equals("rt_sigreturn")) {
       return "?";
     }
     if (record.failed()) {

@@ -29,7 +29,7 @@ class SyscallTraceTest {
       getpid() = 77
       brk(0x0) = 4259840
       brk(0x411000) = 4263936
-      openat(0xffffffffffffff9c,0x400120,0x0,0x0) = -2
+      openat(0xffffffffffffff9c,"nonexist",0x0,0x0) = -2
       mmap(0x0,0x1000,0x3,0x22,0xffffffffffffffff,0x0) = 1073741824
       read(0x0,0x40000000,0x4) = 4
       rseq(0x0,0x0,0x0,0x0) = -38
@@ -93,7 +93,7 @@ class SyscallTraceTest {
         "getpid = varies",
         "brk(0) = +0x0",
         "brk(+0x1000) = +0x1000",
-        "openat = -2",
+        "openat(\"nonexist\") = -2",
         "mmap = ptr",
         "read(0,4) = 4",
         "rseq = ?",
@@ -101,6 +101,50 @@ class SyscallTraceTest {
         "write(1,6) = 6",
         "exit_group(9029)"), qemu);
     assertEquals(qemu, elfconv);
+  }
+
+  /** Lines from qemu-aarch64 7.2 running a program in /tmp/rt/fq, and the runtime's lines for the same calls. */
+  @Test
+  void pathsCompareByContentAndHostPathLengthsVary() {
+    String qemuLog = """
+        32093 renameat(AT_FDCWD,"dir/inner",AT_FDCWD,"dir/renamed") = 0
+        32093 chdir("dir") = 0
+        32093 getcwd(0x55007ff630,4096) = 15
+        32093 newfstatat(AT_FDCWD,"/tmp/rt/fq/dir",0x00000055007ff550,0) = 0
+        32093 getcwd(0x55007ff630,2) = -1 errno=34 (Numerical result out of range)
+        32093 readlinkat(AT_FDCWD,"/proc/self/exe",0x00000055007ff630,4096) = 13
+        32093 readlinkat(AT_FDCWD,"data",0x0000005500800810,64) = -1 errno=22 (Invalid argument)
+        32097 rt_sigreturn(4325376,6425,365080606144,4325408,1,4325376) = -1 errno=513 (Successful exit from sigreturn)
+        32093 renameat2(-100,4199560,-100,4200272,1,0) = -1 errno=17 (File exists)
+        """;
+    String elfconvTrace = """
+        renameat(0xffffffffffffff9c,"dir/inner",0xffffffffffffff9c,"dir/renamed") = 0
+        chdir("dir") = 0
+        getcwd(0xfffe630,0x1000) = 21
+        newfstatat(0xffffffffffffff9c,"/work/run/x86_64/dir",0xfffe550,0x0) = 0
+        getcwd(0xfffe630,0x2) = -34
+        readlinkat(0xffffffffffffff9c,"/proc/self/exe",0xfffe630,0x1000) = 29
+        readlinkat(0xffffffffffffff9c,"data",0xfffe810,0x40) = -22
+        rt_sigreturn() = 0
+        renameat2(0xffffffffffffff9c,"data",0xffffffffffffff9c,"dir/renamed",0x1) = -17
+        """;
+    List<String> qemu = SyscallTrace.normalise(SyscallTrace.parseQemu(qemuLog), java.nio.file.Path.of("/tmp/rt/fq"));
+    List<String> elfconv = SyscallTrace.normalise(SyscallTrace.parseElfconv(elfconvTrace),
+        java.nio.file.Path.of("/work/run/x86_64"));
+
+    assertEquals(List.of(
+        "renameat(\"dir/inner\",\"dir/renamed\") = 0",
+        "chdir(\"dir\") = 0",
+        "getcwd = varies",
+        "newfstatat(\"<cwd>/dir\") = 0",
+        "getcwd = -34",
+        "readlinkat(\"/proc/self/exe\") = varies",
+        "readlinkat(\"data\") = -22",
+        "rt_sigreturn = ?",
+        "renameat2 = -17"), qemu);
+    assertEquals(qemu, elfconv);
+    assertFalse(qemu.equals(SyscallTrace.normalise(SyscallTrace.parseElfconv(
+        "chdir(\"other\") = 0\n"))), "a different path is a different call");
   }
 
   @Test

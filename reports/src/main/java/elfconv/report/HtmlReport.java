@@ -112,7 +112,10 @@ final class HtmlReport {
         .append("<td class=\"num\">").append(run.exitStatus())
         .append(run.signal() == null ? "" : " (" + escape(run.signal()) + ")").append("</td>")
         .append(check(run.stdoutMatches())).append(check(run.stderrMatches())).append(check(run.syscallsMatch()))
-        .append("<td class=\"num\">").append(run.syscallCount()).append("</td>")
+        .append("<td class=\"num\">").append(run.syscallCount())
+        .append(run.unemulatedSyscalls().isEmpty() ? ""
+            : " (ENOSYS: " + escape(String.join(", ", run.unemulatedSyscalls())) + ")")
+        .append("</td>")
         .append("<td class=\"num\">").append(oracle ? "" : run.translateMillis() + " ms").append("</td>")
         .append("<td class=\"num\">").append(run.wallMillis()).append(" ms</td>")
         .append("<td class=\"num\">").append(oracle ? "" : ratio(run.wallMillis(), qemuMillis)).append("</td>")

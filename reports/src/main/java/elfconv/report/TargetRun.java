@@ -10,6 +10,8 @@ package elfconv.report;
  * @param stdoutMatches stdout byte-identical to QEMU's (true for the qemu row)
  * @param stderrMatches stderr byte-identical to QEMU's, or to the expected runtime error
  * @param syscallsMatch normalised syscall trace identical to QEMU's
+ * @param unemulatedSyscalls the syscalls that returned ENOSYS in this run (each name once, in order of first use):
+ *     what the program asked for that the runtime does not emulate (clone, execve...)
  */
 public record TargetRun(
     String target,
@@ -20,4 +22,17 @@ public record TargetRun(
     boolean stdoutMatches,
     boolean stderrMatches,
     boolean syscallsMatch,
-    int syscallCount) {}
+    int syscallCount,
+    java.util.List<String> unemulatedSyscalls) {
+
+  public TargetRun {
+    unemulatedSyscalls = java.util.List.copyOf(unemulatedSyscalls);
+  }
+
+  /** A run whose syscalls were all emulated (or not traced). */
+  public TargetRun(String target, int exitStatus, String signal, long translateMillis, long wallMillis,
+      boolean stdoutMatches, boolean stderrMatches, boolean syscallsMatch, int syscallCount) {
+    this(target, exitStatus, signal, translateMillis, wallMillis, stdoutMatches, stderrMatches, syscallsMatch,
+        syscallCount, java.util.List.of());
+  }
+}

@@ -39,6 +39,8 @@ public final class GuestLayout {
   public static final String DISPATCH = "elfconv_dispatch";
   public static final String SYSCALL = "elfconv_syscall";
   public static final String TRAP = "elfconv_trap";
+  /** A guest access outside mapped guest memory: diagnostic, then death by SIGSEGV. */
+  public static final String FAULT = "elfconv_fault";
   public static final String COUNTER = "elfconv_counter";
   public static final String TRACE_REGISTERS = "elfconv_trace_registers";
   public static final String FMA64 = "elfconv_fma64";
@@ -58,8 +60,8 @@ public final class GuestLayout {
   public static final String SEGMENTS = "elfconv_segments";
   public static final String IMAGE = "elfconv_image";
 
-  public static final List<String> RUNTIME_SYMBOLS = List.of(STATE, DISPATCH, SYSCALL, TRAP, COUNTER, TRACE_REGISTERS,
-      FMA64, UNSUPPORTED_FPCR, FP_EXCEPTIONS);
+  public static final List<String> RUNTIME_SYMBOLS = List.of(STATE, DISPATCH, SYSCALL, TRAP, FAULT, COUNTER,
+      TRACE_REGISTERS, FMA64, UNSUPPORTED_FPCR, FP_EXCEPTIONS);
   public static final List<String> LIFTER_SYMBOLS = List.of(ENTRY, WINDOW_SIZE, PHDR, PHENT, PHNUM, FUNCTION_COUNT,
       FUNCTION_ADDRS, FUNCTION_PTRS, SEGMENT_COUNT, SEGMENTS, IMAGE);
 

@@ -128,6 +128,13 @@ class RuntimeProgramTest {
 
   @ParameterizedTest
   @EnumSource(Target.class)
+  void guestFaultDiesBySigsegvNamingAddressAndFunction(Target target) {
+    String message = "elfconv: segmentation fault at guest address 0xdeadbee0 (in guest function 0x400080)\n";
+    assertEquals(new Run(139, "", message), run(target, Map.of(), "fault"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Target.class)
   void dispatchRunsTranslatedFunctionsAndReturnsOtherTargets(Target target) {
     assertEquals(new Run(0, "", ""), run(target, Map.of(), "dispatch"));
   }
@@ -147,8 +154,8 @@ class RuntimeProgramTest {
         brk(0xffffffff) = 4281157
         brk(0x10000000000) = 4281157
         brk(0xffffffffffffffff) = 4281157
-        brk(0xf7fe001) = 4281157
-        brk(0xf7fe000) = 260038656
+        brk(0xf6fe001) = 4281157
+        brk(0xf6fe000) = 258990080
         brk(0x413010) = 4272144
         brk(0x413008) = 4272136
         brk(0x413010) = 4272144
@@ -168,7 +175,7 @@ class RuntimeProgramTest {
         write(0x1,0x410100,0x6) = 6
         write(0x1,0xfffffff0,0x4) = -14
         write(0x5,0x400100,0x1) = -9
-        getpid() = -38
+        clone3(0x0,0x0) = -38
         syscall_999(0x1,0x2,0x3,0x4,0x5,0x6) = -38
         exit(0x7) = ?
         """, Files.readString(dir.resolve(trace)));

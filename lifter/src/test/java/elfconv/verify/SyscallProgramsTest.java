@@ -1,0 +1,95 @@
+package elfconv.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import elfconv.codegen.Compiler;
+import elfconv.oracle.ProcessRunner;
+import elfconv.oracle.RunResult;
+import elfconv.report.ProgramReport;
+import elfconv.report.TargetRun;
+import elfconv.run.TranslatedRun;
+import elfconv.toolchain.Target;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The runtime's process model and syscalls, one freestanding C program per group (src/test/resources/elfconv/
+ * syscalls), compiled with aarch64-linux-gnu-gcc and run under QEMU and on both targets: exit status, stdout,
+ * stderr and the normalised syscall trace must agree.
+ */
+class SyscallProgramsTest {
+  private static final Path SOURCES = Path.of("src/test/resources/elfconv/syscalls").toAbsolutePath();
+  private static final String GCC = "aarch64-linux-gnu-gcc";
+
+  @TempDir
+  Path dir;
+
+  static Path compile(Path dir, String name) {
+    boolean found = List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).stream()
+        .anyMatch(d -> Files.isExecutable(Path.of(d.isEmpty() ? "." : d, GCC)));
+    if (!found) {
+      throw new IllegalStateException(GCC + " is not on the PATH: install gcc-aarch64-linux-gnu (scripts/setup)");
+    }
+    Path elf = dir.resolve(name);
+    RunResult gcc = new ProcessRunner(Duration.ofMinutes(1)).run(List.of(GCC, "-static", "-nostdlib",
+        "-ffreestanding", "-O1", "-fno-tree-vectorize", "-fno-builtin", "-o", elf.toString(),
+        SOURCES.resolve(name + ".c").toString()), Map.of(), dir, new byte[0]);
+    assertEquals(0, gcc.exitStatus(), () -> GCC + " failed on " + name + ".c: " + gcc.stderrText());
+    return elf;
+  }
+
+  private ProgramReport verify(String name, List<String> args, List<Target> targets) {
+    Path elf = compile(dir, name);
+    ProgramReport report = new Verifier(dir.resolve("runs"), targets).verify(new ProgramSpec(name, elf, args, null));
+    assertEquals(ProgramReport.Verdict.PASS, report.verdict(), () -> String.join("\n", report.differences()));
+    return report;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"memory", "files", "signals"})
+  void agreesWithQemuOnBothTargets(String name) {
+    verify(name, List.of(), List.of(Target.values()));
+  }
+
+  @Test
+  void initialStackAndAuxiliaryVectorAsQemuBuildsThem() {
+    ProgramReport report = verify("startup", List.of("first", "second argument"), List.of(Target.values()));
+    assertEquals(3, report.runs().get(1).exitStatus());
+  }
+
+  @Test
+  void processCallsAgreeAndUnemulatedOnesAreListed() {
+    ProgramReport report = verify("process", List.of(), List.of(Target.values()));
+    for (TargetRun run : report.runs().subList(1, report.runs().size())) {
+      assertEquals(List.of("set_robust_list", "rseq", "syscall_400"), run.unemulatedSyscalls(), run.target());
+    }
+  }
+
+  /** wasm32 has no page protection: lifted code will check accesses itself (elfconv_fault); x86_64 faults. */
+  @ParameterizedTest
+  @ValueSource(strings = {"null", "readonly", "unmapped", "stack", "bus"})
+  void wildAccessesDieBySigsegvOnX86_64(String mode) throws Exception {
+    ProgramReport report = verify("fault", List.of(mode), List.of(Target.X86_64));
+    boolean bus = mode.equals("bus");
+    assertEquals(bus ? 135 : 139, report.runs().get(1).exitStatus());
+
+    Path program = dir.resolve("fault.x86_64");
+    Compiler.compile(dir.resolve("fault"), program, new Compiler.Options(Target.X86_64));
+    Path runDir = Files.createDirectories(dir.resolve("direct"));
+    RunResult run = TranslatedRun.run(Target.X86_64, program, List.of("fault", mode), Map.of(), runDir,
+        Duration.ofMinutes(1)).result();
+    assertEquals(bus ? 135 : 139, run.exitStatus());
+    String kind = bus ? "bus error" : "segmentation fault";
+    assertTrue(run.stderrText().matches("elfconv: " + kind
+        + " at guest address 0x[0-9a-f]+ \\(in guest function 0x4[0-9a-f]{5}\\)\n"), run.stderrText());
+  }
+}

@@ -1,0 +1,37 @@
+/* Guest faults end the process by SIGSEGV as on Linux: argv[1] picks a null-page write, a write to a page made
+ * read-only, a read of an unmapped page, or a stack overflow by unbounded recursion; or by SIGBUS: a read of a
+ * file mapping's page past the end of the file. */
+#include "sys.h"
+
+static int recurse(volatile u8 *previous) {
+  volatile u8 frame[512];
+  frame[0] = previous ? previous[0] + 1 : 0;
+  return recurse(frame) + frame[1];
+}
+
+int main(u64 *sp) {
+  const char *mode = sp[0] > 1 ? (const char *)sp[2] : "";
+  put("before the fault\n");
+  if (mode[0] == 'n') *(volatile int *)16 = 1;
+  if (mode[0] == 'r') {
+    u8 *page = (u8 *)SYS(NR_mmap, 0, 4096, 3, 0x22, -1, 0);
+    SYS(NR_mprotect, page, 4096, 1);
+    show("readable", page[0]);
+    page[1] = 1;
+  }
+  if (mode[0] == 'u') {
+    u8 *page = (u8 *)SYS(NR_mmap, 0, 4096, 3, 0x22, -1, 0);
+    SYS(NR_munmap, page, 4096);
+    show("unmapped", page[0]);
+  }
+  if (mode[0] == 's') recurse(0);
+  if (mode[0] == 'b') {
+    int fd = (int)SYS(NR_openat, AT_FDCWD, "one-byte", 0102, 0644);
+    SYS(NR_write, fd, "1", 1);
+    u8 *file = (u8 *)SYS(NR_mmap, 0, 2 * 4096, 1, 2, fd, 0);
+    show("first page", file[0]);
+    show("second page", file[4096]);
+  }
+  put("after the fault\n");
+  return 0;
+}

@@ -1,0 +1,90 @@
+/* The guest's files and process, one implementation per target (x86_64/{files,process}.c: host syscalls;
+ * wasm32/{files,process}.c: WASI).
+ * Arguments are Linux/AArch64 values (guest fd numbers, asm-generic O_* flags), paths are NUL-terminated copies
+ * of the guest's strings, buffers point into guest memory the caller has checked, and structures have the
+ * AArch64 layout. Results are Linux-style: a value or a negative Linux errno. */
+#ifndef ELFCONV_FILES_H
+#define ELFCONV_FILES_H
+
+#include "runtime.h"
+
+/* struct stat of asm-generic, as AArch64 uses it (128 bytes). */
+typedef struct LinuxStat {
+  uint64_t dev, ino;
+  uint32_t mode, nlink, uid, gid;
+  uint64_t rdev, pad1;
+  int64_t size;
+  int32_t blksize, pad2;
+  int64_t blocks;
+  int64_t atime_sec;
+  uint64_t atime_nsec;
+  int64_t mtime_sec;
+  uint64_t mtime_nsec;
+  int64_t ctime_sec;
+  uint64_t ctime_nsec;
+  uint32_t unused[2];
+} LinuxStat;
+
+typedef struct LinuxTimespec {
+  int64_t sec, nsec;
+} LinuxTimespec;
+
+/* Sized by the guest (struct statx is 256 bytes on every architecture). */
+#define LINUX_STATX_SIZE 256u
+#define LINUX_TERMIOS_SIZE 36u
+#define LINUX_WINSIZE_SIZE 8u
+#define LINUX_TCGETS 0x5401u
+#define LINUX_TIOCGWINSZ 0x5413u
+
+int64_t files_openat(int dirfd, const char *path, uint32_t flags, uint32_t mode);
+int64_t files_close(int fd);
+int64_t files_read(int fd, void *buf, size_t length);
+int64_t files_write(int fd, const void *buf, size_t length);
+int64_t files_pread(int fd, void *buf, size_t length, uint64_t offset);
+int64_t files_pwrite(int fd, const void *buf, size_t length, uint64_t offset);
+int64_t files_lseek(int fd, int64_t offset, uint32_t whence);
+/* flags: AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH (path "" then names dirfd itself). */
+int64_t files_fstatat(int dirfd, const char *path, uint32_t flags, LinuxStat *out);
+int64_t files_statx(int dirfd, const char *path, uint32_t flags, uint32_t mask, uint8_t *out);
+int64_t files_getdents64(int fd, void *buf, size_t length);
+int64_t files_readlinkat(int dirfd, const char *path, char *buf, size_t length);
+int64_t files_faccessat(int dirfd, const char *path, uint32_t mode, uint32_t flags);
+int64_t files_mkdirat(int dirfd, const char *path, uint32_t mode);
+int64_t files_unlinkat(int dirfd, const char *path, uint32_t flags);
+int64_t files_renameat2(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, uint32_t flags);
+int64_t files_fcntl(int fd, uint32_t cmd, uint64_t arg);
+int64_t files_dup(int fd);
+int64_t files_dup3(int oldfd, int newfd, uint32_t flags);
+/* TCGETS and TIOCGWINSZ only (the caller answers everything else with ENOTTY); out has the size the command needs. */
+int64_t files_tty_ioctl(int fd, uint32_t request, void *out);
+int64_t files_pipe2(int32_t fds[2], uint32_t flags);
+int64_t files_getcwd(char *buf, size_t size);
+int64_t files_chdir(const char *path);
+int64_t files_ftruncate(int fd, int64_t length);
+int64_t files_fsync(int fd);
+/* The absolute path of the running program, as readlink("/proc/self/exe") answers. */
+int64_t files_self_exe(char *buf, size_t length);
+
+/* For mmap: 0 if fd is a file open for reading; then bytes [offset, offset + length) of it, zero past its end. */
+int64_t file_check_mappable(int fd);
+int64_t file_pread_all(int fd, void *buf, size_t length, uint64_t offset);
+
+uint32_t files_umask(uint32_t mask);
+
+/* struct utsname: six fields of 65 bytes. */
+#define LINUX_UTSNAME_FIELD 65u
+/* The host's answer with machine "aarch64", as QEMU reports it. */
+void host_uname(char out[6][LINUX_UTSNAME_FIELD]);
+/* RLIMIT_* as prlimit64 reads them: cur, max. */
+int64_t host_prlimit(uint32_t resource, uint64_t limits[2]);
+/* The CPUs the guest may run on, as sched_getaffinity fills them; the result is the bytes written. */
+int64_t host_affinity(uint8_t *mask, size_t size);
+
+int64_t host_clock_gettime(uint32_t clock, LinuxTimespec *out);
+int64_t host_clock_getres(uint32_t clock, LinuxTimespec *out);
+/* Sleeps; remaining time is not reported (no signal can interrupt a sleep of this single-threaded guest). */
+int64_t host_sleep(uint32_t clock, uint32_t flags, const LinuxTimespec *request);
+int64_t host_getpid(void);
+int64_t host_getppid(void);
+
+#endif

@@ -1,0 +1,85 @@
+/* The process on WASI preview1: identity, limits, CPUs and clocks. WASI has no processes, users or resource
+ * limits: the answers are those of a container's first process with Linux's defaults. */
+#include "common/files.h"
+#include "common/linux.h"
+#include "wasi.h"
+
+void host_uname(char out[6][LINUX_UTSNAME_FIELD]) {
+  static const char *const fields[6] = {"Linux", "localhost", "6.1.0", "#1 SMP", "aarch64", "(none)"};
+  for (int i = 0; i < 6; i++) memcpy(out[i], fields[i], strlen(fields[i]) + 1);
+}
+
+/* Linux's defaults for a process started from a shell: 8 MiB of stack, 1024 descriptors, the rest unlimited. */
+int64_t host_prlimit(uint32_t resource, uint64_t limits[2]) {
+  const uint64_t unlimited = ~(uint64_t)0;
+  limits[0] = limits[1] = unlimited;
+  if (resource == 3 /* RLIMIT_STACK */) limits[0] = 8u << 20;
+  if (resource == 7 /* RLIMIT_NOFILE */) limits[0] = 1024, limits[1] = 1048576;
+  if (resource == 4 /* RLIMIT_CORE */) limits[0] = 0;
+  return 0;
+}
+
+int64_t host_affinity(uint8_t *mask, size_t size) {
+  (void)size;
+  mask[0] = 1; /* one CPU */
+  return 8;
+}
+
+static uint32_t wasi_clock(uint32_t clock) {
+  switch (clock) {
+  case 0: case 5: case 8: return 0;         /* REALTIME, REALTIME_COARSE, REALTIME_ALARM */
+  case 2: return 2;                         /* PROCESS_CPUTIME_ID */
+  case 3: return 3;                         /* THREAD_CPUTIME_ID */
+  default: return 1;                        /* MONOTONIC, MONOTONIC_RAW/COARSE, BOOTTIME */
+  }
+}
+
+static bool clock_known(uint32_t clock) {
+  return clock <= 11 && clock != 10;
+}
+
+int64_t host_clock_gettime(uint32_t clock, LinuxTimespec *out) {
+  if (!clock_known(clock)) return -LINUX_EINVAL;
+  uint64_t now;
+  int32_t error = wasi_clock_time_get(wasi_clock(clock), 1, &now);
+  if (error) error = wasi_clock_time_get(1, 1, &now); /* engines without CPU-time clocks */
+  if (error) return linux_error(error);
+  *out = (LinuxTimespec){(int64_t)(now / 1000000000u), (int64_t)(now % 1000000000u)};
+  return 0;
+}
+
+int64_t host_clock_getres(uint32_t clock, LinuxTimespec *out) {
+  if (!clock_known(clock)) return -LINUX_EINVAL;
+  /* Linux reports 1 ns for the high-resolution clocks and the tick for the coarse ones; so does QEMU. */
+  *out = (LinuxTimespec){0, clock == 5 || clock == 6 ? 4000000 : 1};
+  return 0;
+}
+
+/* One clock subscription in poll_oneoff: relative, or absolute (flag 1) on the given WASI clock. */
+int64_t host_sleep(uint32_t clock, uint32_t flags, const LinuxTimespec *request) {
+  if (!clock_known(clock)) return -LINUX_EINVAL;
+  struct {
+    uint64_t userdata;
+    uint8_t tag;
+    uint8_t pad[7];
+    uint32_t clock;
+    uint32_t pad2;
+    uint64_t timeout, precision;
+    uint16_t flags;
+    uint8_t pad3[6];
+  } subscription = {0, 0, {0}, wasi_clock(clock), 0,
+                    (uint64_t)request->sec * 1000000000u + (uint64_t)request->nsec, 1, (uint16_t)(flags & 1), {0}};
+  uint8_t event[32];
+  size_t events;
+  int32_t error = wasi_poll_oneoff(&subscription, event, 1, &events);
+  return error ? linux_error(error) : 0;
+}
+
+/* WASI has no processes: the guest answers as the first process of a container would. */
+int64_t host_getpid(void) {
+  return 1;
+}
+
+int64_t host_getppid(void) {
+  return 0;
+}
