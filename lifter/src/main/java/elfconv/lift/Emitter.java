@@ -208,6 +208,11 @@ public final class Emitter {
     return ir.call(runtime.fpExceptionsType, runtime.fpExceptions, ir.c(32, operation), a, b, c, result);
   }
 
+  /** A new block of the function, for control flow inside one instruction (e.g. a rarely taken slow path). */
+  public LLVMBasicBlockRef newBlock(String name) {
+    return function.newBlock(name + "_" + Long.toHexString(pc()));
+  }
+
   /** The fused multiply-add of doubles, rounded once (the runtime's, as neither target has an instruction). */
   public LLVMValueRef fusedMultiplyAdd64(LLVMValueRef x, LLVMValueRef y, LLVMValueRef z) {
     RuntimeSymbols runtime = function.runtime();

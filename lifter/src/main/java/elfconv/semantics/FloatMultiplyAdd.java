@@ -5,6 +5,7 @@ import static org.bytedeco.llvm.global.LLVM.LLVMRealONE;
 import elfconv.a64.Insn;
 import elfconv.ir.IrBuilder;
 import elfconv.lift.Emitter;
+import org.bytedeco.llvm.LLVM.LLVMBasicBlockRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /**
@@ -38,8 +39,7 @@ final class FloatMultiplyAdd implements Family {
     LLVMValueRef a = ops.read(i.f("ra"));
     n = negateProduct ? ops.negate(n) : n;
     a = negateAddend ? ops.negate(a) : a;
-    LLVMValueRef fused = ops.f == FloatFormat.DOUBLE
-        ? e.fusedMultiplyAdd64(ops.value(n), ops.value(m), ops.value(a))
+    LLVMValueRef fused = ops.f == FloatFormat.DOUBLE ? fusedDouble(e, ops, n, m, a)
         : fusedSingle(ops, ops.value(n), ops.value(m), ops.value(a));
     // A quiet NaN addend does not hide the invalid operation infinity * 0: that gives the default NaN.
     LLVMValueRef infinityTimesZero = ir.or(ir.and(ops.isInfinity(n), ops.isZero(m)),
@@ -55,17 +55,67 @@ final class FloatMultiplyAdd implements Family {
   }
 
   /**
-   * x * y + z in single precision with one rounding, in double arithmetic: the product is exact in double; the sum
-   * is rounded to odd (the error of the host's sum, from TwoSum, sets the last bit), and rounding that to single
-   * precision is then the correctly rounded result, as a double has more than two bits to spare.
+   * x * y + z in double precision with one rounding. Where no intermediate can overflow or become subnormal (the
+   * product's factors within 2^±450 of 1, the addend zero or within 2^±950: nearly always), with host operations
+   * only: Dekker's exact product uh + ul, TwoSum th + tl = z + uh, then RN(th + RO(tl + ul)) (Boldo and
+   * Melquiond's emulation of FMA through rounding to odd). Elsewhere by the runtime's integer implementation.
    */
-  private static LLVMValueRef fusedSingle(FloatOps ops, LLVMValueRef x, LLVMValueRef y, LLVMValueRef z) {
+  private static LLVMValueRef fusedDouble(Emitter e, FloatOps ops, LLVMValueRef xBits, LLVMValueRef yBits,
+      LLVMValueRef zBits) {
     IrBuilder ir = ops.ir;
-    LLVMValueRef product = ir.fmul(ir.fpext(x, ir.m.f64), ir.fpext(y, ir.m.f64));
-    LLVMValueRef addend = ir.fpext(z, ir.m.f64);
-    LLVMValueRef sum = ir.fadd(product, addend);
-    LLVMValueRef productPart = ir.fsub(sum, addend);
-    LLVMValueRef error = ir.fadd(ir.fsub(product, productPart), ir.fsub(addend, ir.fsub(sum, productPart)));
+    LLVMValueRef safe = ir.and(ir.and(exponentWithin(ir, xBits, 450), exponentWithin(ir, yBits, 450)),
+        ir.or(ops.isZero(zBits), exponentWithin(ir, zBits, 950)));
+    LLVMBasicBlockRef slowBlock = e.newBlock("fma_runtime");
+    LLVMBasicBlockRef fastBlock = e.newBlock("fma");
+    LLVMBasicBlockRef join = e.newBlock("fma_done");
+    ir.condBr(safe, fastBlock, slowBlock);
+
+    ir.at(slowBlock);
+    LLVMValueRef slow = e.fusedMultiplyAdd64(ops.value(xBits), ops.value(yBits), ops.value(zBits));
+    ir.br(join);
+
+    ir.at(fastBlock);
+    LLVMValueRef x = ops.value(xBits);
+    LLVMValueRef y = ops.value(yBits);
+    LLVMValueRef z = ops.value(zBits);
+    LLVMValueRef[] xs = split(ir, x);
+    LLVMValueRef[] ys = split(ir, y);
+    LLVMValueRef uh = ir.fmul(x, y);
+    LLVMValueRef ul = ir.fadd(ir.fadd(ir.fadd(ir.fsub(ir.fmul(xs[0], ys[0]), uh), ir.fmul(xs[0], ys[1])),
+        ir.fmul(xs[1], ys[0])), ir.fmul(xs[1], ys[1]));
+    LLVMValueRef th = ir.fadd(z, uh);
+    LLVMValueRef tl = twoSumError(ir, z, uh, th);
+    LLVMValueRef fast = ir.fadd(th, roundToOdd(ir, tl, ul));
+    LLVMBasicBlockRef fastEnd = ir.currentBlock();
+    ir.br(join);
+
+    ir.at(join);
+    return ir.phi(ir.m.f64, new LLVMValueRef[] {slow, fast}, new LLVMBasicBlockRef[] {slowBlock, fastEnd});
+  }
+
+  /** Whether a double's unbiased exponent is within [-limit, limit] (so it is normal and finite). */
+  private static LLVMValueRef exponentWithin(IrBuilder ir, LLVMValueRef bits, int limit) {
+    LLVMValueRef biased = ir.and(ir.lshr(bits, ir.c(64, 52)), ir.c(64, 0x7ff));
+    return ir.ult(ir.sub(biased, ir.c(64, 1023 - limit)), ir.c(64, 2L * limit + 1));
+  }
+
+  /** Veltkamp's split of a double into two halves of 26 significant bits each: hi + lo = v exactly. */
+  private static LLVMValueRef[] split(IrBuilder ir, LLVMValueRef v) {
+    LLVMValueRef gamma = ir.fmul(v, ir.cf(ir.m.f64, 0x1p27 + 1));
+    LLVMValueRef hi = ir.fsub(gamma, ir.fsub(gamma, v));
+    return new LLVMValueRef[] {hi, ir.fsub(v, hi)};
+  }
+
+  /** TwoSum: the exact error a + b - sum of the host's sum. */
+  private static LLVMValueRef twoSumError(IrBuilder ir, LLVMValueRef a, LLVMValueRef b, LLVMValueRef sum) {
+    LLVMValueRef bPart = ir.fsub(sum, a);
+    return ir.fadd(ir.fsub(a, ir.fsub(sum, bPart)), ir.fsub(b, bPart));
+  }
+
+  /** a + b rounded to odd: the host's rounded sum, its last bit set toward the error when it was inexact. */
+  private static LLVMValueRef roundToOdd(IrBuilder ir, LLVMValueRef a, LLVMValueRef b) {
+    LLVMValueRef sum = ir.fadd(a, b);
+    LLVMValueRef error = twoSumError(ir, a, b, sum);
     LLVMValueRef sumBits = ir.bitcast(sum, ir.m.i64);
     LLVMValueRef errorBits = ir.bitcast(error, ir.m.i64);
     LLVMValueRef inexactAndEven = ir.and(ir.fcmp(LLVMRealONE, error, ir.cf(ir.m.f64, 0)),
@@ -73,7 +123,17 @@ final class FloatMultiplyAdd implements Family {
     // One unit in the last place away from zero when the error has the sum's sign, else toward zero.
     LLVMValueRef sameSign = ir.eq(ir.lshr(ir.xor(sumBits, errorBits), ir.c(64, 63)), ir.c(64, 0));
     LLVMValueRef odd = ir.select(sameSign, ir.add(sumBits, ir.c(64, 1)), ir.sub(sumBits, ir.c(64, 1)));
-    LLVMValueRef roundedToOdd = ir.bitcast(ir.select(inexactAndEven, odd, sumBits), ir.m.f64);
-    return ir.fptrunc(roundedToOdd, ir.m.f32);
+    return ir.bitcast(ir.select(inexactAndEven, odd, sumBits), ir.m.f64);
+  }
+
+  /**
+   * x * y + z in single precision with one rounding, in double arithmetic: the product is exact in double; the sum
+   * is rounded to odd (the error of the host's sum, from TwoSum, sets the last bit), and rounding that to single
+   * precision is then the correctly rounded result, as a double has more than two bits to spare.
+   */
+  private static LLVMValueRef fusedSingle(FloatOps ops, LLVMValueRef x, LLVMValueRef y, LLVMValueRef z) {
+    IrBuilder ir = ops.ir;
+    LLVMValueRef product = ir.fmul(ir.fpext(x, ir.m.f64), ir.fpext(y, ir.m.f64));
+    return ir.fptrunc(roundToOdd(ir, product, ir.fpext(z, ir.m.f64)), ir.m.f32);
   }
 }

@@ -169,6 +169,7 @@ public final class CaseGenerators {
       case "LOAD_LITERAL" -> set(word, p.field("imm19"), (p.field("imm19").extract(word) & 0x3f) - 32);
       case "SYS_REG" -> systemRegister(p, word);
       case "SYS" -> systemOperation(p, word);
+      case "FP_DP3" -> fusedOperands(p, word);
       case "LDST_EXCLUSIVE" -> exclusiveFields(p, word);
       default -> word;
     };
@@ -194,6 +195,14 @@ public final class CaseGenerators {
     int choice = p.field("crn").extract(word) ^ p.field("crm").extract(word);
     return setAll(p, word, new String[] {"op1", "crn", "crm", "op2"},
         SYSTEM_OPERATIONS[Math.floorMod(choice, SYSTEM_OPERATIONS.length)]);
+  }
+
+  /** Half of the fused multiply-adds take V0 * V1 + V2, where FloatEdges often puts a hard case. */
+  private static int fusedOperands(Pattern p, int word) {
+    if (p.field("rd").extract(word) % 2 == 0) {
+      return word;
+    }
+    return setAll(p, word, new String[] {"rn", "rm", "ra"}, new int[] {0, 1, 2});
   }
 
   private static int setAll(Pattern p, int word, String[] fields, int[] values) {
