@@ -81,7 +81,7 @@ class BadInputTest {
             .type _start, %function
         _start:
             mov x0, #0
-            aese v0.16b, v1.16b
+            .inst 0x4e284820 // aese v0.16b, v1.16b
             mov x8, #94
             svc #0
             .size _start, .-_start
