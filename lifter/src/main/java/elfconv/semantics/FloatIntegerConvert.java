@@ -58,6 +58,11 @@ final class FloatIntegerConvert implements Family {
   }
 
   @Override
+  public boolean readsFpcr(Insn i) {
+    return true;
+  }
+
+  @Override
   public String disassemble(Insn i) {
     Conversion c = conversion(i);
     FloatFormat f = FloatFormat.ofType(i.f("type"));
@@ -75,7 +80,6 @@ final class FloatIntegerConvert implements Family {
 
   @Override
   public void lift(Insn i, Emitter e) {
-    e.requireDefaultFloatEnvironment();
     Conversion c = conversion(i);
     FloatOps ops = new FloatOps(e, FloatFormat.ofType(i.f("type")));
     IrBuilder ir = e.ir;

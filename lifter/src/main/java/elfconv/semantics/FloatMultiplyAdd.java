@@ -21,6 +21,11 @@ final class FloatMultiplyAdd implements Family {
   }
 
   @Override
+  public boolean readsFpcr(Insn i) {
+    return true;
+  }
+
+  @Override
   public String disassemble(Insn i) {
     FloatFormat f = FloatFormat.ofType(i.f("type"));
     return Asm.join(MNEMONICS[i.f("o1") << 1 | i.f("o0")], f.register(i.f("rd")), f.register(i.f("rn")),
@@ -29,7 +34,6 @@ final class FloatMultiplyAdd implements Family {
 
   @Override
   public void lift(Insn i, Emitter e) {
-    e.requireDefaultFloatEnvironment();
     FloatOps ops = new FloatOps(e, FloatFormat.ofType(i.f("type")));
     IrBuilder ir = e.ir;
     boolean negateAddend = i.f("o1") == 1;
