@@ -60,6 +60,11 @@ public final class GuestLayout {
 
   public static final List<String> RUNTIME_SYMBOLS = List.of(STATE, DISPATCH, SYSCALL, TRAP, COUNTER, TRACE_REGISTERS,
       FMA64, FP_EXECUTE, FP_EXCEPTIONS);
+  /**
+   * Runtime functions only lifted code calls (the FP helpers): internal once linked with lifted code, so that a
+   * program that never calls them does not carry them.
+   */
+  public static final List<String> LIFTED_CODE_HELPERS = List.of(FMA64, FP_EXECUTE, FP_EXCEPTIONS);
   public static final List<String> LIFTER_SYMBOLS = List.of(ENTRY, WINDOW_SIZE, PHDR, PHENT, PHNUM, FUNCTION_COUNT,
       FUNCTION_ADDRS, FUNCTION_PTRS, SEGMENT_COUNT, SEGMENTS, IMAGE);
 
