@@ -4,8 +4,8 @@
  * exception. Lifted code runs FP instructions natively while FPCR is the default (the process starts so and
  * most programs never change it) and calls elfconv_fp_execute only when FPCR.RMode, FZ or DN are set.
  *
- * Values are integers: a significand and a binary exponent, rounded once by round_pack. Alternative half
- * precision (FPCR.AHP) is not emulated: a half-precision FCVT under it stops with a diagnostic.
+ * Values are integers: a significand and a binary exponent, rounded once by round_pack. FPCR.AHP selects the
+ * alternative half-precision format of FCVT: no infinities or NaNs, exponent 31 a normal one.
  */
 #include "../elfconv.h"
 #include "runtime.h"
@@ -28,9 +28,11 @@ static uint64_t default_nan(Format f) { return infinity_bits(f) | quiet_bit(f); 
 enum { TIE_EVEN, POSITIVE, NEGATIVE, ZERO, TIE_AWAY };
 
 typedef struct {
-  int rounding, flush, default_nan;
+  int rounding, flush, default_nan, alternative_half;
   uint32_t flags; /* FPSR exception bits raised */
 } Env;
+
+static int is_half(Format f) { return f.fraction_bits == HALF.fraction_bits; }
 
 typedef enum { IS_ZERO, IS_FINITE, IS_INFINITE, IS_QNAN, IS_SNAN } Class;
 
@@ -49,7 +51,7 @@ static Value unpack_value(uint64_t bits, Format f, int flush, Env *env) {
   Value v = {IS_ZERO, (int)((bits >> (f.fraction_bits + f.exponent_bits)) & 1), 0, 0, bits};
   uint64_t biased = (bits >> f.fraction_bits) & ((1ull << f.exponent_bits) - 1);
   uint64_t fraction = bits & ((1ull << f.fraction_bits) - 1);
-  if (biased == (1ull << f.exponent_bits) - 1) {
+  if (biased == (1ull << f.exponent_bits) - 1 && !(is_half(f) && env->alternative_half)) {
     v.cls = fraction == 0 ? IS_INFINITE : (fraction & quiet_bit(f)) ? IS_QNAN : IS_SNAN;
   } else if (biased == 0) {
     if (fraction != 0 && flush) {
@@ -105,11 +107,14 @@ static int rounds_up(Wide rest, int shift, uint64_t q, int sign, int rounding) {
   }
 }
 
-/* FPRoundBase: (-1)^sign * significand * 2^exponent (significand != 0) rounded once into format f. */
+/* FPRoundBase: (-1)^sign * significand * 2^exponent (significand != 0) rounded once into format f. In the
+ * alternative half-precision format exponent 31 is a normal one and a larger value saturates with Invalid
+ * Operation instead of overflowing. */
 static uint64_t round_pack(int sign, Wide significand, int exponent, Format f, int flush, Env *env) {
   uint64_t s = signed_zero(sign, f);
+  int alternative = is_half(f) && env->alternative_half;
   int leading = exponent + top_bit(significand);
-  int emin = 1 - bias(f);
+  int emin = 1 - bias(f), emax = alternative ? bias(f) + 1 : bias(f);
   if (leading < emin && flush) {
     env->flags |= FPSR_UFC;
     return s;
@@ -118,7 +123,7 @@ static uint64_t round_pack(int sign, Wide significand, int exponent, Format f, i
   if (lsb < min_lsb) lsb = min_lsb;
   uint64_t bits = 0;
   int inexact = 0;
-  if (leading <= bias(f)) {
+  if (leading <= emax) {
     int shift = lsb - exponent;
     uint64_t q;
     if (shift <= 0) {
@@ -132,7 +137,11 @@ static uint64_t round_pack(int sign, Wide significand, int exponent, Format f, i
     }
     bits = ((uint64_t)(lsb - min_lsb) << f.fraction_bits) + q; /* a carry into the exponent is right */
   }
-  if (leading > bias(f) || bits >= infinity_bits(f)) {
+  if (alternative && (leading > emax || bits > 0x7fff)) {
+    env->flags |= FPSR_IOC;
+    return s | 0x7fff;
+  }
+  if (!alternative && (leading > emax || bits >= infinity_bits(f))) {
     env->flags |= FPSR_OFC | FPSR_IXC;
     int rounding = env->rounding;
     int to_infinity = rounding == TIE_EVEN || (rounding == POSITIVE && !sign) || (rounding == NEGATIVE && sign);
@@ -393,7 +402,12 @@ static uint64_t integer_to_fp(uint64_t n, int is_unsigned, int int_bits, int fra
 
 /* FPConvert between formats: flushing applies to single and double, never to half precision. */
 static uint64_t fp_convert(uint64_t a, Format from, Format to, Env *env) {
-  Value v = unpack_value(a, from, env->flush && from.fraction_bits != HALF.fraction_bits, env);
+  Value v = unpack_value(a, from, env->flush && !is_half(from), env);
+  int alternative = is_half(to) && env->alternative_half;
+  if (alternative && (is_nan(v) || v.cls == IS_INFINITE)) { /* no NaN or infinity to give */
+    env->flags |= FPSR_IOC;
+    return signed_zero(v.sign, to) | (v.cls == IS_INFINITE ? 0x7fff : 0);
+  }
   if (is_nan(v)) {
     if (v.cls == IS_SNAN) env->flags |= FPSR_IOC;
     if (env->default_nan) return default_nan(to);
@@ -404,7 +418,7 @@ static uint64_t fp_convert(uint64_t a, Format from, Format to, Env *env) {
   }
   if (v.cls == IS_INFINITE) return signed_infinity(v.sign, to);
   if (v.cls == IS_ZERO) return signed_zero(v.sign, to);
-  int flush = env->flush && to.fraction_bits != HALF.fraction_bits;
+  int flush = env->flush && !is_half(to);
   return round_pack(v.sign, (Wide){0, v.significand}, v.exponent, to, flush, env);
 }
 
@@ -467,14 +481,10 @@ static int fp_compare(uint64_t a, uint64_t b, int signal_all, Format f, Env *env
   return order < 0 ? 0x8 : order == 0 ? 0x6 : 0x2;
 }
 
-static void one_source(uint32_t w, Format f, Env *env, uint64_t pc) {
+static void one_source(uint32_t w, Format f, Env *env) {
   int opcode = (w >> 15) & 0x3f, rn = (w >> 5) & 31, rd = w & 31;
   if ((opcode & 0x3c) == 0x04) {
     Format to = format_of(opcode & 3);
-    int half = f.fraction_bits == HALF.fraction_bits || to.fraction_bits == HALF.fraction_bits;
-    if (half && ((elfconv_state.fpcr >> 26) & 1)) {
-      fatal("FCVT at 0x%x with FPCR.AHP set: alternative half precision is not translated yet", pc);
-    }
     write_v(rd, fp_convert(read_v(rn, f), f, to, env), to);
     return;
   }
@@ -531,10 +541,10 @@ static void convert_integer(uint32_t w, Format f, Env *env) {
 
 void elfconv_fp_execute(uint64_t pc, uint32_t w) {
   uint64_t fpcr = elfconv_state.fpcr;
-  Env env = {(int)((fpcr >> 22) & 3), (int)((fpcr >> 24) & 1), (int)((fpcr >> 25) & 1), 0};
+  Env env = {(int)((fpcr >> 22) & 3), (int)((fpcr >> 24) & 1), (int)((fpcr >> 25) & 1), (int)((fpcr >> 26) & 1), 0};
   Format f = format_of((w >> 22) & 3);
   if ((w & 0xff207c00u) == 0x1e204000u) {
-    one_source(w, f, &env, pc);
+    one_source(w, f, &env);
   } else if ((w & 0xff200c00u) == 0x1e200800u) {
     two_source(w, f, &env);
   } else if ((w & 0xff000000u) == 0x1f000000u) {
