@@ -71,8 +71,8 @@ void elfconv_trace_registers(uint64_t pc);
 uint64_t elfconv_counter(void);
 /* float.c: the fused multiply-add of binary64, rounding to nearest even. */
 double elfconv_fma64(double x, double y, double z);
-/* Inexact and Underflow (FPSR bits 4, 3) of an arithmetic result r from finite operands, exactly: operation 0 add,
- * 1 multiply, 2 divide, 3 square root, 4 fused a * b + c; plus 16 for single precision (operands widened). */
+/* Inexact and Underflow (FPSR bits 4, 3) of a double-precision result r from finite operands, exactly: operation
+ * 1 multiply, 2 divide, 3 square root, 4 fused a * b + c. Lifted code asks only where its own check cannot tell. */
 uint32_t elfconv_fp_exceptions(uint32_t operation, double a, double b, double c, double r);
 /* float_exact.c: executes the scalar FP instruction `word` (at pc) on elfconv_state exactly under any FPCR; lifted
  * code calls it instead of its native code when FPCR.RMode, FZ, DN or AHP are set. */

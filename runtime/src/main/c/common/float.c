@@ -127,43 +127,25 @@ static int finite(double d) {
 }
 
 /* Operations of elfconv_fp_exceptions, as the lifter numbers them (FloatExceptions). */
-enum { FP_ADD, FP_MULTIPLY, FP_DIVIDE, FP_SQRT, FP_FUSED, FP_SINGLE = 16 };
+enum { FP_MULTIPLY = 1, FP_DIVIDE, FP_SQRT, FP_FUSED };
 
 uint32_t elfconv_fp_exceptions(uint32_t operation, double a, double b, double c, double r) {
   if (!finite(a) || !finite(b) || !finite(c) || !finite(r)) return 0;
-  int single = (operation & FP_SINGLE) != 0;
-  double min_normal = single ? 0x1p-126 : 0x1p-1022;
-  switch (operation & 15) {
-  case FP_ADD: { /* a tiny sum is exact: never Underflow */
-    double s = a + b;
-    int a_bigger = magnitude_of(a) >= magnitude_of(b);
-    double error = (a_bigger ? b : a) - (s - (a_bigger ? a : b)); /* Fast2Sum: exact */
-    return error != 0 || s != r ? FPSR_IXC : 0;
-  }
+  switch (operation) {
   case FP_MULTIPLY:
-    return multiplication_exceptions(a, b, r, min_normal);
+    return multiplication_exceptions(a, b, r, 0x1p-1022);
   case FP_DIVIDE: {
     if (compare_product(r, b, a) == 0) return 0;
     double m = magnitude_of(r);
-    int tiny = m < min_normal || (m == min_normal && compare_product(m, magnitude_of(b), magnitude_of(a)) > 0);
+    int tiny = m < 0x1p-1022 || (m == 0x1p-1022 && compare_product(m, magnitude_of(b), magnitude_of(a)) > 0);
     return tiny ? FPSR_IXC | FPSR_UFC : FPSR_IXC;
   }
   case FP_SQRT:
     return compare_product(r, r, a) == 0 ? 0 : FPSR_IXC;
   case FP_FUSED: {
     uint32_t exceptions;
-    if (!single) {
-      fused_multiply_add(a, b, c, &exceptions);
-      return exceptions;
-    }
-    double p = a * b; /* exact for single-precision operands */
-    double s = p + c;
-    double p_part = s - c;
-    double error = (p - p_part) + (c - (s - p_part)); /* TwoSum: p + c = s + error exactly */
-    if (error == 0 && s == r) return 0;
-    double m = magnitude_of(s);
-    int tiny = m < min_normal || (m == min_normal && error != 0 && (bits_of(error) ^ bits_of(s)) >> 63);
-    return tiny ? FPSR_IXC | FPSR_UFC : FPSR_IXC;
+    fused_multiply_add(a, b, c, &exceptions);
+    return exceptions;
   }
   default:
     return 0;

@@ -206,10 +206,7 @@ public final class Emitter {
     setStateRegister(fpsr, ir.or(stateRegister(fpsr), ir.zext(exceptions, 64)));
   }
 
-  /**
-   * Inexact and Underflow of an arithmetic result from finite operands, by the runtime's exact check
-   * (elfconv_fp_exceptions; operands and result as doubles, single precision ones widened exactly).
-   */
+  /** Inexact and Underflow of a double-precision result from finite operands, by the runtime's exact check. */
   public LLVMValueRef arithmeticExceptions(int operation, LLVMValueRef a, LLVMValueRef b, LLVMValueRef c,
       LLVMValueRef result) {
     RuntimeSymbols runtime = function.runtime();

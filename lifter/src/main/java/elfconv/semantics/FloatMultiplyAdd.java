@@ -1,11 +1,8 @@
 package elfconv.semantics;
 
-import static org.bytedeco.llvm.global.LLVM.LLVMRealONE;
-
 import elfconv.a64.Insn;
 import elfconv.ir.IrBuilder;
 import elfconv.lift.Emitter;
-import org.bytedeco.llvm.LLVM.LLVMBasicBlockRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /**
@@ -67,67 +64,19 @@ final class FloatMultiplyAdd implements Family {
   private static LLVMValueRef fusedDouble(Emitter e, FloatOps ops, LLVMValueRef xBits, LLVMValueRef yBits,
       LLVMValueRef zBits) {
     IrBuilder ir = ops.ir;
-    LLVMValueRef safe = ir.and(ir.and(exponentWithin(ir, xBits, 450), exponentWithin(ir, yBits, 450)),
-        ir.or(ops.isZero(zBits), exponentWithin(ir, zBits, 950)));
-    LLVMBasicBlockRef slowBlock = e.newBlock("fma_runtime");
-    LLVMBasicBlockRef fastBlock = e.newBlock("fma");
-    LLVMBasicBlockRef join = e.newBlock("fma_done");
-    ir.condBr(safe, fastBlock, slowBlock);
-
-    ir.at(slowBlock);
-    LLVMValueRef slow = e.fusedMultiplyAdd64(ops.value(xBits), ops.value(yBits), ops.value(zBits));
-    ir.br(join);
-
-    ir.at(fastBlock);
-    LLVMValueRef x = ops.value(xBits);
-    LLVMValueRef y = ops.value(yBits);
-    LLVMValueRef z = ops.value(zBits);
-    LLVMValueRef[] xs = split(ir, x);
-    LLVMValueRef[] ys = split(ir, y);
-    LLVMValueRef uh = ir.fmul(x, y);
-    LLVMValueRef ul = ir.fadd(ir.fadd(ir.fadd(ir.fsub(ir.fmul(xs[0], ys[0]), uh), ir.fmul(xs[0], ys[1])),
-        ir.fmul(xs[1], ys[0])), ir.fmul(xs[1], ys[1]));
-    LLVMValueRef th = ir.fadd(z, uh);
-    LLVMValueRef tl = twoSumError(ir, z, uh, th);
-    LLVMValueRef fast = ir.fadd(th, roundToOdd(ir, tl, ul));
-    LLVMBasicBlockRef fastEnd = ir.currentBlock();
-    ir.br(join);
-
-    ir.at(join);
-    return ir.phi(ir.m.f64, new LLVMValueRef[] {slow, fast}, new LLVMBasicBlockRef[] {slowBlock, fastEnd});
-  }
-
-  /** Whether a double's unbiased exponent is within [-limit, limit] (so it is normal and finite). */
-  private static LLVMValueRef exponentWithin(IrBuilder ir, LLVMValueRef bits, int limit) {
-    LLVMValueRef biased = ir.and(ir.lshr(bits, ir.c(64, 52)), ir.c(64, 0x7ff));
-    return ir.ult(ir.sub(biased, ir.c(64, 1023 - limit)), ir.c(64, 2L * limit + 1));
-  }
-
-  /** Veltkamp's split of a double into two halves of 26 significant bits each: hi + lo = v exactly. */
-  private static LLVMValueRef[] split(IrBuilder ir, LLVMValueRef v) {
-    LLVMValueRef gamma = ir.fmul(v, ir.cf(ir.m.f64, 0x1p27 + 1));
-    LLVMValueRef hi = ir.fsub(gamma, ir.fsub(gamma, v));
-    return new LLVMValueRef[] {hi, ir.fsub(v, hi)};
-  }
-
-  /** TwoSum: the exact error a + b - sum of the host's sum. */
-  private static LLVMValueRef twoSumError(IrBuilder ir, LLVMValueRef a, LLVMValueRef b, LLVMValueRef sum) {
-    LLVMValueRef bPart = ir.fsub(sum, a);
-    return ir.fadd(ir.fsub(a, ir.fsub(sum, bPart)), ir.fsub(b, bPart));
-  }
-
-  /** a + b rounded to odd: the host's rounded sum, its last bit set toward the error when it was inexact. */
-  private static LLVMValueRef roundToOdd(IrBuilder ir, LLVMValueRef a, LLVMValueRef b) {
-    LLVMValueRef sum = ir.fadd(a, b);
-    LLVMValueRef error = twoSumError(ir, a, b, sum);
-    LLVMValueRef sumBits = ir.bitcast(sum, ir.m.i64);
-    LLVMValueRef errorBits = ir.bitcast(error, ir.m.i64);
-    LLVMValueRef inexactAndEven = ir.and(ir.fcmp(LLVMRealONE, error, ir.cf(ir.m.f64, 0)),
-        ir.eq(ir.and(sumBits, ir.c(64, 1)), ir.c(64, 0)));
-    // One unit in the last place away from zero when the error has the sum's sign, else toward zero.
-    LLVMValueRef sameSign = ir.eq(ir.lshr(ir.xor(sumBits, errorBits), ir.c(64, 63)), ir.c(64, 0));
-    LLVMValueRef odd = ir.select(sameSign, ir.add(sumBits, ir.c(64, 1)), ir.sub(sumBits, ir.c(64, 1)));
-    return ir.bitcast(ir.select(inexactAndEven, odd, sumBits), ir.m.f64);
+    LLVMValueRef safe = ir.and(ir.and(ExactArithmetic.exponentWithin(ir, xBits, 450),
+        ExactArithmetic.exponentWithin(ir, yBits, 450)),
+        ir.or(ops.isZero(zBits), ExactArithmetic.exponentWithin(ir, zBits, 950)));
+    return ExactArithmetic.fastUnlessRare(e, ir.m.f64, safe, () -> {
+      LLVMValueRef x = ops.value(xBits);
+      LLVMValueRef y = ops.value(yBits);
+      LLVMValueRef z = ops.value(zBits);
+      LLVMValueRef uh = ir.fmul(x, y);
+      LLVMValueRef ul = ExactArithmetic.productError(ir, x, y, uh);
+      LLVMValueRef th = ir.fadd(z, uh);
+      LLVMValueRef tl = ExactArithmetic.sumError(ir, z, uh, th);
+      return ir.fadd(th, ExactArithmetic.roundToOdd(ir, tl, ul));
+    }, () -> e.fusedMultiplyAdd64(ops.value(xBits), ops.value(yBits), ops.value(zBits)));
   }
 
   /**
@@ -138,6 +87,6 @@ final class FloatMultiplyAdd implements Family {
   private static LLVMValueRef fusedSingle(FloatOps ops, LLVMValueRef x, LLVMValueRef y, LLVMValueRef z) {
     IrBuilder ir = ops.ir;
     LLVMValueRef product = ir.fmul(ir.fpext(x, ir.m.f64), ir.fpext(y, ir.m.f64));
-    return ir.fptrunc(roundToOdd(ir, product, ir.fpext(z, ir.m.f64)), ir.m.f32);
+    return ir.fptrunc(ExactArithmetic.roundToOdd(ir, product, ir.fpext(z, ir.m.f64)), ir.m.f32);
   }
 }
