@@ -24,7 +24,7 @@ final class FloatExceptions {
   static final int OVERFLOW = 4;
   static final int UNDERFLOW = 8;
   static final int INEXACT = 16;
-  /** Operations of the runtime's elfconv_fp_exceptions. */
+  /** The arithmetic operations; 1 to 4 number them for the runtime's elfconv_fp_exceptions too. */
   static final int ADD = 0;
   static final int MULTIPLY = 1;
   static final int DIVIDE = 2;
