@@ -539,6 +539,20 @@ static void convert_integer(uint32_t w, Format f, Env *env) {
   write_x(rd, fp_to_integer(read_v(rn, f), fraction_bits, opcode & 1, int_bits, rounding, f, env), is64);
 }
 
+/* The Advanced SIMD scalar SCVTF, UCVTF, FCVT{N,M,P,Z,A}{S,U}: the integer in a SIMD&FP register, as wide. */
+static void simd_scalar_convert(uint32_t w, Env *env) {
+  static const int BY_O2_O1[] = {TIE_EVEN, NEGATIVE, POSITIVE, ZERO};
+  Format f = (w >> 22) & 1 ? DOUBLE : SINGLE;
+  int is_unsigned = (w >> 29) & 1, rn = (w >> 5) & 31, rd = w & 31, bits = bits_of_format(f);
+  if ((w & 0xdfbffc00u) == 0x5e21d800u) {
+    write_v(rd, integer_to_fp(read_v(rn, f), is_unsigned, bits, 0, f, env), f);
+    return;
+  }
+  int away = (w & 0xdfbffc00u) == 0x5e21c800u;
+  int rounding = away ? TIE_AWAY : BY_O2_O1[((w >> 23) & 1) << 1 | ((w >> 12) & 1)];
+  write_v(rd, fp_to_integer(read_v(rn, f), 0, is_unsigned, bits, rounding, f, env), f);
+}
+
 void elfconv_fp_execute(uint64_t pc, uint32_t w) {
   uint64_t fpcr = elfconv_state.fpcr;
   Env env = {(int)((fpcr >> 22) & 3), (int)((fpcr >> 24) & 1), (int)((fpcr >> 25) & 1), (int)((fpcr >> 26) & 1), 0};
@@ -558,6 +572,9 @@ void elfconv_fp_execute(uint64_t pc, uint32_t w) {
     set_nzcv(condition_holds(cond) ? fp_compare(read_v(rn, f), read_v(rm, f), e, f, &env) : (int)(w & 15));
   } else if ((w & 0x7f000000u) == 0x1e000000u) {
     convert_integer(w, f, &env);
+  } else if ((w & 0xdfbffc00u) == 0x5e21d800u || (w & 0xdf3fec00u) == 0x5e21a800u
+             || (w & 0xdfbffc00u) == 0x5e21c800u) {
+    simd_scalar_convert(w, &env);
   } else {
     fatal("internal error: elfconv_fp_execute of word 0x%x at 0x%x", (uint64_t)w, pc);
   }
