@@ -77,11 +77,12 @@ void elfconv_trace_registers(uint64_t pc);
 uint64_t elfconv_counter(void);
 /* float.c: the fused multiply-add of binary64, rounding to nearest even. */
 double elfconv_fma64(double x, double y, double z);
-/* Inexact and Underflow (FPSR bits 4, 3) of an arithmetic result r from finite operands, exactly: operation 0 add,
- * 1 multiply, 2 divide, 3 square root, 4 fused a * b + c; plus 16 for single precision (operands widened). */
+/* Inexact and Underflow (FPSR bits 4, 3) of a double-precision result r from finite operands, exactly: operation
+ * 1 multiply, 2 divide, 3 square root, 4 fused a * b + c. Lifted code asks only where its own check cannot tell. */
 uint32_t elfconv_fp_exceptions(uint32_t operation, double a, double b, double c, double r);
-/* An FP instruction ran with FPCR bits the translation does not emulate (rounding mode, FZ, DN, AHP): stops. */
-_Noreturn void elfconv_unsupported_fpcr(uint64_t pc, uint64_t fpcr);
+/* float_exact.c: executes the scalar FP instruction `word` (at pc) on elfconv_state exactly under any FPCR; lifted
+ * code calls it instead of its native code when FPCR.RMode, FZ, DN or AHP are set. */
+void elfconv_fp_execute(uint64_t pc, uint32_t word);
 
 /* Exit status of a translated program that jumps to an address with no translated code. */
 #define ELFCONV_EXIT_UNTRANSLATED 126

@@ -5,73 +5,7 @@
  */
 #include "../elfconv.h"
 #include "runtime.h"
-
-typedef struct {
-  uint64_t hi, lo;
-} Wide;
-
-/* FPSR cumulative exception bits. */
-enum { FPSR_UFC = 1 << 3, FPSR_IXC = 1 << 4 };
-
-static const uint64_t MAGNITUDE = ~(1ull << 63), INFINITY_BITS = 0x7ffull << 52;
-
-static uint64_t bits_of(double d) {
-  uint64_t b;
-  __builtin_memcpy(&b, &d, 8);
-  return b;
-}
-
-static double double_of(uint64_t b) {
-  double d;
-  __builtin_memcpy(&d, &b, 8);
-  return d;
-}
-
-static Wide multiply(uint64_t a, uint64_t b) {
-  uint64_t a0 = (uint32_t)a, a1 = a >> 32, b0 = (uint32_t)b, b1 = b >> 32;
-  uint64_t p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
-  uint64_t middle = (p00 >> 32) + (uint32_t)p01 + (uint32_t)p10;
-  return (Wide){p11 + (p01 >> 32) + (p10 >> 32) + (middle >> 32), (middle << 32) | (uint32_t)p00};
-}
-
-static int top_bit(Wide w) { /* w != 0 */
-  return w.hi ? 127 - __builtin_clzll(w.hi) : 63 - __builtin_clzll(w.lo);
-}
-
-static Wide shift_left(Wide w, int n) { /* 0 <= n < 128 */
-  if (n == 0) return w;
-  if (n >= 64) return (Wide){w.lo << (n - 64), 0};
-  return (Wide){(w.hi << n) | (w.lo >> (64 - n)), w.lo << n};
-}
-
-static Wide shift_right(Wide w, int n) { /* 0 <= n; 128 and above gives 0 */
-  if (n == 0) return w;
-  if (n >= 128) return (Wide){0, 0};
-  if (n >= 64) return (Wide){0, w.hi >> (n - 64)};
-  return (Wide){w.hi >> n, (w.lo >> n) | (w.hi << (64 - n))};
-}
-
-/* w >> n with every bit shifted out ORed into bit 0: enough for correct rounding far below. */
-static Wide shift_right_jamming(Wide w, int n) {
-  Wide r = shift_right(w, n);
-  Wide back = n >= 128 ? (Wide){0, 0} : shift_left(r, n);
-  if (back.hi != w.hi || back.lo != w.lo) r.lo |= 1;
-  return r;
-}
-
-static int compare(Wide a, Wide b) {
-  if (a.hi != b.hi) return a.hi < b.hi ? -1 : 1;
-  return a.lo < b.lo ? -1 : a.lo > b.lo;
-}
-
-static Wide add(Wide a, Wide b) {
-  uint64_t lo = a.lo + b.lo;
-  return (Wide){a.hi + b.hi + (lo < a.lo), lo};
-}
-
-static Wide subtract(Wide a, Wide b) { /* a >= b */
-  return (Wide){a.hi - b.hi - (a.lo < b.lo), a.lo - b.lo};
-}
+#include "wide.h"
 
 /* A finite non-zero double as significand * 2^exponent. */
 static void unpack(uint64_t b, uint64_t *significand, int *exponent) {
@@ -79,13 +13,6 @@ static void unpack(uint64_t b, uint64_t *significand, int *exponent) {
   uint64_t fraction = b & ((1ull << 52) - 1);
   *significand = biased ? fraction | (1ull << 52) : fraction;
   *exponent = (biased ? biased : 1) - 1075;
-}
-
-/* The significand at bit 125, leaving headroom for the carry of an addition. */
-static Wide normalise(Wide w, int *exponent) {
-  int shift = 125 - top_bit(w);
-  *exponent -= shift;
-  return shift >= 0 ? shift_left(w, shift) : shift_right_jamming(w, -shift);
 }
 
 /* The exact x * y compared with z: -1, 0 or 1 (finite operands). */
@@ -200,51 +127,27 @@ static int finite(double d) {
 }
 
 /* Operations of elfconv_fp_exceptions, as the lifter numbers them (FloatExceptions). */
-enum { FP_ADD, FP_MULTIPLY, FP_DIVIDE, FP_SQRT, FP_FUSED, FP_SINGLE = 16 };
+enum { FP_MULTIPLY = 1, FP_DIVIDE, FP_SQRT, FP_FUSED };
 
 uint32_t elfconv_fp_exceptions(uint32_t operation, double a, double b, double c, double r) {
   if (!finite(a) || !finite(b) || !finite(c) || !finite(r)) return 0;
-  int single = (operation & FP_SINGLE) != 0;
-  double min_normal = single ? 0x1p-126 : 0x1p-1022;
-  switch (operation & 15) {
-  case FP_ADD: { /* a tiny sum is exact: never Underflow */
-    double s = a + b;
-    int a_bigger = magnitude_of(a) >= magnitude_of(b);
-    double error = (a_bigger ? b : a) - (s - (a_bigger ? a : b)); /* Fast2Sum: exact */
-    return error != 0 || s != r ? FPSR_IXC : 0;
-  }
+  switch (operation) {
   case FP_MULTIPLY:
-    return multiplication_exceptions(a, b, r, min_normal);
+    return multiplication_exceptions(a, b, r, 0x1p-1022);
   case FP_DIVIDE: {
     if (compare_product(r, b, a) == 0) return 0;
     double m = magnitude_of(r);
-    int tiny = m < min_normal || (m == min_normal && compare_product(m, magnitude_of(b), magnitude_of(a)) > 0);
+    int tiny = m < 0x1p-1022 || (m == 0x1p-1022 && compare_product(m, magnitude_of(b), magnitude_of(a)) > 0);
     return tiny ? FPSR_IXC | FPSR_UFC : FPSR_IXC;
   }
   case FP_SQRT:
     return compare_product(r, r, a) == 0 ? 0 : FPSR_IXC;
   case FP_FUSED: {
     uint32_t exceptions;
-    if (!single) {
-      fused_multiply_add(a, b, c, &exceptions);
-      return exceptions;
-    }
-    double p = a * b; /* exact for single-precision operands */
-    double s = p + c;
-    double p_part = s - c;
-    double error = (p - p_part) + (c - (s - p_part)); /* TwoSum: p + c = s + error exactly */
-    if (error == 0 && s == r) return 0;
-    double m = magnitude_of(s);
-    int tiny = m < min_normal || (m == min_normal && error != 0 && (bits_of(error) ^ bits_of(s)) >> 63);
-    return tiny ? FPSR_IXC | FPSR_UFC : FPSR_IXC;
+    fused_multiply_add(a, b, c, &exceptions);
+    return exceptions;
   }
   default:
     return 0;
   }
-}
-
-_Noreturn void elfconv_unsupported_fpcr(uint64_t pc, uint64_t fpcr) {
-  fatal("FP instruction at 0x%x runs with FPCR 0x%x: translated FP code supports only the default FP environment "
-        "yet (round to nearest, no flush-to-zero, no default NaN, IEEE half precision)",
-        pc, fpcr);
 }

@@ -3,6 +3,7 @@ package elfconv.codegen;
 import static org.bytedeco.llvm.global.LLVM.*;
 
 import elfconv.ir.IrModule;
+import elfconv.runtime.GuestLayout;
 import elfconv.runtime.RuntimeBitcode;
 import elfconv.toolchain.Target;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import org.bytedeco.llvm.LLVM.LLVMModuleRef;
 import org.bytedeco.llvm.LLVM.LLVMPassBuilderOptionsRef;
 import org.bytedeco.llvm.LLVM.LLVMTargetMachineRef;
 import org.bytedeco.llvm.LLVM.LLVMTargetRef;
+import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /** Links lifted IR with the runtime's bitcode, optimises the whole program and writes a target object file. */
 public final class ObjectEmitter {
@@ -89,6 +91,12 @@ public final class ObjectEmitter {
       throw new IllegalStateException("linking lifted code with the runtime failed");
     }
     lifted.replaceModule(runtime);
+    for (String helper : GuestLayout.LIFTED_CODE_HELPERS) {
+      LLVMValueRef function = LLVMGetNamedFunction(runtime, helper);
+      if (function != null && !function.isNull()) {
+        LLVMSetLinkage(function, LLVMInternalLinkage);
+      }
+    }
     return runtime;
   }
 

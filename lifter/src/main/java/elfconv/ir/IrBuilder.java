@@ -240,6 +240,13 @@ public final class IrBuilder implements AutoCloseable {
     return call(m.intrinsicType(name, t), m.intrinsic(name, t), args);
   }
 
+  /** A phi of {@code values}, each arriving from the block at the same index. */
+  public LLVMValueRef phi(LLVMTypeRef type, LLVMValueRef[] values, LLVMBasicBlockRef[] from) {
+    LLVMValueRef phi = LLVMBuildPhi(b, type, "");
+    LLVMAddIncoming(phi, new PointerPointer<>(values), new PointerPointer<>(from), values.length);
+    return phi;
+  }
+
   public LLVMValueRef extractValue(LLVMValueRef aggregate, int index) {
     return LLVMBuildExtractValue(b, aggregate, index, "");
   }

@@ -168,22 +168,30 @@ public final class Emitter {
   // ---- floating point
 
   /**
-   * Where the program can write FPCR ({@link FloatEnvironment}), stops it when an FP instruction would run with
-   * a rounding mode, flush-to-zero, default NaN or alternative half precision, which the translation does not
-   * emulate yet; elsewhere FPCR keeps its initial 0 and this costs nothing.
+   * Lifts an FP instruction whose result depends on FPCR with {@code nativeLift}, its code for the default FP
+   * environment. Where the program can write FPCR ({@link FloatEnvironment}), a non-default FPCR (rounding mode,
+   * flush-to-zero, default NaN, alternative half precision) sends the instruction to the runtime's exact
+   * emulation instead; elsewhere FPCR keeps its initial 0 and this costs nothing.
    */
-  public void requireDefaultFloatEnvironment() {
+  void liftDependingOnFpcr(Runnable nativeLift) {
     if (!fpcrWritten) {
+      nativeLift.run();
       return;
     }
     LLVMValueRef fpcr = stateRegister(elfconv.runtime.GuestLayout.FPCR);
-    LLVMBasicBlockRef unsupported = function.newBlock("fpcr_" + Long.toHexString(pc()));
-    LLVMBasicBlockRef next = function.newBlock("fp_" + Long.toHexString(pc()));
-    ir.condBr(ir.eq(ir.and(fpcr, ir.c(64, FloatEnvironment.NON_DEFAULT_FPCR)), ir.c(64, 0)), next, unsupported);
-    ir.at(unsupported);
+    LLVMBasicBlockRef exact = newBlock("fp_exact");
+    LLVMBasicBlockRef fast = newBlock("fp_native");
+    LLVMBasicBlockRef next = newBlock("fp_next");
+    ir.condBr(ir.eq(ir.and(fpcr, ir.c(64, FloatEnvironment.NON_DEFAULT_FPCR)), ir.c(64, 0)), fast, exact);
+    ir.at(exact);
+    writeBack(true);
     RuntimeSymbols runtime = function.runtime();
-    ir.call(runtime.unsupportedFpcrType, runtime.unsupportedFpcr, ir.c(64, pc()), fpcr);
-    ir.unreachable();
+    ir.call(runtime.fpExecuteType, runtime.fpExecute, ir.c(64, pc()), ir.c(32, insn.word()));
+    reload(true);
+    ir.br(next);
+    ir.at(fast);
+    nativeLift.run();
+    ir.br(next);
     ir.at(next);
   }
 
@@ -198,14 +206,16 @@ public final class Emitter {
     setStateRegister(fpsr, ir.or(stateRegister(fpsr), ir.zext(exceptions, 64)));
   }
 
-  /**
-   * Inexact and Underflow of an arithmetic result from finite operands, by the runtime's exact check
-   * (elfconv_fp_exceptions; operands and result as doubles, single precision ones widened exactly).
-   */
+  /** Inexact and Underflow of a double-precision result from finite operands, by the runtime's exact check. */
   public LLVMValueRef arithmeticExceptions(int operation, LLVMValueRef a, LLVMValueRef b, LLVMValueRef c,
       LLVMValueRef result) {
     RuntimeSymbols runtime = function.runtime();
     return ir.call(runtime.fpExceptionsType, runtime.fpExceptions, ir.c(32, operation), a, b, c, result);
+  }
+
+  /** A new block of the function, for control flow inside one instruction (e.g. a rarely taken slow path). */
+  public LLVMBasicBlockRef newBlock(String name) {
+    return function.newBlock(name + "_" + Long.toHexString(pc()));
   }
 
   /** The fused multiply-add of doubles, rounded once (the runtime's, as neither target has an instruction). */
@@ -365,10 +375,15 @@ public final class Emitter {
 
   /** Stores the slotted registers and flags into the global guest state. */
   void writeBack() {
+    writeBack(false);
+  }
+
+  /** {@code withFlags}: the flags too where they are not shared (for the runtime to read them). */
+  private void writeBack(boolean withFlags) {
     for (int i = slotted.nextSetBit(0); i >= 0 && i < FLAGS; i = slotted.nextSetBit(i + 1)) {
       ir.storeState(ir.load(ir.m.i64, regs[i]), stateField(offsetOf(i)));
     }
-    if (slotted.get(FLAGS) && flagsShared) {
+    if (slotted.get(FLAGS) && (flagsShared || withFlags)) {
       for (int i = 0; i < 4; i++) {
         ir.storeState(ir.zext(ir.load(ir.m.i1, flags[i]), 8), stateField(NZCV + i));
       }
@@ -377,17 +392,26 @@ public final class Emitter {
 
   /** Loads the slotted registers and flags from the global guest state. */
   void reload() {
-    reload(ALL);
+    reload(ALL, false);
   }
 
-  /** Loads those of {@code changed} that are slotted from the global guest state (flags: bit FLAGS). */
+  /** Loads those of {@code changed} that are slotted (flags: bit FLAGS) from the global guest state. */
   void reload(BitSet changed) {
+    reload(changed, false);
+  }
+
+  /** {@code withFlags}: the flags too where they are not shared (after the runtime wrote them). */
+  private void reload(boolean withFlags) {
+    reload(ALL, withFlags);
+  }
+
+  private void reload(BitSet changed, boolean withFlags) {
     for (int i = slotted.nextSetBit(0); i >= 0 && i < FLAGS; i = slotted.nextSetBit(i + 1)) {
       if (changed.get(i)) {
         ir.store(ir.loadState(ir.m.i64, stateField(offsetOf(i))), regs[i]);
       }
     }
-    if (slotted.get(FLAGS) && flagsShared && changed.get(FLAGS)) {
+    if (slotted.get(FLAGS) && (flagsShared && changed.get(FLAGS) || withFlags)) {
       for (int i = 0; i < 4; i++) {
         ir.store(loadFlag(i), flags[i]);
       }

@@ -7,6 +7,7 @@ import static org.bytedeco.llvm.global.LLVM.LLVMSetTailCall;
 import elfconv.a64.A64Decoder;
 import elfconv.a64.Insn;
 import elfconv.ir.IrBuilder;
+import elfconv.semantics.Family;
 import elfconv.toolchain.Target;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -98,7 +99,12 @@ final class FunctionLifter {
       Insn last = null;
       for (Insn insn : block.getValue()) {
         e.begin(insn);
-        A64Decoder.family(insn).lift(insn, e);
+        Family family = A64Decoder.family(insn);
+        if (family.readsFpcr(insn)) {
+          e.liftDependingOnFpcr(() -> family.lift(insn, e));
+        } else {
+          family.lift(insn, e);
+        }
         last = insn;
       }
       if (!e.terminated()) {

@@ -54,7 +54,8 @@ public final class Families {
       Map.entry("FloatCompare", new FloatCompare()),
       Map.entry("FloatConditionalSelect", new FloatConditionalSelect()),
       Map.entry("FloatImmediate", new FloatImmediate()),
-      Map.entry("FloatIntegerConvert", new FloatIntegerConvert()));
+      Map.entry("FloatIntegerConvert", new FloatIntegerConvert()),
+      Map.entry("FloatSimdScalarConvert", new FloatSimdScalarConvert()));
 
   private Families() {}
 

@@ -22,6 +22,11 @@ public interface Family {
     return Flow.NEXT;
   }
 
+  /** Whether the instruction's result depends on FPCR (rounding mode, flush-to-zero, default NaN). */
+  default boolean readsFpcr(Insn insn) {
+    return false;
+  }
+
   /** Emits the instruction's semantics. */
   void lift(Insn insn, Emitter e);
 }

@@ -33,6 +33,11 @@ final class FloatCompare implements Family {
   }
 
   @Override
+  public boolean readsFpcr(Insn i) {
+    return true;
+  }
+
+  @Override
   public String disassemble(Insn i) {
     FloatFormat f = FloatFormat.ofType(i.f("type"));
     String mnemonic = (conditional(i) ? "fccmp" : "fcmp") + (signalling(i) ? "e" : "");
@@ -45,7 +50,6 @@ final class FloatCompare implements Family {
 
   @Override
   public void lift(Insn i, Emitter e) {
-    e.requireDefaultFloatEnvironment();
     FloatOps ops = new FloatOps(e, FloatFormat.ofType(i.f("type")));
     IrBuilder ir = e.ir;
     LLVMValueRef a = ops.read(i.f("rn"));

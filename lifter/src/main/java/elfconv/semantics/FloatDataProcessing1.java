@@ -41,6 +41,11 @@ final class FloatDataProcessing1 implements Family {
   }
 
   @Override
+  public boolean readsFpcr(Insn i) {
+    return i.f("opcode") >= 3;
+  }
+
+  @Override
   public String disassemble(Insn i) {
     int opcode = i.f("opcode");
     FloatFormat from = FloatFormat.ofType(i.f("type"));
@@ -56,7 +61,6 @@ final class FloatDataProcessing1 implements Family {
     int opcode = i.f("opcode");
     FloatOps ops = new FloatOps(e, FloatFormat.ofType(i.f("type")));
     if (isConvert(i)) {
-      e.requireDefaultFloatEnvironment();
       LLVMValueRef source = ops.read(i.f("rn"));
       FloatFormat to = FloatFormat.ofType(opcode & 3);
       LLVMValueRef converted = FloatConversions.convert(ops, source, to);
@@ -73,7 +77,6 @@ final class FloatDataProcessing1 implements Family {
       case 1 -> ops.abs(a);
       case 2 -> ops.negate(a);
       case 3 -> {
-        e.requireDefaultFloatEnvironment();
         LLVMValueRef root = ir.intrinsic("llvm.sqrt", ops.value(a));
         if (e.floatExceptionsObserved()) {
           e.raiseFloatExceptions(
@@ -82,7 +85,6 @@ final class FloatDataProcessing1 implements Family {
         yield ops.result(root, a);
       }
       default -> {
-        e.requireDefaultFloatEnvironment();
         LLVMValueRef rounded = ops.roundToIntegral(ops.value(a), FRINT_ROUNDING[opcode - 8]);
         if (e.floatExceptionsObserved()) {
           // Only FRINTX signals Inexact.

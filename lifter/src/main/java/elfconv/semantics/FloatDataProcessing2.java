@@ -25,6 +25,11 @@ final class FloatDataProcessing2 implements Family {
   }
 
   @Override
+  public boolean readsFpcr(Insn i) {
+    return true;
+  }
+
+  @Override
   public String disassemble(Insn i) {
     FloatFormat f = FloatFormat.ofType(i.f("type"));
     return Asm.join(MNEMONICS[i.f("opcode")], f.register(i.f("rd")), f.register(i.f("rn")), f.register(i.f("rm")));
@@ -32,7 +37,6 @@ final class FloatDataProcessing2 implements Family {
 
   @Override
   public void lift(Insn i, Emitter e) {
-    e.requireDefaultFloatEnvironment();
     FloatOps ops = new FloatOps(e, FloatFormat.ofType(i.f("type")));
     IrBuilder ir = e.ir;
     LLVMValueRef a = ops.read(i.f("rn"));

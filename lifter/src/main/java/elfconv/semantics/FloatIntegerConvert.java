@@ -58,6 +58,11 @@ final class FloatIntegerConvert implements Family {
   }
 
   @Override
+  public boolean readsFpcr(Insn i) {
+    return true;
+  }
+
+  @Override
   public String disassemble(Insn i) {
     Conversion c = conversion(i);
     FloatFormat f = FloatFormat.ofType(i.f("type"));
@@ -75,36 +80,49 @@ final class FloatIntegerConvert implements Family {
 
   @Override
   public void lift(Insn i, Emitter e) {
-    e.requireDefaultFloatEnvironment();
     Conversion c = conversion(i);
     FloatOps ops = new FloatOps(e, FloatFormat.ofType(i.f("type")));
-    IrBuilder ir = e.ir;
     int intBits = i.is64() ? 64 : 32;
-    // Scaling by a power of two is exact (an overflow to infinity still saturates the same way).
-    LLVMValueRef scale = ops.constant(Math.scalb(1.0, c.fractionBits()));
     if (c.toInteger()) {
-      LLVMValueRef v = ir.fmul(ops.value(ops.read(i.f("rn"))), scale);
-      LLVMValueRef integral = c.rounding() == FloatOps.Rounding.ZERO ? v : ops.roundToIntegral(v, c.rounding());
-      String saturating = c.signed() ? "llvm.fptosi.sat" : "llvm.fptoui.sat";
-      e.setReg(i.f("rd"), ir.intrinsicOf(saturating, new LLVMTypeRef[] {ir.m.intType(intBits), ops.type}, integral));
-      if (e.floatExceptionsObserved()) {
-        LLVMValueRef rounded = ops.roundToIntegral(v, c.rounding());
-        e.raiseFloatExceptions(toIntegerExceptions(ops, v, rounded, c.signed(), intBits));
-      }
+      e.setReg(i.f("rd"), toInteger(e, ops, ops.read(i.f("rn")), c.rounding(), c.signed(), intBits, c.fractionBits()));
     } else {
-      LLVMValueRef n = e.reg(i.f("rn"), i.is64());
-      // The integer rounds once; dividing by 2^fbits then stays exact, far above the subnormal range.
-      LLVMValueRef converted = c.signed() ? ir.sitofp(n, ops.type) : ir.uitofp(n, ops.type);
-      ops.write(i.f("rd"), ops.bitsOf(ir.fdiv(converted, scale)));
-      if (e.floatExceptionsObserved()) {
-        String back = c.signed() ? "llvm.fptosi.sat" : "llvm.fptoui.sat";
-        LLVMValueRef roundTrip = ir.intrinsicOf(back, new LLVMTypeRef[] {ir.m.intType(intBits), ops.type}, converted);
-        // The integer's range ends below 2^(bits - 1) (signed) or 2^bits: reaching it means rounding up.
-        LLVMValueRef limit = ops.constant(Math.scalb(1.0, c.signed() ? intBits - 1 : intBits));
-        LLVMValueRef inexact = ir.or(ir.ne(roundTrip, n), ir.fcmp(LLVMRealOGE, converted, limit));
-        e.raiseFloatExceptions(FloatExceptions.when(ir, inexact, FloatExceptions.INEXACT));
-      }
+      ops.write(i.f("rd"), fromInteger(e, ops, e.reg(i.f("rn"), i.is64()), c.signed(), intBits, c.fractionBits()));
     }
+  }
+
+  /**
+   * FPToFixed: the format's value {@code bits} times 2^fractionBits, rounded, as a saturated integer of intBits
+   * (NaN gives 0); its exceptions raised where the program can observe them.
+   */
+  static LLVMValueRef toInteger(Emitter e, FloatOps ops, LLVMValueRef bits, FloatOps.Rounding rounding,
+      boolean signed, int intBits, int fractionBits) {
+    IrBuilder ir = e.ir;
+    // Scaling by a power of two is exact (an overflow to infinity still saturates the same way).
+    LLVMValueRef v = ir.fmul(ops.value(bits), ops.constant(Math.scalb(1.0, fractionBits)));
+    LLVMValueRef integral = rounding == FloatOps.Rounding.ZERO ? v : ops.roundToIntegral(v, rounding);
+    String saturating = signed ? "llvm.fptosi.sat" : "llvm.fptoui.sat";
+    if (e.floatExceptionsObserved()) {
+      LLVMValueRef rounded = ops.roundToIntegral(v, rounding);
+      e.raiseFloatExceptions(toIntegerExceptions(ops, v, rounded, signed, intBits));
+    }
+    return ir.intrinsicOf(saturating, new LLVMTypeRef[] {ir.m.intType(intBits), ops.type}, integral);
+  }
+
+  /** FixedToFP: the format's bits of the integer n (intBits wide) divided by 2^fractionBits. */
+  static LLVMValueRef fromInteger(Emitter e, FloatOps ops, LLVMValueRef n, boolean signed, int intBits,
+      int fractionBits) {
+    IrBuilder ir = e.ir;
+    // The integer rounds once; dividing by 2^fbits then stays exact, far above the subnormal range.
+    LLVMValueRef converted = signed ? ir.sitofp(n, ops.type) : ir.uitofp(n, ops.type);
+    if (e.floatExceptionsObserved()) {
+      String back = signed ? "llvm.fptosi.sat" : "llvm.fptoui.sat";
+      LLVMValueRef roundTrip = ir.intrinsicOf(back, new LLVMTypeRef[] {ir.m.intType(intBits), ops.type}, converted);
+      // The integer's range ends below 2^(bits - 1) (signed) or 2^bits: reaching it means rounding up.
+      LLVMValueRef limit = ops.constant(Math.scalb(1.0, signed ? intBits - 1 : intBits));
+      LLVMValueRef inexact = ir.or(ir.ne(roundTrip, n), ir.fcmp(LLVMRealOGE, converted, limit));
+      e.raiseFloatExceptions(FloatExceptions.when(ir, inexact, FloatExceptions.INEXACT));
+    }
+    return ops.bitsOf(ir.fdiv(converted, ops.constant(Math.scalb(1.0, fractionBits))));
   }
 
   /**

@@ -1,7 +1,5 @@
 package elfconv.semantics;
 
-import static org.bytedeco.llvm.global.LLVM.LLVMRealONE;
-
 import elfconv.a64.Insn;
 import elfconv.ir.IrBuilder;
 import elfconv.lift.Emitter;
@@ -20,6 +18,11 @@ final class FloatMultiplyAdd implements Family {
   }
 
   @Override
+  public boolean readsFpcr(Insn i) {
+    return true;
+  }
+
+  @Override
   public String disassemble(Insn i) {
     FloatFormat f = FloatFormat.ofType(i.f("type"));
     return Asm.join(MNEMONICS[i.f("o1") << 1 | i.f("o0")], f.register(i.f("rd")), f.register(i.f("rn")),
@@ -28,7 +31,6 @@ final class FloatMultiplyAdd implements Family {
 
   @Override
   public void lift(Insn i, Emitter e) {
-    e.requireDefaultFloatEnvironment();
     FloatOps ops = new FloatOps(e, FloatFormat.ofType(i.f("type")));
     IrBuilder ir = e.ir;
     boolean negateAddend = i.f("o1") == 1;
@@ -38,8 +40,7 @@ final class FloatMultiplyAdd implements Family {
     LLVMValueRef a = ops.read(i.f("ra"));
     n = negateProduct ? ops.negate(n) : n;
     a = negateAddend ? ops.negate(a) : a;
-    LLVMValueRef fused = ops.f == FloatFormat.DOUBLE
-        ? e.fusedMultiplyAdd64(ops.value(n), ops.value(m), ops.value(a))
+    LLVMValueRef fused = ops.f == FloatFormat.DOUBLE ? fusedDouble(e, ops, n, m, a)
         : fusedSingle(ops, ops.value(n), ops.value(m), ops.value(a));
     // A quiet NaN addend does not hide the invalid operation infinity * 0: that gives the default NaN.
     LLVMValueRef infinityTimesZero = ir.or(ir.and(ops.isInfinity(n), ops.isZero(m)),
@@ -55,6 +56,30 @@ final class FloatMultiplyAdd implements Family {
   }
 
   /**
+   * x * y + z in double precision with one rounding. Where no intermediate can overflow or become subnormal (the
+   * product's factors within 2^±450 of 1, the addend zero or within 2^±950: nearly always), with host operations
+   * only: Dekker's exact product uh + ul, TwoSum th + tl = z + uh, then RN(th + RO(tl + ul)) (Boldo and
+   * Melquiond's emulation of FMA through rounding to odd). Elsewhere by the runtime's integer implementation.
+   */
+  private static LLVMValueRef fusedDouble(Emitter e, FloatOps ops, LLVMValueRef xBits, LLVMValueRef yBits,
+      LLVMValueRef zBits) {
+    IrBuilder ir = ops.ir;
+    LLVMValueRef safe = ir.and(ir.and(ExactArithmetic.exponentWithin(ir, xBits, 450),
+        ExactArithmetic.exponentWithin(ir, yBits, 450)),
+        ir.or(ops.isZero(zBits), ExactArithmetic.exponentWithin(ir, zBits, 950)));
+    return ExactArithmetic.fastUnlessRare(e, ir.m.f64, safe, () -> {
+      LLVMValueRef x = ops.value(xBits);
+      LLVMValueRef y = ops.value(yBits);
+      LLVMValueRef z = ops.value(zBits);
+      LLVMValueRef uh = ir.fmul(x, y);
+      LLVMValueRef ul = ExactArithmetic.productError(ir, x, y, uh);
+      LLVMValueRef th = ir.fadd(z, uh);
+      LLVMValueRef tl = ExactArithmetic.sumError(ir, z, uh, th);
+      return ir.fadd(th, ExactArithmetic.roundToOdd(ir, tl, ul));
+    }, () -> e.fusedMultiplyAdd64(ops.value(xBits), ops.value(yBits), ops.value(zBits)));
+  }
+
+  /**
    * x * y + z in single precision with one rounding, in double arithmetic: the product is exact in double; the sum
    * is rounded to odd (the error of the host's sum, from TwoSum, sets the last bit), and rounding that to single
    * precision is then the correctly rounded result, as a double has more than two bits to spare.
@@ -62,18 +87,6 @@ final class FloatMultiplyAdd implements Family {
   private static LLVMValueRef fusedSingle(FloatOps ops, LLVMValueRef x, LLVMValueRef y, LLVMValueRef z) {
     IrBuilder ir = ops.ir;
     LLVMValueRef product = ir.fmul(ir.fpext(x, ir.m.f64), ir.fpext(y, ir.m.f64));
-    LLVMValueRef addend = ir.fpext(z, ir.m.f64);
-    LLVMValueRef sum = ir.fadd(product, addend);
-    LLVMValueRef productPart = ir.fsub(sum, addend);
-    LLVMValueRef error = ir.fadd(ir.fsub(product, productPart), ir.fsub(addend, ir.fsub(sum, productPart)));
-    LLVMValueRef sumBits = ir.bitcast(sum, ir.m.i64);
-    LLVMValueRef errorBits = ir.bitcast(error, ir.m.i64);
-    LLVMValueRef inexactAndEven = ir.and(ir.fcmp(LLVMRealONE, error, ir.cf(ir.m.f64, 0)),
-        ir.eq(ir.and(sumBits, ir.c(64, 1)), ir.c(64, 0)));
-    // One unit in the last place away from zero when the error has the sum's sign, else toward zero.
-    LLVMValueRef sameSign = ir.eq(ir.lshr(ir.xor(sumBits, errorBits), ir.c(64, 63)), ir.c(64, 0));
-    LLVMValueRef odd = ir.select(sameSign, ir.add(sumBits, ir.c(64, 1)), ir.sub(sumBits, ir.c(64, 1)));
-    LLVMValueRef roundedToOdd = ir.bitcast(ir.select(inexactAndEven, odd, sumBits), ir.m.f64);
-    return ir.fptrunc(roundedToOdd, ir.m.f32);
+    return ir.fptrunc(ExactArithmetic.roundToOdd(ir, product, ir.fpext(z, ir.m.f64)), ir.m.f32);
   }
 }

@@ -76,19 +76,19 @@ class BadInputTest {
 
   @Test
   void unsupportedInstructionNamesAddressWordAndDisassembly() throws Exception {
-    Path elf = TestPrograms.assemble(dir, "float", """
+    Path elf = TestPrograms.assemble(dir, "crypto", """
             .globl _start
             .type _start, %function
         _start:
             mov x0, #0
-            fadd d0, d1, d2
+            .inst 0x4e284820 // aese v0.16b, v1.16b
             mov x8, #94
             svc #0
             .size _start, .-_start
         """, "-static", "-e", "_start");
     String message = compileFails(elf, "x86_64");
-    assertTrue(message.matches(".*unsupported instruction at 0x[0-9a-f]+: word 0x1e622820 \\(LLVM: fadd d0, d1, d2\\), "
-        + "reachable from function _start; 1 unsupported instruction in all: 1 fadd\n"), message);
+    assertTrue(message.matches(".*unsupported instruction at 0x[0-9a-f]+: word 0x4e284820 \\(LLVM: aese v0.16b, v1.16b\\), "
+        + "reachable from function _start; 1 unsupported instruction in all: 1 aese\n"), message);
   }
 
   @Test

@@ -33,7 +33,10 @@ final class FloatEdges {
       0x7c01, 0x7d00, 0x0001, (short) 0x83ff, 0x0400, 0x7bff, (short) 0xfbff, 0x3c00, (short) 0xbc00, 0x3800,
       0x3e00};
 
-  /** V0..V31 for a case: random bytes, with a format's edge value in the low bits of about half the registers. */
+  /**
+   * V0..V31 for a case: random bytes, with a format's edge value in the low bits of about half the registers; in a
+   * third of the cases V0, V1, V2 then hold a hard fused multiply-add (see {@link #hardFusedOperands}).
+   */
   static byte[] vectors(long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     byte[] bytes = new byte[32 * 16];
@@ -47,6 +50,43 @@ final class FloatEdges {
         default -> { }
       }
     }
+    if (random.nextInt(3) == 0) {
+      hardFusedOperands(random, b);
+    }
     return bytes;
+  }
+
+  /**
+   * V0 * V1 + V2 (as doubles, and as singles in a coin's other half) where one rounding matters: V2 cancels the
+   * rounded product exactly or nearly, or adds a fraction of its last place (near a tie), with the product in the
+   * normal, subnormal or overflowing range.
+   */
+  private static void hardFusedOperands(SplittableRandom random, ByteBuffer b) {
+    boolean single = random.nextBoolean();
+    int[] scales = single ? new int[] {0, -70, 64} : new int[] {0, -530, 512};
+    int scale = scales[random.nextInt(scales.length)];
+    double x = Math.scalb(1 + random.nextDouble(), scale);
+    double y = Math.scalb(1 + random.nextDouble(), random.nextInt(-4, 5));
+    if (single) {
+      float fx = (float) x;
+      float fy = (float) y;
+      float product = fx * fy;
+      float z = switch (random.nextInt(3)) {
+        case 0 -> -product;
+        case 1 -> -product + Math.ulp(product) * (random.nextInt(5) - 2);
+        default -> Math.ulp(product) * (random.nextInt(9) - 4) / 8;
+      };
+      b.putInt(0, Float.floatToRawIntBits(fx)).putInt(16, Float.floatToRawIntBits(fy))
+          .putInt(32, Float.floatToRawIntBits(z));
+    } else {
+      double product = x * y;
+      double z = switch (random.nextInt(3)) {
+        case 0 -> -product;
+        case 1 -> -product + Math.ulp(product) * (random.nextInt(5) - 2);
+        default -> Math.ulp(product) * (random.nextInt(9) - 4) / 8;
+      };
+      b.putLong(0, Double.doubleToRawLongBits(x)).putLong(16, Double.doubleToRawLongBits(y))
+          .putLong(32, Double.doubleToRawLongBits(z));
+    }
   }
 }

@@ -1,0 +1,582 @@
+/*
+ * Scalar FP instructions under a non-default FPCR, exactly as the Arm ARM defines them: any rounding mode,
+ * flush-to-zero (inputs and tiny results, with Input Denormal and Underflow), default NaN, and every FPSR
+ * exception. Lifted code runs FP instructions natively while FPCR is the default (the process starts so and
+ * most programs never change it) and calls elfconv_fp_execute only when FPCR.RMode, FZ or DN are set.
+ *
+ * Values are integers: a significand and a binary exponent, rounded once by round_pack. FPCR.AHP selects the
+ * alternative half-precision format of FCVT: no infinities or NaNs, exponent 31 a normal one.
+ */
+#include "../elfconv.h"
+#include "runtime.h"
+#include "wide.h"
+
+typedef struct {
+  int fraction_bits, exponent_bits;
+} Format;
+
+static const Format HALF = {10, 5}, SINGLE = {23, 8}, DOUBLE = {52, 11};
+
+static int bias(Format f) { return (1 << (f.exponent_bits - 1)) - 1; }
+static int bits_of_format(Format f) { return 1 + f.exponent_bits + f.fraction_bits; }
+static uint64_t sign_bit(Format f) { return 1ull << (f.fraction_bits + f.exponent_bits); }
+static uint64_t infinity_bits(Format f) { return ((1ull << f.exponent_bits) - 1) << f.fraction_bits; }
+static uint64_t quiet_bit(Format f) { return 1ull << (f.fraction_bits - 1); }
+static uint64_t default_nan(Format f) { return infinity_bits(f) | quiet_bit(f); }
+
+/* FPCR.RMode values, then FPRounding_TIEAWAY of FRINTA and FCVTA*. */
+enum { TIE_EVEN, POSITIVE, NEGATIVE, ZERO, TIE_AWAY };
+
+typedef struct {
+  int rounding, flush, default_nan, alternative_half;
+  uint32_t flags; /* FPSR exception bits raised */
+} Env;
+
+static int is_half(Format f) { return f.fraction_bits == HALF.fraction_bits; }
+
+typedef enum { IS_ZERO, IS_FINITE, IS_INFINITE, IS_QNAN, IS_SNAN } Class;
+
+/* An operand: sign, class, and for finite values significand * 2^exponent; bits as the operation sees them
+ * (a flushed denormal as a zero). */
+typedef struct {
+  Class cls;
+  int sign;
+  uint64_t significand;
+  int exponent;
+  uint64_t bits;
+} Value;
+
+/* FPUnpack: denormals become zeros (Input Denormal) when flush is set. */
+static Value unpack_value(uint64_t bits, Format f, int flush, Env *env) {
+  Value v = {IS_ZERO, (int)((bits >> (f.fraction_bits + f.exponent_bits)) & 1), 0, 0, bits};
+  uint64_t biased = (bits >> f.fraction_bits) & ((1ull << f.exponent_bits) - 1);
+  uint64_t fraction = bits & ((1ull << f.fraction_bits) - 1);
+  if (biased == (1ull << f.exponent_bits) - 1 && !(is_half(f) && env->alternative_half)) {
+    v.cls = fraction == 0 ? IS_INFINITE : (fraction & quiet_bit(f)) ? IS_QNAN : IS_SNAN;
+  } else if (biased == 0) {
+    if (fraction != 0 && flush) {
+      env->flags |= FPSR_IDC;
+      v.bits = bits & sign_bit(f);
+    } else if (fraction != 0) {
+      v.cls = IS_FINITE;
+      v.significand = fraction;
+      v.exponent = 1 - bias(f) - f.fraction_bits;
+    }
+  } else {
+    v.cls = IS_FINITE;
+    v.significand = fraction | (1ull << f.fraction_bits);
+    v.exponent = (int)biased - bias(f) - f.fraction_bits;
+  }
+  return v;
+}
+
+static int is_nan(Value v) { return v.cls == IS_QNAN || v.cls == IS_SNAN; }
+
+static uint64_t signed_zero(int sign, Format f) { return sign ? sign_bit(f) : 0; }
+static uint64_t signed_infinity(int sign, Format f) { return signed_zero(sign, f) | infinity_bits(f); }
+
+static uint64_t invalid(Format f, Env *env) {
+  env->flags |= FPSR_IOC;
+  return default_nan(f);
+}
+
+/* FPProcessNaNs over n operands: signalling NaNs first, then quiet ones, in operand order. */
+static int process_nans(const Value *v, int n, Format f, Env *env, uint64_t *result) {
+  for (int pass = 0; pass < 2; pass++) {
+    for (int i = 0; i < n; i++) {
+      if (v[i].cls == (pass == 0 ? IS_SNAN : IS_QNAN)) {
+        if (pass == 0) env->flags |= FPSR_IOC;
+        *result = env->default_nan ? default_nan(f) : v[i].bits | quiet_bit(f);
+        return 1;
+      }
+    }
+  }
+  return 0;
+}
+
+/* Whether a value cut at `shift` bits rounds its magnitude up: rest is what was cut, q what was kept. */
+static int rounds_up(Wide rest, int shift, uint64_t q, int sign, int rounding) {
+  if (rest.hi == 0 && rest.lo == 0) return 0;
+  int versus_half = shift > 128 ? -1 : compare(rest, shift == 128 ? (Wide){1ull << 63, 0} : shift_left((Wide){0, 1}, shift - 1));
+  switch (rounding) {
+  case TIE_EVEN: return versus_half > 0 || (versus_half == 0 && (q & 1));
+  case TIE_AWAY: return versus_half >= 0;
+  case POSITIVE: return !sign;
+  case NEGATIVE: return sign;
+  default: return 0;
+  }
+}
+
+/* FPRoundBase: (-1)^sign * significand * 2^exponent (significand != 0) rounded once into format f. In the
+ * alternative half-precision format exponent 31 is a normal one and a larger value saturates with Invalid
+ * Operation instead of overflowing. */
+static uint64_t round_pack(int sign, Wide significand, int exponent, Format f, int flush, Env *env) {
+  uint64_t s = signed_zero(sign, f);
+  int alternative = is_half(f) && env->alternative_half;
+  int leading = exponent + top_bit(significand);
+  int emin = 1 - bias(f), emax = alternative ? bias(f) + 1 : bias(f);
+  if (leading < emin && flush) {
+    env->flags |= FPSR_UFC;
+    return s;
+  }
+  int lsb = leading - f.fraction_bits, min_lsb = emin - f.fraction_bits;
+  if (lsb < min_lsb) lsb = min_lsb;
+  uint64_t bits = 0;
+  int inexact = 0;
+  if (leading <= emax) {
+    int shift = lsb - exponent;
+    uint64_t q;
+    if (shift <= 0) {
+      q = shift_left(significand, -shift).lo;
+    } else {
+      Wide kept = shift_right(significand, shift);
+      Wide rest = shift >= 128 ? significand : subtract(significand, shift_left(kept, shift));
+      q = kept.lo;
+      inexact = rest.hi != 0 || rest.lo != 0;
+      q += rounds_up(rest, shift, q, sign, env->rounding);
+    }
+    bits = ((uint64_t)(lsb - min_lsb) << f.fraction_bits) + q; /* a carry into the exponent is right */
+  }
+  if (alternative && (leading > emax || bits > 0x7fff)) {
+    env->flags |= FPSR_IOC;
+    return s | 0x7fff;
+  }
+  if (!alternative && (leading > emax || bits >= infinity_bits(f))) {
+    env->flags |= FPSR_OFC | FPSR_IXC;
+    int rounding = env->rounding;
+    int to_infinity = rounding == TIE_EVEN || (rounding == POSITIVE && !sign) || (rounding == NEGATIVE && sign);
+    return s | (to_infinity ? infinity_bits(f) : infinity_bits(f) - 1);
+  }
+  if (inexact) env->flags |= leading < emin ? FPSR_IXC | FPSR_UFC : FPSR_IXC;
+  return s | bits;
+}
+
+/* An exact term of a sum: zero (with a sign) or (-1)^sign * significand * 2^exponent. */
+typedef struct {
+  int zero, sign;
+  Wide significand;
+  int exponent;
+} Term;
+
+static Term term_of(Value v) {
+  return (Term){v.cls == IS_ZERO, v.sign, (Wide){0, v.significand}, v.exponent};
+}
+
+/* a + b rounded once: the core of FADD, FSUB, FMUL and the fused multiply-adds. */
+static uint64_t round_sum(Term a, Term b, Format f, Env *env) {
+  int exact_zero_sign = env->rounding == NEGATIVE;
+  if (a.zero && b.zero) return signed_zero(a.sign == b.sign ? a.sign : exact_zero_sign, f);
+  if (a.zero) return round_pack(b.sign, b.significand, b.exponent, f, env->flush, env);
+  if (b.zero) return round_pack(a.sign, a.significand, a.exponent, f, env->flush, env);
+  Wide big = normalise(a.significand, &a.exponent), small = normalise(b.significand, &b.exponent);
+  int big_sign = a.sign, small_sign = b.sign, exponent = a.exponent, gap = a.exponent - b.exponent;
+  if (gap < 0) {
+    Wide t = big;
+    big = small, small = t, big_sign = b.sign, small_sign = a.sign, exponent = b.exponent, gap = -gap;
+  }
+  small = shift_right_jamming(small, gap);
+  Wide sum;
+  int sign = big_sign;
+  if (big_sign == small_sign) {
+    sum = add(big, small);
+  } else if (compare(big, small) >= 0) {
+    sum = subtract(big, small);
+  } else {
+    sum = subtract(small, big);
+    sign = small_sign;
+  }
+  if (sum.hi == 0 && sum.lo == 0) return signed_zero(exact_zero_sign, f);
+  return round_pack(sign, sum, exponent, f, env->flush, env);
+}
+
+static uint64_t fp_add(uint64_t a, uint64_t b, Format f, Env *env) {
+  Value v[2] = {unpack_value(a, f, env->flush, env), unpack_value(b, f, env->flush, env)};
+  uint64_t result;
+  if (process_nans(v, 2, f, env, &result)) return result;
+  if (v[0].cls == IS_INFINITE && v[1].cls == IS_INFINITE && v[0].sign != v[1].sign) return invalid(f, env);
+  if (v[0].cls == IS_INFINITE || v[1].cls == IS_INFINITE) {
+    return signed_infinity(v[0].cls == IS_INFINITE ? v[0].sign : v[1].sign, f);
+  }
+  return round_sum(term_of(v[0]), term_of(v[1]), f, env);
+}
+
+/* The exact product of two finite or zero values as a term. */
+static Term product_term(Value x, Value y) {
+  int zero = x.cls == IS_ZERO || y.cls == IS_ZERO;
+  return (Term){zero, x.sign ^ y.sign, multiply(x.significand, y.significand), x.exponent + y.exponent};
+}
+
+static uint64_t fp_multiply(uint64_t a, uint64_t b, Format f, Env *env) {
+  Value v[2] = {unpack_value(a, f, env->flush, env), unpack_value(b, f, env->flush, env)};
+  uint64_t result;
+  if (process_nans(v, 2, f, env, &result)) return result;
+  int sign = v[0].sign ^ v[1].sign;
+  if (v[0].cls == IS_INFINITE || v[1].cls == IS_INFINITE) {
+    return v[0].cls == IS_ZERO || v[1].cls == IS_ZERO ? invalid(f, env) : signed_infinity(sign, f);
+  }
+  Term p = product_term(v[0], v[1]);
+  return p.zero ? signed_zero(sign, f) : round_pack(sign, p.significand, p.exponent, f, env->flush, env);
+}
+
+/* FPMulAdd: addend + x * y. */
+static uint64_t fp_fused(uint64_t addend, uint64_t x, uint64_t y, Format f, Env *env) {
+  Value v[3] = {unpack_value(addend, f, env->flush, env), unpack_value(x, f, env->flush, env),
+                unpack_value(y, f, env->flush, env)};
+  int infinity_times_zero = (v[1].cls == IS_INFINITE && v[2].cls == IS_ZERO)
+                            || (v[1].cls == IS_ZERO && v[2].cls == IS_INFINITE);
+  uint64_t result;
+  if (process_nans(v, 3, f, env, &result)) {
+    return v[0].cls == IS_QNAN && infinity_times_zero ? invalid(f, env) : result;
+  }
+  if (infinity_times_zero) return invalid(f, env);
+  int product_sign = v[1].sign ^ v[2].sign;
+  int product_infinite = v[1].cls == IS_INFINITE || v[2].cls == IS_INFINITE;
+  if (product_infinite && v[0].cls == IS_INFINITE && product_sign != v[0].sign) return invalid(f, env);
+  if (product_infinite) return signed_infinity(product_sign, f);
+  if (v[0].cls == IS_INFINITE) return signed_infinity(v[0].sign, f);
+  return round_sum(product_term(v[1], v[2]), term_of(v[0]), f, env);
+}
+
+static uint64_t fp_divide(uint64_t a, uint64_t b, Format f, Env *env) {
+  Value v[2] = {unpack_value(a, f, env->flush, env), unpack_value(b, f, env->flush, env)};
+  uint64_t result;
+  if (process_nans(v, 2, f, env, &result)) return result;
+  int sign = v[0].sign ^ v[1].sign;
+  if ((v[0].cls == IS_INFINITE && v[1].cls == IS_INFINITE) || (v[0].cls == IS_ZERO && v[1].cls == IS_ZERO)) {
+    return invalid(f, env);
+  }
+  if (v[0].cls == IS_INFINITE) return signed_infinity(sign, f);
+  if (v[1].cls == IS_INFINITE || v[0].cls == IS_ZERO) return signed_zero(sign, f);
+  if (v[1].cls == IS_ZERO) {
+    env->flags |= FPSR_DZC;
+    return signed_infinity(sign, f);
+  }
+  /* 75 more quotient bits than the significands have: far more than rounding needs; the remainder is sticky. */
+  Wide numerator = shift_left((Wide){0, v[0].significand}, 75);
+  uint64_t divisor = v[1].significand, remainder = 0;
+  Wide quotient = {0, 0};
+  for (int bit = 127; bit >= 0; bit--) {
+    uint64_t next = bit >= 64 ? (numerator.hi >> (bit - 64)) & 1 : (numerator.lo >> bit) & 1;
+    remainder = remainder << 1 | next;
+    quotient = shift_left(quotient, 1);
+    if (remainder >= divisor) {
+      remainder -= divisor;
+      quotient.lo |= 1;
+    }
+  }
+  if (remainder != 0) quotient.lo |= 1;
+  return round_pack(sign, quotient, v[0].exponent - v[1].exponent - 75, f, env->flush, env);
+}
+
+static uint64_t fp_sqrt(uint64_t a, Format f, Env *env) {
+  Value v = unpack_value(a, f, env->flush, env);
+  uint64_t result;
+  if (process_nans(&v, 1, f, env, &result)) return result;
+  if (v.cls == IS_ZERO) return v.bits;
+  if (v.sign) return invalid(f, env);
+  if (v.cls == IS_INFINITE) return v.bits;
+  /* The significand shifted to about 120 bits, by an amount that leaves the exponent even. */
+  int shift = 120 - top_bit((Wide){0, v.significand});
+  if ((v.exponent - shift) & 1) shift++;
+  Wide radicand = shift_left((Wide){0, v.significand}, shift);
+  Wide root = {0, 0}, remainder = {0, 0};
+  for (int pair = 63; pair >= 0; pair--) { /* digit by digit: two radicand bits per root bit */
+    uint64_t two = pair >= 32 ? (radicand.hi >> (2 * pair - 64)) & 3 : (radicand.lo >> (2 * pair)) & 3;
+    remainder = add(shift_left(remainder, 2), (Wide){0, two});
+    Wide trial = add(shift_left(root, 2), (Wide){0, 1});
+    root = shift_left(root, 1);
+    if (compare(remainder, trial) >= 0) {
+      remainder = subtract(remainder, trial);
+      root.lo |= 1;
+    }
+  }
+  if (remainder.hi != 0 || remainder.lo != 0) root.lo |= 1;
+  return round_pack(0, root, (v.exponent - shift) / 2, f, env->flush, env);
+}
+
+/* The real order of two non-NaN values: -1, 0 or 1. */
+static int compare_values(Value x, Value y) {
+  if (x.cls == IS_ZERO && y.cls == IS_ZERO) return 0;
+  int xs = x.cls == IS_ZERO ? 0 : x.sign ? -1 : 1, ys = y.cls == IS_ZERO ? 0 : y.sign ? -1 : 1;
+  if (xs != ys) return xs < ys ? -1 : 1;
+  int magnitude;
+  if (x.cls == IS_INFINITE || y.cls == IS_INFINITE) {
+    magnitude = (x.cls == IS_INFINITE) - (y.cls == IS_INFINITE);
+  } else {
+    int ex = x.exponent, ey = y.exponent;
+    Wide mx = normalise((Wide){0, x.significand}, &ex), my = normalise((Wide){0, y.significand}, &ey);
+    magnitude = ex != ey ? (ex < ey ? -1 : 1) : compare(mx, my);
+  }
+  return xs * magnitude;
+}
+
+/* FMAX, FMIN, FMAXNM, FMINNM. */
+static uint64_t fp_max(uint64_t a, uint64_t b, int maximum, int number, Format f, Env *env) {
+  Value v[2] = {unpack_value(a, f, env->flush, env), unpack_value(b, f, env->flush, env)};
+  if (number) { /* one quiet NaN is missing data: the infinity that loses */
+    for (int i = 0; i < 2; i++) {
+      if (v[i].cls == IS_QNAN && v[1 - i].cls != IS_QNAN) {
+        v[i] = (Value){IS_INFINITE, maximum, 0, 0, signed_infinity(maximum, f)};
+      }
+    }
+  }
+  uint64_t result;
+  if (process_nans(v, 2, f, env, &result)) return result;
+  int order = compare_values(v[0], v[1]);
+  Value chosen = (maximum ? order > 0 : order < 0) ? v[0] : v[1];
+  if (chosen.cls == IS_ZERO) return signed_zero(maximum ? v[0].sign & v[1].sign : v[0].sign | v[1].sign, f);
+  return chosen.bits;
+}
+
+/* FPRoundInt, and the integral rounding of FPToFixed: the magnitude of v (finite) rounded to an integer; *fits
+ * is cleared when it needs more than 64 bits. */
+static uint64_t round_magnitude(Value v, int rounding, int *inexact, int *fits) {
+  *inexact = 0;
+  *fits = 1;
+  if (v.cls == IS_ZERO) return 0;
+  if (v.exponent >= 0) {
+    if (v.exponent + top_bit((Wide){0, v.significand}) >= 64) {
+      *fits = 0;
+      return 0;
+    }
+    return v.significand << v.exponent;
+  }
+  int shift = -v.exponent;
+  Wide all = {0, v.significand};
+  Wide kept = shift_right(all, shift);
+  Wide rest = shift >= 128 ? all : subtract(all, shift_left(kept, shift));
+  *inexact = rest.lo != 0 || rest.hi != 0;
+  return kept.lo + rounds_up(rest, shift, kept.lo, v.sign, rounding);
+}
+
+static uint64_t fp_round_integral(uint64_t a, int rounding, int signal_inexact, Format f, Env *env) {
+  Value v = unpack_value(a, f, env->flush, env);
+  uint64_t result;
+  if (process_nans(&v, 1, f, env, &result)) return result;
+  if (v.cls != IS_FINITE || v.exponent >= 0) return v.bits;
+  int inexact, fits;
+  uint64_t q = round_magnitude(v, rounding, &inexact, &fits);
+  if (inexact && signal_inexact) env->flags |= FPSR_IXC;
+  if (q == 0) return signed_zero(v.sign, f);
+  Env exact = *env;
+  return round_pack(v.sign, (Wide){0, q}, 0, f, 0, &exact);
+}
+
+/* FPToFixed: saturating, NaN gives 0; Invalid Operation alone when out of range, else Inexact. */
+static uint64_t fp_to_integer(uint64_t a, int fraction_bits, int is_unsigned, int int_bits, int rounding, Format f,
+                              Env *env) {
+  Value v = unpack_value(a, f, env->flush, env);
+  uint64_t max = is_unsigned ? (int_bits == 64 ? ~0ull : (1ull << int_bits) - 1) : (1ull << (int_bits - 1)) - 1;
+  uint64_t min = is_unsigned ? 0 : 1ull << (int_bits - 1); /* magnitude of the most negative value */
+  if (is_nan(v)) {
+    env->flags |= FPSR_IOC;
+    return 0;
+  }
+  int inexact = 0, fits = 1;
+  uint64_t q = 0;
+  if (v.cls == IS_INFINITE) {
+    fits = 0;
+  } else if (v.cls == IS_FINITE) {
+    v.exponent += fraction_bits;
+    q = round_magnitude(v, rounding, &inexact, &fits);
+  }
+  if (!fits || (!v.sign && q > max) || (v.sign && q > min)) {
+    env->flags |= FPSR_IOC;
+    return v.sign ? (is_unsigned ? 0 : min) : max;
+  }
+  if (inexact) env->flags |= FPSR_IXC;
+  uint64_t result = v.sign ? -q : q;
+  return int_bits == 32 ? (uint32_t)result : result;
+}
+
+static uint64_t integer_to_fp(uint64_t n, int is_unsigned, int int_bits, int fraction_bits, Format f, Env *env) {
+  int sign = 0;
+  if (int_bits == 32) n = is_unsigned ? (uint32_t)n : (uint64_t)(int64_t)(int32_t)n;
+  if (!is_unsigned && (int64_t)n < 0) {
+    sign = 1;
+    n = -n;
+  }
+  if (n == 0) return 0;
+  return round_pack(sign, (Wide){0, n}, -fraction_bits, f, env->flush, env);
+}
+
+/* FPConvert between formats: flushing applies to single and double, never to half precision. */
+static uint64_t fp_convert(uint64_t a, Format from, Format to, Env *env) {
+  Value v = unpack_value(a, from, env->flush && !is_half(from), env);
+  int alternative = is_half(to) && env->alternative_half;
+  if (alternative && (is_nan(v) || v.cls == IS_INFINITE)) { /* no NaN or infinity to give */
+    env->flags |= FPSR_IOC;
+    return signed_zero(v.sign, to) | (v.cls == IS_INFINITE ? 0x7fff : 0);
+  }
+  if (is_nan(v)) {
+    if (v.cls == IS_SNAN) env->flags |= FPSR_IOC;
+    if (env->default_nan) return default_nan(to);
+    uint64_t fraction = a & ((1ull << from.fraction_bits) - 1);
+    int shift = to.fraction_bits - from.fraction_bits;
+    uint64_t payload = shift > 0 ? fraction << shift : fraction >> -shift;
+    return signed_zero(v.sign, to) | default_nan(to) | payload;
+  }
+  if (v.cls == IS_INFINITE) return signed_infinity(v.sign, to);
+  if (v.cls == IS_ZERO) return signed_zero(v.sign, to);
+  int flush = env->flush && !is_half(to);
+  return round_pack(v.sign, (Wide){0, v.significand}, v.exponent, to, flush, env);
+}
+
+// ---- the instructions, decoded as lifter/src/main/resources/elfconv/a64/a64.decode lists them
+
+static uint64_t read_v(int n, Format f) {
+  uint64_t value = 0;
+  __builtin_memcpy(&value, elfconv_state.v[n], (size_t)bits_of_format(f) / 8);
+  return value;
+}
+
+static void write_v(int n, uint64_t value, Format f) {
+  __builtin_memset(elfconv_state.v[n], 0, 16);
+  __builtin_memcpy(elfconv_state.v[n], &value, (size_t)bits_of_format(f) / 8);
+}
+
+static uint64_t read_x(int n, int is64) {
+  uint64_t value = n == 31 ? 0 : elfconv_state.x[n];
+  return is64 ? value : (uint32_t)value;
+}
+
+static void write_x(int n, uint64_t value, int is64) {
+  if (n != 31) elfconv_state.x[n] = is64 ? value : (uint32_t)value;
+}
+
+static int condition_holds(int cond) {
+  const uint8_t *f = elfconv_state.nzcv; /* N, Z, C, V */
+  int result;
+  switch (cond >> 1) {
+  case 0: result = f[1]; break;
+  case 1: result = f[2]; break;
+  case 2: result = f[0]; break;
+  case 3: result = f[3]; break;
+  case 4: result = f[2] && !f[1]; break;
+  case 5: result = f[0] == f[3]; break;
+  case 6: result = f[0] == f[3] && !f[1]; break;
+  default: result = 1; break;
+  }
+  return (cond & 1) && cond != 15 ? !result : result;
+}
+
+static void set_nzcv(int nzcv) {
+  for (int i = 0; i < 4; i++) elfconv_state.nzcv[i] = (uint8_t)((nzcv >> (3 - i)) & 1);
+}
+
+static Format format_of(uint32_t type) {
+  return type == 0 ? SINGLE : type == 1 ? DOUBLE : HALF;
+}
+
+static uint64_t negate(uint64_t bits, Format f) { return bits ^ sign_bit(f); }
+
+/* FPCompare as NZCV; FCMPE signals on every NaN, FCMP on signalling ones. */
+static int fp_compare(uint64_t a, uint64_t b, int signal_all, Format f, Env *env) {
+  Value x = unpack_value(a, f, env->flush, env), y = unpack_value(b, f, env->flush, env);
+  if (is_nan(x) || is_nan(y)) {
+    if (signal_all || x.cls == IS_SNAN || y.cls == IS_SNAN) env->flags |= FPSR_IOC;
+    return 0x3;
+  }
+  int order = compare_values(x, y);
+  return order < 0 ? 0x8 : order == 0 ? 0x6 : 0x2;
+}
+
+static void one_source(uint32_t w, Format f, Env *env) {
+  int opcode = (w >> 15) & 0x3f, rn = (w >> 5) & 31, rd = w & 31;
+  if ((opcode & 0x3c) == 0x04) {
+    Format to = format_of(opcode & 3);
+    write_v(rd, fp_convert(read_v(rn, f), f, to, env), to);
+    return;
+  }
+  uint64_t a = read_v(rn, f);
+  static const int FRINT_ROUNDING[] = {TIE_EVEN, POSITIVE, NEGATIVE, ZERO, TIE_AWAY, 0, -1, -1};
+  uint64_t result;
+  switch (opcode) {
+  case 3: result = fp_sqrt(a, f, env); break;
+  default: {
+    int rounding = FRINT_ROUNDING[opcode - 8];
+    result = fp_round_integral(a, rounding < 0 ? env->rounding : rounding, opcode == 14, f, env);
+    break;
+  }
+  }
+  write_v(rd, result, f);
+}
+
+static void two_source(uint32_t w, Format f, Env *env) {
+  int rm = (w >> 16) & 31, opcode = (w >> 12) & 15, rn = (w >> 5) & 31, rd = w & 31;
+  uint64_t a = read_v(rn, f), b = read_v(rm, f), result;
+  switch (opcode) {
+  case 0: result = fp_multiply(a, b, f, env); break;
+  case 1: result = fp_divide(a, b, f, env); break;
+  case 2: result = fp_add(a, b, f, env); break;
+  case 3: result = fp_add(a, negate(b, f), f, env); break;
+  case 4: case 5: case 6: case 7: result = fp_max(a, b, !(opcode & 1), opcode >= 6, f, env); break;
+  default: result = negate(fp_multiply(a, b, f, env), f); break;
+  }
+  write_v(rd, result, f);
+}
+
+static void three_source(uint32_t w, Format f, Env *env) {
+  int o1 = (w >> 21) & 1, rm = (w >> 16) & 31, o0 = (w >> 15) & 1, ra = (w >> 10) & 31, rn = (w >> 5) & 31,
+      rd = w & 31;
+  uint64_t n = read_v(rn, f), m = read_v(rm, f), a = read_v(ra, f);
+  if (o1 != o0) n = negate(n, f);
+  if (o1) a = negate(a, f);
+  write_v(rd, fp_fused(a, n, m, f, env), f);
+}
+
+/* SCVTF, UCVTF, FCVT{N,P,M,Z,A}{S,U}, with fraction_bits for the fixed-point forms. */
+static void convert_integer(uint32_t w, Format f, Env *env) {
+  int is64 = w >> 31, rn = (w >> 5) & 31, rd = w & 31, int_bits = is64 ? 64 : 32;
+  int fixed = ((w >> 21) & 1) == 0;
+  int rmode = (w >> 19) & 3, opcode = (w >> 16) & 7;
+  int fraction_bits = fixed ? 64 - (int)((w >> 10) & 63) : 0;
+  if ((opcode & 6) == 2) {
+    write_v(rd, integer_to_fp(read_x(rn, is64), opcode & 1, int_bits, fraction_bits, f, env), f);
+    return;
+  }
+  int rounding = (opcode & 4) ? TIE_AWAY : rmode; /* FCVTA* by opcode, the others by rmode (fixed: ZERO) */
+  write_x(rd, fp_to_integer(read_v(rn, f), fraction_bits, opcode & 1, int_bits, rounding, f, env), is64);
+}
+
+/* The Advanced SIMD scalar SCVTF, UCVTF, FCVT{N,M,P,Z,A}{S,U}: the integer in a SIMD&FP register, as wide. */
+static void simd_scalar_convert(uint32_t w, Env *env) {
+  static const int BY_O2_O1[] = {TIE_EVEN, NEGATIVE, POSITIVE, ZERO};
+  Format f = (w >> 22) & 1 ? DOUBLE : SINGLE;
+  int is_unsigned = (w >> 29) & 1, rn = (w >> 5) & 31, rd = w & 31, bits = bits_of_format(f);
+  if ((w & 0xdfbffc00u) == 0x5e21d800u) {
+    write_v(rd, integer_to_fp(read_v(rn, f), is_unsigned, bits, 0, f, env), f);
+    return;
+  }
+  int away = (w & 0xdfbffc00u) == 0x5e21c800u;
+  int rounding = away ? TIE_AWAY : BY_O2_O1[((w >> 23) & 1) << 1 | ((w >> 12) & 1)];
+  write_v(rd, fp_to_integer(read_v(rn, f), 0, is_unsigned, bits, rounding, f, env), f);
+}
+
+void elfconv_fp_execute(uint64_t pc, uint32_t w) {
+  uint64_t fpcr = elfconv_state.fpcr;
+  Env env = {(int)((fpcr >> 22) & 3), (int)((fpcr >> 24) & 1), (int)((fpcr >> 25) & 1), (int)((fpcr >> 26) & 1), 0};
+  Format f = format_of((w >> 22) & 3);
+  if ((w & 0xff207c00u) == 0x1e204000u) {
+    one_source(w, f, &env);
+  } else if ((w & 0xff200c00u) == 0x1e200800u) {
+    two_source(w, f, &env);
+  } else if ((w & 0xff000000u) == 0x1f000000u) {
+    three_source(w, f, &env);
+  } else if ((w & 0xff20fc07u) == 0x1e202000u) {
+    int rm = (w >> 16) & 31, rn = (w >> 5) & 31, opc = (w >> 3) & 3;
+    uint64_t b = (opc & 1) ? 0 : read_v(rm, f);
+    set_nzcv(fp_compare(read_v(rn, f), b, opc >> 1, f, &env));
+  } else if ((w & 0xff200c00u) == 0x1e200400u) {
+    int rm = (w >> 16) & 31, cond = (w >> 12) & 15, rn = (w >> 5) & 31, e = (w >> 4) & 1;
+    set_nzcv(condition_holds(cond) ? fp_compare(read_v(rn, f), read_v(rm, f), e, f, &env) : (int)(w & 15));
+  } else if ((w & 0x7f000000u) == 0x1e000000u) {
+    convert_integer(w, f, &env);
+  } else if ((w & 0xdfbffc00u) == 0x5e21d800u || (w & 0xdf3fec00u) == 0x5e21a800u
+             || (w & 0xdfbffc00u) == 0x5e21c800u) {
+    simd_scalar_convert(w, &env);
+  } else {
+    fatal("internal error: elfconv_fp_execute of word 0x%x at 0x%x", (uint64_t)w, pc);
+  }
+  elfconv_state.fpsr |= env.flags;
+}
