@@ -35,6 +35,11 @@ __attribute__((no_builtin)) int memcmp(const void *a, const void *b, size_t n) {
   return 0;
 }
 
+/* What LLVM turns a memcmp compared only with zero into. */
+__attribute__((no_builtin)) int bcmp(const void *a, const void *b, size_t n) {
+  return memcmp(a, b, n);
+}
+
 __attribute__((no_builtin)) size_t strlen(const char *s) {
   size_t n = 0;
   while (s[n]) n++;
