@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Runs a translated program to completion with empty stdin, capturing what it did: an x86_64 executable as a
+ * Runs a translated program to completion with given stdin, capturing what it did: an x86_64 executable as a
  * host process, a wasm32 module in wasmtime (its standard streams through files beside it in {@code cwd}).
  *
  * @param result exit status, stdout, stderr and run time (for wasm32 without the engine's compilation)
@@ -21,24 +21,30 @@ import java.util.TreeMap;
  */
 public record TranslatedRun(RunResult result, long engineCompileNanos) {
 
+  /** A run with empty stdin. */
+  public static TranslatedRun run(Target target, Path program, List<String> argv, Map<String, String> env, Path cwd,
+      Duration timeLimit) {
+    return run(target, program, argv, env, cwd, new byte[0], timeLimit);
+  }
+
   /**
    * @param argv the program's argv; for x86_64 its first element is also how the executable is found from
    *     {@code cwd}
    * @param env variables added to this process's environment (ELFCONV_* ones configure the runtime)
    */
   public static TranslatedRun run(Target target, Path program, List<String> argv, Map<String, String> env, Path cwd,
-      Duration timeLimit) {
+      byte[] stdin, Duration timeLimit) {
     if (target == Target.X86_64) {
-      return new TranslatedRun(new ProcessRunner(timeLimit).run(argv, env, cwd, new byte[0]), 0);
+      return new TranslatedRun(new ProcessRunner(timeLimit).run(argv, env, cwd, stdin), 0);
     }
     try {
-      Path stdin = Files.write(cwd.resolve(".elfconv-stdin"), new byte[0]);
+      Path stdinFile = Files.write(cwd.resolve(".elfconv-stdin"), stdin);
       Path stdout = cwd.resolve(".elfconv-stdout");
       Path stderr = cwd.resolve(".elfconv-stderr");
       Map<String, String> environment = new TreeMap<>(System.getenv());
       environment.putAll(env);
       WasmRunner.Outcome outcome = WasmRunner.run(program, argv, environment, cwd,
-          new WasmRunner.Stdio(stdin, stdout, stderr));
+          new WasmRunner.Stdio(stdinFile, stdout, stderr));
       return new TranslatedRun(new RunResult(outcome.status(), null, Files.readAllBytes(stdout),
           Files.readAllBytes(stderr), List.of(), outcome.runNanos()), outcome.compileNanos());
     } catch (IOException e) {
