@@ -69,7 +69,8 @@ public final class CompileCMojo extends AbstractMojo {
     }
   }
 
-  private void compile(Path source, String level, Path elf) throws IOException, MojoFailureException {
+  private void compile(Path source, String level, Path elf)
+      throws IOException, MojoFailureException, MojoExecutionException {
     List<String> command = new ArrayList<>(List.of(compiler, level));
     command.addAll(List.of(flags.strip().split("\\s+")));
     command.addAll(List.of("-static", "-o", elf.toString(), source.toString(), "-lm"));

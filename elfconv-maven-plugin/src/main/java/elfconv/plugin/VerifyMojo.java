@@ -70,7 +70,8 @@ public final class VerifyMojo extends ElfconvMojo {
     List<Target> targetList = parseTargets();
     List<ProgramSpec> specs = loadSpecs();
     if (specs.isEmpty()) {
-      getLog().warn("No programs to verify in " + elfDirectory);
+      getLog().warn(programs != null ? "The list of programs to verify is empty" : "No programs to verify in "
+          + asmDirectory);
       return;
     }
     Verifier verifier = new Verifier(workDirectory.toPath(), targetList);
