@@ -2,10 +2,8 @@ package elfconv.plugin;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.AbstractMojo;
@@ -48,6 +46,7 @@ public final class CompileCMojo extends AbstractMojo {
     try {
       List<Path> sources = sources(cDir);
       Files.createDirectories(outputDirectory.toPath());
+      CrossCompiler crossCompiler = new CrossCompiler(compiler, List.of(flags.strip().split("\\s+")));
       int built = 0;
       int total = 0;
       for (Path source : sources) {
@@ -58,40 +57,16 @@ public final class CompileCMojo extends AbstractMojo {
           if (Files.exists(elf) && Files.getLastModifiedTime(elf).compareTo(Files.getLastModifiedTime(source)) > 0) {
             continue;
           }
-          compile(source, "-" + level.strip(), elf);
+          crossCompiler.compile(source, "-" + level.strip(), elf);
           built++;
         }
       }
       getLog().info("Compiled " + built + " C programs into " + outputDirectory
           + (total > built ? ", " + (total - built) + " up to date" : ""));
+    } catch (IllegalStateException e) {
+      throw new MojoFailureException(e.getMessage());
     } catch (IOException e) {
       throw new MojoExecutionException("cannot compile the programs in " + cDir + ": " + e.getMessage(), e);
-    }
-  }
-
-  private void compile(Path source, String level, Path elf)
-      throws IOException, MojoFailureException, MojoExecutionException {
-    List<String> command = new ArrayList<>(List.of(compiler, level));
-    command.addAll(List.of(flags.strip().split("\\s+")));
-    command.addAll(List.of("-static", "-o", elf.toString(), source.toString(), "-lm"));
-    Process process;
-    try {
-      process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    } catch (IOException e) {
-      throw new MojoFailureException(compiler + " not found: install the AArch64 cross compiler "
-          + "(apt-get install gcc-aarch64-linux-gnu libc6-dev-arm64-cross, or run scripts/setup) "
-          + "or point -Delfconv.crossCompiler at one");
-    }
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    try {
-      if (process.waitFor() != 0) {
-        Files.deleteIfExists(elf);
-        throw new MojoFailureException("cannot compile " + source + " (" + String.join(" ", command) + "):\n"
-            + output.strip());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new MojoExecutionException("interrupted while compiling " + source, e);
     }
   }
 
