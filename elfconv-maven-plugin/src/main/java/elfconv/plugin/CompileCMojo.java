@@ -57,7 +57,10 @@ public final class CompileCMojo extends AbstractMojo {
           if (Files.exists(elf) && Files.getLastModifiedTime(elf).compareTo(Files.getLastModifiedTime(source)) > 0) {
             continue;
           }
-          crossCompiler.compile(source, "-" + level.strip(), elf);
+          String warnings = crossCompiler.compile(source, "-" + level.strip(), elf);
+          if (!warnings.isEmpty()) {
+            getLog().warn(warnings);
+          }
           built++;
         }
       }

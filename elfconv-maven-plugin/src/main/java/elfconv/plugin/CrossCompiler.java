@@ -12,10 +12,11 @@ record CrossCompiler(String command, List<String> flags) {
 
   /**
    * @param level the optimisation option, such as {@code -O2}
+   * @return the compiler's warnings, empty if none
    * @throws IllegalStateException when the compiler cannot be started or rejects the source (with its messages);
    *     no ELF is left behind then
    */
-  void compile(Path source, String level, Path elf) throws IOException {
+  String compile(Path source, String level, Path elf) throws IOException {
     List<String> line = new ArrayList<>(List.of(command, level));
     line.addAll(flags);
     line.addAll(List.of("-static", "-o", elf.toString(), source.toString(), "-lm"));
@@ -42,5 +43,6 @@ record CrossCompiler(String command, List<String> flags) {
       throw new IllegalStateException("cannot compile " + source + " (" + String.join(" ", line) + "):\n"
           + output.strip());
     }
+    return output.strip();
   }
 }

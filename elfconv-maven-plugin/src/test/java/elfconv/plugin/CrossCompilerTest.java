@@ -24,12 +24,23 @@ class CrossCompilerTest {
     Path source = Files.writeString(dir.resolve("hello.c"), "#include <stdio.h>\nint main(void) { puts(\"hi\"); }\n");
     Path elf = dir.resolve("hello-O2");
 
-    new CrossCompiler("aarch64-linux-gnu-gcc", List.of("-Wall")).compile(source, "-O2", elf);
+    String warnings = new CrossCompiler("aarch64-linux-gnu-gcc", List.of("-Wall")).compile(source, "-O2", elf);
 
+    assertEquals("", warnings);
     ByteBuffer header = ByteBuffer.wrap(Files.readAllBytes(elf)).order(ByteOrder.LITTLE_ENDIAN);
     assertEquals(0x464c457f, header.getInt(0), "ELF magic");
     assertEquals(EM_AARCH64, header.getShort(18), "e_machine");
     assertEquals(2, header.getShort(16), "e_type ET_EXEC: static, not position-independent");
+  }
+
+  @Test
+  void warningsAreReturned() throws IOException {
+    Path source = Files.writeString(dir.resolve("unused.c"), "int main(void) { int unused; return 0; }\n");
+
+    String warnings = new CrossCompiler("aarch64-linux-gnu-gcc", List.of("-Wall")).compile(source, "-O0",
+        dir.resolve("unused-O0"));
+
+    assertTrue(warnings.contains("unused variable 'unused'"), warnings);
   }
 
   @Test
