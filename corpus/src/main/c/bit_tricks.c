@@ -57,8 +57,10 @@ int main(void) {
   struct fields f = {5, -9, 4000, 0x1234567890ULL, -50};
   printf("bitfields a %u b %d c %u d %llx e %d\n", f.a, f.b, f.c, (unsigned long long)f.d, f.e);
   f.b += 20;
-  f.d = ~0ULL;
-  f.a = 9;
+  volatile unsigned long long all_ones = ~0ULL;
+  volatile unsigned nine = 9;
+  f.d = all_ones; /* truncated to the field's 37 bits */
+  f.a = nine;     /* and to 3 bits: 1 */
   printf("after stores a %u b %d c %u d %llx e %d\n", f.a, f.b, f.c, (unsigned long long)f.d, f.e);
   volatile uint64_t packed = 0;
   for (int i = 0; i < 8; i++) {

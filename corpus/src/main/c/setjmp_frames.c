@@ -12,6 +12,9 @@ static void dive(int depth, int limit) {
   if (depth == limit) {
     longjmp(*current, depth);
   }
+  if (depth > limit) {
+    return; /* never: only here so the recursion visibly ends */
+  }
   dive(depth + 1, limit);
   printf("never printed\n");
 }

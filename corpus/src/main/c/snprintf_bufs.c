@@ -5,9 +5,10 @@
 
 int main(void) {
   char buf[16];
+  const char *volatile word = "elfconv"; /* its length unknown to the compiler, which would warn of truncation */
   for (size_t size = 0; size <= 12; size += 3) {
     memset(buf, '*', sizeof buf);
-    int n = snprintf(buf, size, "%s-%d", "elfconv", 2024);
+    int n = snprintf(buf, size, "%s-%d", word, 2024);
     printf("size %2zu: returned %d, buffer [%.15s]\n", size, n, buf);
   }
   char table[512];
