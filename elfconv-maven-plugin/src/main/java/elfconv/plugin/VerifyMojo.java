@@ -30,13 +30,19 @@ public final class VerifyMojo extends ElfconvMojo {
   @Parameter(defaultValue = "${project.build.directory}/elf", required = true)
   private File elfDirectory;
 
-  /** Names of the ELFs to verify; default: every file in {@code elfDirectory}. */
+  /**
+   * Names of the programs to verify: an ELF in {@code elfDirectory}, or a case whose properties name its ELF
+   * ({@code elf=}); default: every program assembled from {@code asmDirectory} ({@code NAME.s}).
+   */
   @Parameter
   private List<String> programs;
 
-  /** Where {@code NAME.properties} files are looked up. */
   @Parameter(defaultValue = "${project.basedir}/src/main/asm", required = true)
   private File asmDirectory;
+
+  /** Where {@code NAME.properties} files are looked up; default: {@code asmDirectory}. */
+  @Parameter
+  private File propertiesDirectory;
 
   /** Comma-separated targets: x86_64, wasm32. */
   @Parameter(property = "elfconv.targets", defaultValue = "x86_64,wasm32", required = true)
@@ -64,7 +70,8 @@ public final class VerifyMojo extends ElfconvMojo {
     List<Target> targetList = parseTargets();
     List<ProgramSpec> specs = loadSpecs();
     if (specs.isEmpty()) {
-      getLog().warn("No ELF files in " + elfDirectory + ": nothing to verify");
+      getLog().warn(programs != null ? "The list of programs to verify is empty" : "No programs to verify in "
+          + asmDirectory);
       return;
     }
     Verifier verifier = new Verifier(workDirectory.toPath(), targetList);
@@ -96,16 +103,12 @@ public final class VerifyMojo extends ElfconvMojo {
   }
 
   private List<ProgramSpec> loadSpecs() throws MojoExecutionException, MojoFailureException {
-    Path elfDir = elfDirectory.toPath();
+    Path properties = (propertiesDirectory != null ? propertiesDirectory : asmDirectory).toPath();
     try {
-      List<String> names = programs != null ? programs : listElfs(elfDir);
+      List<String> names = programs != null ? programs : assembledPrograms(asmDirectory.toPath());
       List<ProgramSpec> specs = new ArrayList<>();
       for (String name : names) {
-        Path elf = elfDir.resolve(name);
-        if (!Files.isRegularFile(elf)) {
-          throw new MojoFailureException("program '" + name + "' has no ELF at " + elf);
-        }
-        specs.add(ProgramSpecs.load(name, elf, asmDirectory.toPath().resolve(name + ".properties")));
+        specs.add(ProgramSpecs.load(name, elfDirectory.toPath(), properties));
       }
       return specs;
     } catch (IllegalArgumentException e) {
@@ -115,12 +118,13 @@ public final class VerifyMojo extends ElfconvMojo {
     }
   }
 
-  private static List<String> listElfs(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
+  private static List<String> assembledPrograms(Path asmDir) throws IOException {
+    if (!Files.isDirectory(asmDir)) {
       return List.of();
     }
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()).sorted().toList();
+    try (Stream<Path> files = Files.list(asmDir)) {
+      return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".s"))
+          .map(f -> f.substring(0, f.length() - 2)).sorted().toList();
     }
   }
 

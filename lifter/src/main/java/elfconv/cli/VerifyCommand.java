@@ -26,6 +26,9 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--report", description = "also write report.json and index.html into this folder")
   Path reportDir;
 
+  @Option(names = "--stdin", description = "file every run reads as standard input (default: empty)")
+  Path stdin;
+
   @Option(names = "--trace-registers", description = "compare the register file before every instruction with "
       + "QEMU's even when all targets agree (a target that differs is always located)")
   boolean traceRegisters;
@@ -41,7 +44,10 @@ final class VerifyCommand implements Callable<Integer> {
     List<Target> list = Arrays.stream(targets.split(",")).map(String::trim).map(Target::of).toList();
     Path work = Files.createTempDirectory("elfconv-verify-");
     String name = input.getFileName().toString();
-    ProgramSpec spec = new ProgramSpec(name, input.toAbsolutePath(), args, null);
+    if (stdin != null && !Files.isRegularFile(stdin)) {
+      throw new IllegalArgumentException("--stdin " + stdin + ": no such file");
+    }
+    ProgramSpec spec = new ProgramSpec(name, input.toAbsolutePath(), args, null, stdin);
     ProgramReport report = new Verifier(work, list).verify(spec);
     System.out.printf("%-8s %6s %-8s %-8s %-9s %10s %10s%n", "target", "status", "stdout", "stderr", "syscalls",
         "translate", "run");

@@ -127,8 +127,10 @@ public final class Discovery {
         while (!insns.containsKey(a) && image.isCode(a)) {
           Insn insn = decode(a, speculative);
           if (insn == null) {
-            a = -1;
-            break;
+            // Not supported yet, and translation will fail: go on past it as if it fell through, so that the
+            // report counts everything that stands in the way, not only what precedes the first gap.
+            a += 4;
+            continue;
           }
           insns.put(a, insn);
           Flow flow = A64Decoder.family(insn).flow(insn);

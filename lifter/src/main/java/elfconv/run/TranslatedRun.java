@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Runs a translated program to completion with empty stdin, capturing what it did: an x86_64 executable as a
+ * Runs a translated program to completion with given stdin, capturing what it did: an x86_64 executable as a
  * host process, a wasm32 module in wasmtime (its standard streams through temporary files). The program is
  * started by its own path and sees {@code argv} (argv[0] through ELFCONV_ARGV0 on x86_64), so that {@code cwd}
  * holds only what the guest itself creates there, as under QEMU.
@@ -24,29 +24,35 @@ import java.util.TreeMap;
  */
 public record TranslatedRun(RunResult result, long engineCompileNanos) {
 
+  /** A run with empty stdin. */
+  public static TranslatedRun run(Target target, Path program, List<String> argv, Map<String, String> env, Path cwd,
+      Duration timeLimit) {
+    return run(target, program, argv, env, cwd, new byte[0], timeLimit);
+  }
+
   /**
    * @param argv the program's argv
    * @param env variables added to this process's environment (ELFCONV_* ones configure the runtime)
    */
   public static TranslatedRun run(Target target, Path program, List<String> argv, Map<String, String> env, Path cwd,
-      Duration timeLimit) {
+      byte[] stdin, Duration timeLimit) {
     if (target == Target.X86_64) {
       List<String> command = new ArrayList<>(List.of(program.toAbsolutePath().toString()));
       command.addAll(argv.subList(1, argv.size()));
       Map<String, String> environment = new TreeMap<>(env);
       environment.put("ELFCONV_ARGV0", argv.get(0));
-      return new TranslatedRun(new ProcessRunner(timeLimit).run(command, environment, cwd, new byte[0]), 0);
+      return new TranslatedRun(new ProcessRunner(timeLimit).run(command, environment, cwd, stdin), 0);
     }
     Path streams = null;
     try {
       streams = Files.createTempDirectory("elfconv-streams-");
-      Path stdin = Files.write(streams.resolve("stdin"), new byte[0]);
+      Path stdinFile = Files.write(streams.resolve("stdin"), stdin);
       Path stdout = streams.resolve("stdout");
       Path stderr = streams.resolve("stderr");
       Map<String, String> environment = new TreeMap<>(System.getenv());
       environment.putAll(env);
       WasmRunner.Outcome outcome = WasmRunner.run(program, argv, environment, cwd,
-          new WasmRunner.Stdio(stdin, stdout, stderr));
+          new WasmRunner.Stdio(stdinFile, stdout, stderr));
       return new TranslatedRun(new RunResult(outcome.status(), null, Files.readAllBytes(stdout),
           Files.readAllBytes(stderr), List.of(), outcome.runNanos()), outcome.compileNanos());
     } catch (IOException e) {

@@ -38,22 +38,24 @@ public final class DivergenceLocator {
     try {
       Files.createDirectories(dir);
       Path qemuLog = dir.resolve("qemu-registers.log");
-      String argv0 = "./" + spec.name();
+      String argv0 = spec.argv0();
+      byte[] stdin = spec.stdinBytes();
       List<String> limited = new ArrayList<>(List.of("sh", "-c", "ulimit -f " + LOG_BLOCKS + "; exec \"$@\"", "sh"));
       Path qemuDir = Files.createDirectories(dir.resolve("qemu"));
-      new QemuOracle(TIME_LIMIT).runWithRegisterLog(GuestRun.of(spec.elf(), spec.args(), qemuDir).withArgv0(argv0),
+      new QemuOracle(TIME_LIMIT).runWithRegisterLog(GuestRun.of(spec.elf(), spec.args(), qemuDir).withArgv0(argv0)
+          .withStdin(stdin),
           qemuLog, LOG_BLOCKS);
       Path runDir = Files.createDirectories(dir.resolve(target.id()));
-      Path program = runDir.resolve(spec.name());
+      Path program = runDir.resolve(spec.fileName());
       Compiler.compile(spec.elf(), program, new Compiler.Options(target).withRegisterTrace());
       String log = ".elfconv-registers";
       List<String> argv = new ArrayList<>(List.of(argv0));
       argv.addAll(spec.args());
       if (target == Target.X86_64) {
         limited.addAll(argv);
-        new ProcessRunner(TIME_LIMIT).run(limited, Map.of("ELFCONV_REGTRACE", log), runDir, new byte[0]);
+        new ProcessRunner(TIME_LIMIT).run(limited, Map.of("ELFCONV_REGTRACE", log), runDir, stdin);
       } else {
-        TranslatedRun.run(target, program, argv, Map.of("ELFCONV_REGTRACE", log), runDir, TIME_LIMIT);
+        TranslatedRun.run(target, program, argv, Map.of("ELFCONV_REGTRACE", log), runDir, stdin, TIME_LIMIT);
       }
       return compare(ElfImage.read(spec.elf()), RegisterTrace.read(qemuLog, LIMIT),
           RegisterTrace.read(runDir.resolve(log), LIMIT), target.id());

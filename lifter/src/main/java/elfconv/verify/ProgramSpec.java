@@ -1,13 +1,40 @@
 package elfconv.verify;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A program to verify.
+ * A program to verify: one run of an ELF with given arguments and standard input.
  *
+ * @param name what the run is called in reports (several runs of one ELF, such as busybox applets, have different
+ *     names)
  * @param expectedError null when every target must agree with QEMU; otherwise a regular expression the translated
  *     targets' stderr must contain, because the program does something translation cannot follow (the runtime
  *     then exits with status 126)
+ * @param stdin file whose bytes every run gets as standard input; null for empty standard input
  */
-public record ProgramSpec(String name, Path elf, List<String> args, String expectedError) {}
+public record ProgramSpec(String name, Path elf, List<String> args, String expectedError, Path stdin) {
+  public ProgramSpec(String name, Path elf, List<String> args, String expectedError) {
+    this(name, elf, args, expectedError, null);
+  }
+
+  /** The ELF's file name: argv[0] is {@code ./FILE} in every run, so a multi-call binary picks the same applet. */
+  public String fileName() {
+    return elf.getFileName().toString();
+  }
+
+  public String argv0() {
+    return "./" + fileName();
+  }
+
+  public byte[] stdinBytes() {
+    try {
+      return stdin == null ? new byte[0] : Files.readAllBytes(stdin);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the standard input of " + name + " from " + stdin, e);
+    }
+  }
+}

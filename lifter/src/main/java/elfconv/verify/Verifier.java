@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * Runs a program under QEMU and as translated output for each target, and compares what they did: exit status,
- * stdout, stderr and the normalised syscall trace. Every run gets its own empty working directory and sees the
- * same argv[0] ({@code ./NAME}).
+ * stdout, stderr and the normalised syscall trace. Every run gets its own empty working directory, the same
+ * standard input and the same argv[0] ({@code ./FILE}, the ELF's file name).
  */
 public final class Verifier {
   private static final Duration TIME_LIMIT = Duration.ofMinutes(2);
@@ -43,11 +43,12 @@ public final class Verifier {
     Path dir = workDir.resolve(spec.name());
     List<TargetRun> runs = new ArrayList<>();
     List<String> differences = new ArrayList<>();
-    String argv0 = "./" + spec.name();
+    String argv0 = spec.argv0();
+    byte[] stdin = spec.stdinBytes();
 
     Path qemuDir = freshDir(dir.resolve("qemu"));
     Oracle oracle = Oracle.configured(TIME_LIMIT);
-    RunResult qemu = oracle.run(GuestRun.of(spec.elf(), spec.args(), qemuDir).withArgv0(argv0), true);
+    RunResult qemu = oracle.run(GuestRun.of(spec.elf(), spec.args(), qemuDir).withArgv0(argv0).withStdin(stdin), true);
     List<String> qemuTrace = SyscallTrace.normalise(qemu.syscalls(), oracle.guestWorkDir(qemuDir));
     runs.add(new TargetRun("qemu", qemu.exitStatus(), qemu.signal(), 0, millis(qemu.wallNanos()), true, true, true,
         qemu.syscalls().size()));
@@ -55,7 +56,7 @@ public final class Verifier {
     for (Target target : targets) {
       // The program and its trace live beside the directory it runs in, as QEMU's ELF and log do.
       Path runDir = freshDir(dir.resolve(target.id()));
-      Path output = freshDir(dir.resolve(target.id() + "-program")).resolve(spec.name());
+      Path output = freshDir(dir.resolve(target.id() + "-program")).resolve(spec.fileName());
       long translateMillis;
       try {
         translateMillis = Compiler.compile(spec.elf(), output, new Compiler.Options(target)).millis();
@@ -64,7 +65,7 @@ public final class Verifier {
         runs.add(new TargetRun(target.id(), -1, null, 0, 0, false, false, false, 0));
         continue;
       }
-      TranslatedRun run = run(target, output, argv0, spec.args(), runDir);
+      TranslatedRun run = run(target, output, argv0, spec.args(), stdin, runDir);
       RunResult result = withoutFaultDiagnostic(run.result());
       translateMillis += millis(run.engineCompileNanos());
       List<String> trace = SyscallTrace.normalise(result.syscalls(), runDir);
@@ -134,12 +135,13 @@ public final class Verifier {
   }
 
   /** A translated program's run, with the syscall trace its runtime wrote. */
-  private TranslatedRun run(Target target, Path program, String argv0, List<String> args, Path runDir) {
+  private TranslatedRun run(Target target, Path program, String argv0, List<String> args, byte[] stdin,
+      Path runDir) {
     List<String> argv = new ArrayList<>(List.of(argv0));
     argv.addAll(args);
     Path trace = program.resolveSibling(TRACE_FILE).toAbsolutePath();
     TranslatedRun run = TranslatedRun.run(target, program, argv, Map.of("ELFCONV_STRACE", trace.toString()), runDir,
-        TIME_LIMIT);
+        stdin, TIME_LIMIT);
     RunResult r = run.result();
     try {
       return new TranslatedRun(new RunResult(r.exitStatus(), r.signal(), r.stdout(), r.stderr(), readTrace(trace),

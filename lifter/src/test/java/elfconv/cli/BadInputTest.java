@@ -91,6 +91,29 @@ class BadInputTest {
         + "reachable from function _start; 1 unsupported instruction in all: 1 aese\n"), message);
   }
 
+  /** Code after an unsupported instruction, and the functions it calls, are explored too: all of it is counted. */
+  @Test
+  void everyUnsupportedInstructionIsCountedEvenBehindAnother() throws Exception {
+    Path elf = TestPrograms.assemble(dir, "simd", """
+            .globl _start
+            .type _start, %function
+        _start:
+            urshl v0.2d, v1.2d, v2.2d
+            urshl v3.2d, v1.2d, v2.2d
+            bl helper
+            mov x8, #94
+            svc #0
+            .size _start, .-_start
+            .type helper, %function
+        helper:
+            sqdmlsl v0.4s, v1.4h, v2.4h
+            ret
+            .size helper, .-helper
+        """, "-static", "-e", "_start");
+    String message = compileFails(elf, "x86_64");
+    assertTrue(message.endsWith("; 3 unsupported instructions in all: 2 urshl, 1 sqdmlsl\n"), message);
+  }
+
   @Test
   void missingFileIsNamed() throws Exception {
     assertTrue(compileFails(dir.resolve("nope"), "x86_64").contains("no such file"));

@@ -18,7 +18,7 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
  * QEMU in a Docker container, through Testcontainers: the image is built {@code FROM scratch} with Debian's static
  * {@code qemu-aarch64-static} and a static busybox (no registry is needed), and each run is one container with the
  * guest's working directory mounted. The guest's stdout and stderr go to files: Docker's log stream is not
- * binary-safe. Testcontainers' Ryuk must be disabled ({@code TESTCONTAINERS_RYUK_DISABLED=true}) where its image
+ * binary-safe; stdin comes from a file the same way. Testcontainers' Ryuk must be disabled ({@code TESTCONTAINERS_RYUK_DISABLED=true}) where its image
  * cannot be pulled; containers are removed after each run anyway.
  */
 public final class ContainerOracle implements Oracle {
@@ -54,15 +54,13 @@ public final class ContainerOracle implements Oracle {
 
   @Override
   public RunResult run(GuestRun guest, boolean traceSyscalls) {
-    if (guest.stdin().length > 0) {
-      throw new ProcessException("the container oracle runs guests with empty stdin only");
-    }
     Path logDir = null;
     long start = System.nanoTime();
     try {
       logDir = Files.createTempDirectory("elfconv-container-");
+      Files.write(logDir.resolve("stdin"), guest.stdin());
       List<String> command = new ArrayList<>(List.of("/busybox", "sh", "-c",
-          "exec \"$@\" </dev/null >/log/stdout 2>/log/stderr", "sh",
+          "exec \"$@\" </log/stdin >/log/stdout 2>/log/stderr", "sh",
           "/qemu-aarch64", "-cpu", QemuOracle.CPU, "-0", guest.argv0()));
       if (traceSyscalls) {
         command.addAll(List.of("-d", "strace", "-D", "/log/strace"));

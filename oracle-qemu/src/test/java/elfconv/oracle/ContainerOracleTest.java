@@ -29,6 +29,37 @@ class ContainerOracleTest {
     assertEquals(SyscallTrace.normalise(local.syscalls()), SyscallTrace.normalise(container.syscalls()));
   }
 
+  /** Reads up to 64 bytes of stdin once, writes them back and exits with their count. */
+  @Test
+  void givesTheGuestItsStandardInput() throws IOException {
+    Path elf = GuestAssembler.assemble(dir, "echo_stdin", GuestAssembler.program("""
+        mov x0, #0
+        adr x1, buffer
+        mov x2, #64
+        mov x8, #63
+        svc #0
+        mov x19, x0
+        mov x2, x0
+        mov x0, #1
+        adr x1, buffer
+        mov x8, #64
+        svc #0
+        mov x0, x19
+        mov x8, #94
+        svc #0
+        """, """
+          .data
+        buffer:
+          .skip 64
+        """));
+    GuestRun guest = GuestRun.of(elf, List.of(), dir).withStdin("from the host\n".getBytes());
+
+    RunResult container = new ContainerOracle(Duration.ofMinutes(2)).run(guest, false);
+
+    assertEquals(14, container.exitStatus());
+    assertEquals("from the host\n", container.stdoutText());
+  }
+
   @Test
   void reportsDeathBySignal() throws IOException {
     Path elf = GuestAssembler.assemble(dir, "segv", GuestAssembler.program("""
