@@ -11,6 +11,7 @@ import elfconv.elf.Symbol;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -33,6 +34,8 @@ public final class Discovery {
   private final A64Decoder decoder;
   private final NavigableMap<Long, Long> symbolEnds = new TreeMap<>();
   private final NavigableSet<Long> codePointers = new TreeSet<>();
+  /** Code addresses instructions compute (ADR, ADRP + ADD): function pointers passed in registers. */
+  private final NavigableSet<Long> computedPointers = new TreeSet<>();
   private final NavigableSet<Long> knownEntries = new TreeSet<>();
   /** Reachable words the decode table does not know, by address: all are reported together. */
   private final NavigableMap<Long, Integer> unsupported = new TreeMap<>();
@@ -70,8 +73,10 @@ public final class Discovery {
     if (!unsupported.isEmpty()) {
       throw unsupportedInstructions();
     }
-    for (long candidate : codePointers) {
-      if (!functions.containsKey(candidate) && !insideSymbol(candidate)) {
+    NavigableSet<Long> candidates = new TreeSet<>(computedPointers);
+    codePointers.stream().filter(c -> !insideSymbol(c)).forEach(candidates::add);
+    for (long candidate : candidates) {
+      if (!functions.containsKey(candidate)) {
         try {
           Explored e = explore(candidate, true);
           if (e.callTargets.stream().allMatch(functions::containsKey)) {
@@ -177,7 +182,34 @@ public final class Discovery {
       }
     }
     resumePoints.addAll(indirectTargets);
+    collectComputedPointers(insns);
     return new Explored(new GuestFunction(entry, blocks(insns, leaders), resumePoints, indirectTargets), callTargets);
+  }
+
+  /**
+   * Addresses of code the function computes into a register: ADR, and ADRP followed by ADD (immediate) of its
+   * result, the way compilers take a function's address (glibc's start-up passes main so).
+   */
+  private void collectComputedPointers(NavigableMap<Long, Insn> insns) {
+    Map<Integer, Long> pages = new HashMap<>();
+    for (Insn insn : insns.values()) {
+      int w = insn.word();
+      long pcRelative = ((long) ((w >>> 5) & 0x7ffff) << 2 | (w >>> 29) & 3) << 43 >> 43;
+      if ((w & 0x9f000000) == 0x10000000) { // ADR
+        addComputed(insn.address() + pcRelative);
+      } else if ((w & 0x9f000000) == 0x90000000) { // ADRP
+        pages.put(w & 31, (insn.address() & ~0xfffL) + (pcRelative << 12));
+      } else if ((w & 0xff800000) == 0x91000000 && pages.containsKey((w >>> 5) & 31)) { // ADD Xd, Xn, #imm
+        long offset = (long) ((w >>> 10) & 0xfff) << ((w >>> 22 & 1) == 1 ? 12 : 0);
+        addComputed(pages.get((w >>> 5) & 31) + offset);
+      }
+    }
+  }
+
+  private void addComputed(long address) {
+    if ((address & 3) == 0 && image.isCode(address)) {
+      computedPointers.add(address);
+    }
   }
 
   private boolean isTailCall(long target, long entry) {

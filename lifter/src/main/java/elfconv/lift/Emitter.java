@@ -286,14 +286,33 @@ public final class Emitter {
 
   // ---- memory
 
-  /** The host pointer of a 64-bit guest address: only its low 32 bits select a byte of the guest window. */
+  /**
+   * The host pointer of a 64-bit guest address: only its low 32 bits select a byte of the guest window. On x86_64
+   * unmapped guest pages are inaccessible host pages, so a wild access faults by itself; wasm32 has no page
+   * protection, so an access outside [one page, window size) ends the guest as the fault would.
+   */
   private LLVMValueRef hostPointer(LLVMValueRef guestAddress) {
     LLVMValueRef low = ir.trunc(guestAddress, 32);
     if (target == Target.WASM32) {
+      checkInWindow(guestAddress);
       return ir.intToPtr(low);
     }
     // Indexing off the base keeps base + index addressing available to the x86 instruction selector.
     return ir.index(ir.constPointer(X86_64_GUEST_BASE), ir.zext(low, 64));
+  }
+
+  private void checkInWindow(LLVMValueRef guestAddress) {
+    long page = 4096; // the guest page size: page 0 is never mapped
+    long windowSize = function.runtime().windowSize;
+    LLVMValueRef outside = ir.uge(ir.sub(guestAddress, ir.c(64, page)), ir.c(64, windowSize - page));
+    LLVMBasicBlockRef fault = function.newBlock("fault");
+    LLVMBasicBlockRef inside = function.newBlock("inside");
+    ir.condBr(outside, fault, inside);
+    ir.at(fault);
+    RuntimeSymbols runtime = function.runtime();
+    ir.call(runtime.faultType, runtime.fault, ir.c(64, pc()), guestAddress);
+    ir.unreachable();
+    ir.at(inside);
   }
 
   /** Loads {@code bytes} bytes from guest memory as an integer of that width. */

@@ -25,7 +25,7 @@ public final class ProgramLifter {
   /** With {@code traceRegisters}, the translation logs the register file before every guest instruction. */
   public static void lift(ElfImage image, List<GuestFunction> functions, Target target, long windowSize,
       boolean traceRegisters, IrModule m) {
-    RuntimeSymbols runtime = new RuntimeSymbols(m);
+    RuntimeSymbols runtime = new RuntimeSymbols(m, windowSize);
     Map<Long, LLVMValueRef> llvmFunctions = new HashMap<>();
     for (GuestFunction f : functions) {
       LLVMValueRef fn = LLVMAddFunction(m.module(), f.symbol(), runtime.guestFunctionType);

@@ -8,8 +8,12 @@ import elfconv.runtime.GuestLayout;
 import org.bytedeco.llvm.LLVM.LLVMTypeRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
-/** Declarations of what lifted code uses from the runtime (see runtime/src/main/c/elfconv.h). */
+/**
+ * Declarations of what lifted code uses from the runtime (see runtime/src/main/c/elfconv.h), and the size of the
+ * guest window the runtime maps.
+ */
 final class RuntimeSymbols {
+  final long windowSize;
   final LLVMValueRef state;
   final LLVMTypeRef guestFunctionType;
   final LLVMTypeRef dispatchType;
@@ -18,6 +22,8 @@ final class RuntimeSymbols {
   final LLVMValueRef syscall;
   final LLVMTypeRef trapType;
   final LLVMValueRef trap;
+  final LLVMTypeRef faultType;
+  final LLVMValueRef fault;
   final LLVMTypeRef counterType;
   final LLVMValueRef counter;
   final LLVMTypeRef traceRegistersType;
@@ -29,7 +35,8 @@ final class RuntimeSymbols {
   final LLVMTypeRef fpExceptionsType;
   final LLVMValueRef fpExceptions;
 
-  RuntimeSymbols(IrModule m) {
+  RuntimeSymbols(IrModule m, long windowSize) {
+    this.windowSize = windowSize;
     state = LLVMAddGlobal(m.module(), LLVMArrayType2(m.i8, GuestLayout.STATE_SIZE), GuestLayout.STATE);
     guestFunctionType = m.functionType(m.i64);
     dispatchType = m.functionType(m.i64, m.i64);
@@ -38,6 +45,8 @@ final class RuntimeSymbols {
     syscall = m.function(GuestLayout.SYSCALL, syscallType);
     trapType = m.functionType(m.voidType, m.i64, m.i32, m.i32);
     trap = m.function(GuestLayout.TRAP, trapType);
+    faultType = m.functionType(m.voidType, m.i64, m.i64);
+    fault = m.function(GuestLayout.FAULT, faultType);
     counterType = m.functionType(m.i64);
     counter = m.function(GuestLayout.COUNTER, counterType);
     traceRegistersType = m.functionType(m.voidType, m.i64);

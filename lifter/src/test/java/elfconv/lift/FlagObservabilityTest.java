@@ -24,7 +24,7 @@ class FlagObservabilityTest {
     ElfImage image = ElfImage.read(TestPrograms.assemble(dir, "p", source, "-static", "-e", "_start"));
     List<GuestFunction> functions = Discovery.discover(image, A64Decoder.standard());
     try (IrModule m = new IrModule("t"); IrBuilder ir = new IrBuilder(m)) {
-      RuntimeSymbols runtime = new RuntimeSymbols(m);
+      RuntimeSymbols runtime = new RuntimeSymbols(m, 256L << 20);
       Map<Long, RegisterUsage> usage = new HashMap<>();
       for (GuestFunction f : functions) {
         usage.put(f.entry(), FunctionLifter.scan(ir, runtime, Target.X86_64, f, a -> null));
