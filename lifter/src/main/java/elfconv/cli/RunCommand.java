@@ -1,12 +1,11 @@
 package elfconv.cli;
 
 import elfconv.codegen.Compiler;
+import elfconv.codegen.TranslationCache;
 import elfconv.oracle.QemuOracle;
 import elfconv.run.WasmRunner;
 import elfconv.toolchain.Target;
-import elfconv.toolchain.Toolchain;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,41 +52,8 @@ final class RunCommand implements Callable<Integer> {
     return process.start().waitFor();
   }
 
-  /**
-   * Translations are cached by the content of the input and of elfconv itself, so running the same ELF again
-   * starts at once.
-   */
-  private Path translated(Target t) throws IOException {
-    java.security.MessageDigest sha;
-    try {
-      sha = java.security.MessageDigest.getInstance("SHA-256");
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    Path self = Path.of(URI_OF_ELFCONV);
-    if (!Files.isRegularFile(self)) {
-      // Running from class folders (a development build): nothing stable to key a cache on.
-      Path output = Files.createTempDirectory("elfconv-run-").resolve(input.getFileName().toString());
-      return Compiler.compile(input, output, new Compiler.Options(t)).output();
-    }
-    sha.update(Files.readAllBytes(input));
-    sha.update(Files.readAllBytes(self));
-    String key = java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 32);
-    Path output = Toolchain.cacheDir().resolve("translations").resolve(key + (t == Target.WASM32 ? ".wasm" : ".x86_64"));
-    if (!Files.exists(output)) {
-      Compiler.compile(input, output, new Compiler.Options(t));
-    }
-    return output;
-  }
-
-  /** The jar (or class folder) elfconv runs from. */
-  private static final java.net.URI URI_OF_ELFCONV = uriOfElfconv();
-
-  private static java.net.URI uriOfElfconv() {
-    try {
-      return Compiler.class.getProtectionDomain().getCodeSource().getLocation().toURI();
-    } catch (java.net.URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+  /** Translations are cached ({@link TranslationCache}): running the same ELF again starts at once. */
+  private Path translated(Target t) {
+    return TranslationCache.translate(input, new Compiler.Options(t));
   }
 }

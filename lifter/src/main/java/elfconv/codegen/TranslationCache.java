@@ -1,0 +1,95 @@
+package elfconv.codegen;
+
+import elfconv.runtime.RuntimeBitcode;
+import elfconv.toolchain.Toolchain;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * Translations kept under {@code ~/.cache/elfconv/translations}, keyed by what decides their bytes: the ELF, the
+ * translator's classes (their contents, not the jar's timestamps), the target's runtime bitcode and the options.
+ * A program verified or run again, or another case of the same ELF (busybox), starts at once.
+ */
+public final class TranslationCache {
+  private static final String SELF_DIGEST = digestOfTranslator();
+
+  private TranslationCache() {}
+
+  /** The translation of {@code elf} with {@code options}: from the cache, or compiled into it first. */
+  public static Path translate(Path elf, Compiler.Options options) {
+    try {
+      MessageDigest sha = sha256();
+      sha.update(Files.readAllBytes(elf));
+      sha.update(SELF_DIGEST.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      sha.update(RuntimeBitcode.load(options.target().id()));
+      sha.update(options.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      String key = HexFormat.of().formatHex(sha.digest()).substring(0, 32);
+      Path cached = Toolchain.cacheDir().resolve("translations").resolve(key + "." + options.target().id());
+      if (!Files.exists(cached)) {
+        Compiler.compile(elf, cached, options);
+      }
+      return cached;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + elf + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Copies the translation to {@code output} (a program of its own, beside which its run may write). */
+  public static void translateTo(Path elf, Path output, Compiler.Options options) {
+    Path cached = translate(elf, options);
+    try {
+      Files.copy(cached, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The contents of every class and resource of the translator, from its jar or its class folder. */
+  private static String digestOfTranslator() {
+    MessageDigest sha = sha256();
+    try {
+      Path self = Path.of(Compiler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (Files.isRegularFile(self)) {
+        try (JarFile jar = new JarFile(self.toFile())) {
+          List<java.util.jar.JarEntry> entries = jar.stream().filter(e -> !e.isDirectory())
+              .sorted(java.util.Comparator.comparing(java.util.jar.JarEntry::getName)).toList();
+          for (java.util.jar.JarEntry entry : entries) {
+            sha.update(entry.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            try (InputStream in = jar.getInputStream(entry)) {
+              sha.update(in.readAllBytes());
+            }
+          }
+        }
+      } else {
+        try (Stream<Path> files = Files.walk(self)) {
+          for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+            sha.update(self.relativize(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update(Files.readAllBytes(file));
+          }
+        }
+      }
+    } catch (IOException | URISyntaxException e) {
+      throw new IllegalStateException("cannot read elfconv's own classes to key its translation cache", e);
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+}
