@@ -70,7 +70,9 @@ public final class TranslationCache {
       Path self = Path.of(Compiler.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       if (Files.isRegularFile(self)) {
         try (JarFile jar = new JarFile(self.toFile())) {
-          List<java.util.jar.JarEntry> entries = jar.stream().filter(e -> !e.isDirectory())
+          // META-INF holds build metadata, not translator behaviour.
+          List<java.util.jar.JarEntry> entries = jar.stream()
+              .filter(e -> !e.isDirectory() && !e.getName().startsWith("META-INF/"))
               .sorted(java.util.Comparator.comparing(java.util.jar.JarEntry::getName)).toList();
           for (java.util.jar.JarEntry entry : entries) {
             sha.update(entry.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -147,7 +147,15 @@ public final class Discovery {
               }
             }
             case CALL -> callTargets.add(flow.target());
-            case JUMP_INDIRECT -> indirectJump = true;
+            case JUMP_INDIRECT -> {
+              indirectJump = true;
+              for (long t : JumpTable.targets(image, insns, insn, entry, functionEnd(entry))) {
+                if (indirectTargets.add(t)) {
+                  leaders.add(t);
+                  work.push(t);
+                }
+              }
+            }
             default -> { }
           }
           if (flow.kind() == Flow.Kind.CALL || flow.kind() == Flow.Kind.CALL_INDIRECT) {
@@ -194,7 +202,7 @@ public final class Discovery {
     Map<Integer, Long> pages = new HashMap<>();
     for (Insn insn : insns.values()) {
       int w = insn.word();
-      long pcRelative = ((long) ((w >>> 5) & 0x7ffff) << 2 | (w >>> 29) & 3) << 43 >> 43;
+      long pcRelative = JumpTable.pcRelative(w);
       if ((w & 0x9f000000) == 0x10000000) { // ADR
         addComputed(insn.address() + pcRelative);
       } else if ((w & 0x9f000000) == 0x90000000) { // ADRP

@@ -1,0 +1,119 @@
+package elfconv.lift;
+
+import elfconv.a64.Insn;
+import elfconv.elf.ElfImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.Optional;
+
+/**
+ * The targets of a compiler's switch table, read from the ELF: GCC and LLVM lower a switch on AArch64 to
+ *
+ * <pre>
+ *   cmp   wI, #N ; b.hi default          (the bound, usually just before)
+ *   adrp  xT, table ; add xT, xT, :lo12:table
+ *   ldrb  wE, [xT, wI, uxtw]             (or ldrh ... uxtw #1, ldr ... uxtw #2)
+ *   adr   xB, base
+ *   add   xD, xB, wE, sxtb #2            (sxth, sxtw)
+ *   br    xD
+ * </pre>
+ *
+ * so each entry is a signed count of instructions from base. Without the bound, entries are read while their
+ * targets stay inside the function.
+ */
+final class JumpTable {
+  private static final int MAX_ENTRIES = 4096;
+  /** How far before the jump its table load and address computation may lie; the table's base may be set
+   * anywhere earlier in the function (hoisted out of a loop). */
+  private static final int LOOK_BACK = 16;
+
+  private JumpTable() {}
+
+  static List<Long> targets(ElfImage image, NavigableMap<Long, Insn> insns, Insn br, long functionStart,
+      long functionEnd) {
+    int target = (br.word() >>> 5) & 31;
+    List<Insn> earlier = new ArrayList<>(insns.headMap(br.address(), false).descendingMap().values());
+    List<Insn> before = earlier.subList(0, Math.min(earlier.size(), LOOK_BACK));
+    Insn add = find(before, w -> (w & 0xffe00000L) == 0x8b200000L && (w & 31) == target);
+    if (add == null || ((add.word() >>> 10) & 7) != 2) {
+      return List.of();
+    }
+    int option = (add.word() >>> 13) & 7; // sxtb 4, sxth 5, sxtw 6
+    int entryBytes = option == 4 ? 1 : option == 5 ? 2 : option == 6 ? 4 : 0;
+    int baseReg = (add.word() >>> 5) & 31;
+    int entryReg = (add.word() >>> 16) & 31;
+    Insn adr = find(before, w -> (w & 0x9f000000L) == 0x10000000L && (w & 31) == baseReg);
+    long loadMask = entryBytes == 1 ? 0x38600800L : entryBytes == 2 ? 0x78600800L : 0xb8600800L;
+    Insn load = find(before, w -> (w & 0xffe00c00L) == loadMask && (w & 31) == entryReg);
+    if (entryBytes == 0 || adr == null || load == null) {
+      return List.of();
+    }
+    long base = adr.address() + pcRelative(adr.word());
+    Optional<Long> table = registerValue(earlier, (load.word() >>> 5) & 31);
+    if (table.isEmpty()) {
+      return List.of();
+    }
+    int indexReg = (load.word() >>> 16) & 31;
+    int entries = bound(before, indexReg).orElse(MAX_ENTRIES);
+    List<Long> targets = new ArrayList<>();
+    for (int k = 0; k < entries; k++) {
+      Optional<Long> raw = image.quad(table.get() + (long) k * entryBytes);
+      if (raw.isEmpty()) {
+        break;
+      }
+      long entry = raw.get() << (64 - 8 * entryBytes) >> (64 - 8 * entryBytes);
+      long t = base + 4 * entry;
+      if (t < functionStart || t >= functionEnd || !image.isCode(t)) {
+        break;
+      }
+      targets.add(t);
+    }
+    return targets;
+  }
+
+  private static Insn find(List<Insn> before, java.util.function.LongPredicate matches) {
+    for (Insn i : before) {
+      if (matches.test(Integer.toUnsignedLong(i.word()))) {
+        return i;
+      }
+    }
+    return null;
+  }
+
+  /** The address ADRP + ADD (immediate) last put in {@code reg}. */
+  private static Optional<Long> registerValue(List<Insn> before, int reg) {
+    for (int k = 0; k < before.size(); k++) {
+      int w = before.get(k).word();
+      if ((w & 0xff800000) == 0x91000000 && (w & 31) == reg) {
+        int source = (w >>> 5) & 31;
+        long offset = (long) ((w >>> 10) & 0xfff) << ((w >>> 22 & 1) == 1 ? 12 : 0);
+        for (Insn earlier : before.subList(k + 1, before.size())) {
+          int e = earlier.word();
+          if ((e & 0x9f000000) == 0x90000000 && (e & 31) == source) {
+            return Optional.of((earlier.address() & ~0xfffL) + (pcRelative(e) << 12) + offset);
+          }
+        }
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** N + 1 from the last {@code cmp wI, #N} (or xI) before the jump. */
+  private static Optional<Integer> bound(List<Insn> before, int indexReg) {
+    for (Insn i : before) {
+      int w = i.word();
+      if ((w & 0x7f80001f) == 0x7100001f && ((w >>> 5) & 31) == indexReg) {
+        long imm = (long) ((w >>> 10) & 0xfff) << ((w >>> 22 & 1) == 1 ? 12 : 0);
+        return imm < MAX_ENTRIES ? Optional.of((int) imm + 1) : Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The signed immediate of ADR/ADRP (immhi:immlo). */
+  static long pcRelative(int w) {
+    return ((long) ((w >>> 5) & 0x7ffff) << 2 | (w >>> 29) & 3) << 43 >> 43;
+  }
+}
