@@ -30,8 +30,10 @@ final class CompileCommand implements Callable<Integer> {
     if (optLevel < 0 || optLevel > 3) {
       throw new IllegalArgumentException("-O" + optLevel + ": use -O0 to -O3");
     }
+    long start = System.nanoTime();
     Compiler.Result r = Compiler.compile(input, output, new Compiler.Options(Target.of(target), optLevel,
-        Compiler.DEFAULT_WINDOW_SIZE, emitLlvm, false));
+        Compiler.DEFAULT_WINDOW_SIZE, emitLlvm, false),
+        step -> System.err.printf("elfconv: %s: %s (%.1f s)%n", input, step, (System.nanoTime() - start) / 1e9));
     System.err.printf("elfconv: %s -> %s (%s): %d functions, %d instructions, %d ms%n", input, output, target,
         r.functions(), r.instructions(), r.millis());
     return 0;

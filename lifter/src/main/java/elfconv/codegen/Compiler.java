@@ -13,9 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The whole pipeline: ELF → functions → LLVM IR + runtime → object → executable or wasm module. */
 public final class Compiler {
+  /** Programs from this many instructions on take long enough to translate to report progress. */
+  private static final int LARGE_PROGRAM = 20_000;
   /** Default guest window: 256 MiB suits a browser tab and the programs elfconv targets. */
   public static final long DEFAULT_WINDOW_SIZE = 256L << 20;
 
@@ -41,9 +44,20 @@ public final class Compiler {
 
   /** Translates; on any error no output file is left behind. */
   public static Result compile(Path input, Path output, Options options) {
+    return compile(input, output, options, step -> { });
+  }
+
+  /**
+   * Translates, telling {@code progress} each step of a large program as it starts (lifting, optimising and
+   * generating code, linking), so that a long translation shows where it is.
+   */
+  public static Result compile(Path input, Path output, Options options, Consumer<String> progress) {
     long start = System.nanoTime();
     ElfImage image = ElfImage.read(input);
     List<GuestFunction> functions = Discovery.discover(image, A64Decoder.standard());
+    int instructionCount = functions.stream().mapToInt(GuestFunction::instructionCount).sum();
+    Consumer<String> step = instructionCount >= LARGE_PROGRAM ? progress : s -> { };
+    step.accept(String.format("%d functions, %d instructions: lifting", functions.size(), instructionCount));
     Path dir = output.toAbsolutePath().getParent();
     Path object = null;
     Path partial = null;
@@ -54,9 +68,11 @@ public final class Compiler {
       try (IrModule m = new IrModule(input.getFileName().toString())) {
         ProgramLifter.lift(image, functions, options.target(), options.windowSize(), options.traceRegisters(), m);
         m.verify();
+        step.accept("optimising and generating " + options.target().id() + " code");
         ObjectEmitter.emit(m, options.target(), options.optLevel(), object,
             options.emitLlvm() ? output.resolveSibling(output.getFileName() + ".ll") : null);
       }
+      step.accept("linking");
       Linker.link(options.target(), object, partial, options.windowSize());
       Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       if (options.target() == Target.X86_64) {
@@ -68,8 +84,7 @@ public final class Compiler {
       deleteQuietly(object);
       deleteQuietly(partial);
     }
-    int instructions = functions.stream().mapToInt(GuestFunction::instructionCount).sum();
-    return new Result(output, functions.size(), instructions, (System.nanoTime() - start) / 1_000_000);
+    return new Result(output, functions.size(), instructionCount, (System.nanoTime() - start) / 1_000_000);
   }
 
   private static void deleteQuietly(Path path) {
