@@ -79,6 +79,9 @@ void host_uname(char out[6][LINUX_UTSNAME_FIELD]);
 int64_t host_prlimit(uint32_t resource, uint64_t limits[2]);
 /* The CPUs the guest may run on, as sched_getaffinity fills them; the result is the bytes written. */
 int64_t host_affinity(uint8_t *mask, size_t size);
+/* struct sysinfo, as Linux on aarch64 (and x86_64) lays it out. */
+#define LINUX_SYSINFO_SIZE 112
+void host_sysinfo(uint8_t out[LINUX_SYSINFO_SIZE]);
 
 int64_t host_clock_gettime(uint32_t clock, LinuxTimespec *out);
 int64_t host_clock_getres(uint32_t clock, LinuxTimespec *out);

@@ -56,6 +56,7 @@ int64_t guest_madvise(uint64_t addr, uint64_t length, uint32_t advice);
 /* signal.c: signals the guest sends itself, delivered synchronously at the end of the syscall. */
 int64_t signal_action(uint64_t signal, uint64_t action, uint64_t old_action, uint64_t set_size);
 int64_t signal_procmask(uint64_t how, uint64_t set, uint64_t old_set, uint64_t set_size);
+int64_t signal_pending(uint64_t set, uint64_t set_size);
 int64_t signal_altstack(uint64_t stack, uint64_t old_stack);
 int64_t signal_kill(uint64_t pid, uint64_t signal, bool thread);
 /* Returns 0, or the guest address to continue at when a handler left by longjmp. */

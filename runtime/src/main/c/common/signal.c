@@ -110,6 +110,15 @@ int64_t signal_procmask(uint64_t how, uint64_t set, uint64_t old_set, uint64_t s
   return 0;
 }
 
+/* Linux reports the pending signals that are blocked (the others have been delivered already). */
+int64_t signal_pending(uint64_t set, uint64_t set_size) {
+  if (set_size > 8) return -LINUX_EINVAL;
+  if (!guest_accessible(set, set_size, true)) return -LINUX_EFAULT;
+  uint64_t pending = signals.pending & signals.blocked;
+  memcpy(GUEST_PTR(set), &pending, set_size);
+  return 0;
+}
+
 static bool on_altstack(uint64_t sp) {
   return signals.altstack.size && sp - signals.altstack.sp < signals.altstack.size;
 }

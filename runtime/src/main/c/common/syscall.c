@@ -194,6 +194,15 @@ static int64_t sys_chdir(uint64_t path_addr) {
   return error ? error : files_chdir(path);
 }
 
+static int64_t sys_sysinfo(uint64_t out) {
+  uint8_t info[LINUX_SYSINFO_SIZE];
+  if (!writable(out, sizeof info)) return -LINUX_EFAULT;
+  memset(info, 0, sizeof info);
+  host_sysinfo(info);
+  memcpy(GUEST_PTR(out), info, sizeof info);
+  return 0;
+}
+
 static int64_t sys_uname(uint64_t out) {
   char uts[6][LINUX_UTSNAME_FIELD];
   if (!writable(out, sizeof uts)) return -LINUX_EFAULT;
@@ -312,6 +321,7 @@ static int64_t emulate(uint64_t nr, const uint64_t *a) {
   case SYS_fsync: case SYS_fdatasync: return files_fsync(guest_fd(a[0]));
   case SYS_umask: return files_umask((uint32_t)a[0] & 0777);
   case SYS_uname: return sys_uname(a[0]);
+  case SYS_sysinfo: return sys_sysinfo(a[0]);
   case SYS_brk: return guest_brk(a[0]);
   case SYS_mmap: return guest_mmap(a[0], a[1], (uint32_t)a[2], (uint32_t)a[3], (int64_t)(int32_t)a[4], a[5]);
   case SYS_munmap: return guest_munmap(a[0], a[1]);
@@ -337,6 +347,7 @@ static int64_t emulate(uint64_t nr, const uint64_t *a) {
   case SYS_futex: return sys_futex(a[0], a[1], a[2], a[3]);
   case SYS_rt_sigaction: return signal_action(a[0], a[1], a[2], a[3]);
   case SYS_rt_sigprocmask: return signal_procmask(a[0], a[1], a[2], a[3]);
+  case SYS_rt_sigpending: return signal_pending(a[0], a[1]);
   case SYS_sigaltstack: return signal_altstack(a[0], a[1]);
   case SYS_kill: return signal_kill(a[0], a[1], false);
   case SYS_tkill: return signal_kill(a[0], a[1], true);

@@ -15,9 +15,11 @@
 enum { FREE = 0, WASI_FILE, PIPE_END, RESERVED };
 enum { WASI_FILETYPE_BLOCK = 1, WASI_FILETYPE_CHAR = 2, WASI_FILETYPE_DIR = 3, WASI_FILETYPE_FILE = 4,
        WASI_FILETYPE_SYMLINK = 7 };
-/* WASI rights: what a descriptor opened for reading, for writing, and as a directory may do. */
-#define RIGHTS_READ ((1ull << 1) | (1ull << 2) | (1ull << 3) | (1ull << 5) | (1ull << 7) | (1ull << 14) | (1ull << 21))
-#define RIGHTS_WRITE ((1ull << 0) | (1ull << 4) | (1ull << 6) | (1ull << 8) | (1ull << 22) | (1ull << 23))
+/* WASI rights: what a descriptor opened for reading, for writing, and as a directory may do. Every open file can
+   seek, tell, change its flags, take advice and be fstat'ed, as on Linux. */
+#define RIGHTS_ANY ((1ull << 2) | (1ull << 3) | (1ull << 5) | (1ull << 7) | (1ull << 21))
+#define RIGHTS_READ (RIGHTS_ANY | (1ull << 1) | (1ull << 14))
+#define RIGHTS_WRITE (RIGHTS_ANY | (1ull << 0) | (1ull << 4) | (1ull << 6) | (1ull << 8) | (1ull << 22) | (1ull << 23))
 #define RIGHTS_DIRECTORY (0x0f7fe00ull | (1ull << 14) | (1ull << 21) | (1ull << 2) | (1ull << 5))
 
 typedef struct GuestFile {
@@ -38,6 +40,28 @@ static Pipe *pipes[MAX_PIPES];
 static char cwd[PATH_MAX]; /* relative to the preopened directory, "" at its root */
 static bool table_ready;
 static uint32_t umask_value = 022;
+
+/* WASI has no permission bits. The files and directories the guest creates keep the ones it asked for (less the
+   umask), by device and inode, so that a program stat'ing what it made reads back its own mode, as on Linux;
+   anything else reads as 0644 (0755 for a directory). */
+#define MAX_CREATED 256
+static struct {
+  uint64_t dev, ino;
+  uint32_t permissions;
+} created[MAX_CREATED];
+static uint32_t created_count;
+
+static void remember_permissions(int32_t dir, const char *rel, uint32_t mode) {
+  WasiFilestat s;
+  if (wasi_path_filestat_get(dir, 0, rel, strlen(rel), &s) != 0) return;
+  uint32_t i = 0;
+  while (i < created_count && !(created[i].dev == s.dev && created[i].ino == s.ino)) i++;
+  if (i == MAX_CREATED) i = created_count = 0; /* full: start over */
+  if (i == created_count) created_count++;
+  created[i].dev = s.dev;
+  created[i].ino = s.ino;
+  created[i].permissions = mode & ~umask_value & 07777;
+}
 
 /* Standard streams, then the runtime's own trace files at the numbers QEMU's log would take. */
 static void table_init(void) {
@@ -125,11 +149,12 @@ static int64_t resolve(int dirfd, const char *path, int32_t *dir, char out[PATH_
 /* ---- open, close, transfer ---- */
 
 int64_t files_openat(int dirfd, const char *path, uint32_t flags, uint32_t mode) {
-  (void)mode; /* WASI has no permission bits */
   int32_t dir;
   char rel[PATH_MAX];
   int64_t error = resolve(dirfd, path, &dir, rel);
   if (error) return error;
+  WasiFilestat before;
+  bool creates = (flags & LINUX_O_CREAT) && wasi_path_filestat_get(dir, 1, rel, strlen(rel), &before) != 0;
   int fd = allocate(0);
   if (fd < 0) return fd;
   uint32_t access = flags & LINUX_O_ACCMODE;
@@ -152,6 +177,7 @@ int64_t files_openat(int dirfd, const char *path, uint32_t flags, uint32_t mode)
     }
   }
   if (result) return linux_error(result);
+  if (creates) remember_permissions(dir, rel, mode);
   table[fd] = (GuestFile){WASI_FILE, (flags & LINUX_O_CLOEXEC) != 0, wasi,
                           flags & ~(LINUX_O_CREAT | LINUX_O_EXCL | LINUX_O_TRUNC | LINUX_O_CLOEXEC | LINUX_O_NOCTTY |
                                     LINUX_O_LARGEFILE),
@@ -286,10 +312,18 @@ static uint32_t mode_of(uint8_t filetype) {
   }
 }
 
+static uint32_t permissions_of(const WasiFilestat *s) {
+  uint32_t mode = mode_of(s->filetype);
+  for (uint32_t i = 0; i < created_count; i++) {
+    if (created[i].dev == s->dev && created[i].ino == s->ino) return (mode & ~07777u) | created[i].permissions;
+  }
+  return mode;
+}
+
 static void to_linux_stat(const WasiFilestat *s, LinuxStat *out) {
   HostIds ids = host_ids();
   *out = (LinuxStat){
-      .dev = s->dev, .ino = s->ino, .mode = mode_of(s->filetype), .nlink = (uint32_t)s->nlink,
+      .dev = s->dev, .ino = s->ino, .mode = permissions_of(s), .nlink = (uint32_t)s->nlink,
       .uid = (uint32_t)ids.uid, .gid = (uint32_t)ids.gid, .size = (int64_t)s->size, .blksize = 4096,
       .blocks = (int64_t)((s->size + 511) / 512), .atime_sec = (int64_t)(s->atim / 1000000000u),
       .atime_nsec = s->atim % 1000000000u, .mtime_sec = (int64_t)(s->mtim / 1000000000u),
@@ -429,11 +463,13 @@ int64_t files_faccessat(int dirfd, const char *path, uint32_t mode, uint32_t fla
 }
 
 int64_t files_mkdirat(int dirfd, const char *path, uint32_t mode) {
-  (void)mode;
   int32_t dir;
   char rel[PATH_MAX];
   int64_t error = resolve(dirfd, path, &dir, rel);
-  return error ? error : wasi_result(wasi_path_create_directory(dir, rel, strlen(rel)), 0);
+  if (error) return error;
+  error = wasi_result(wasi_path_create_directory(dir, rel, strlen(rel)), 0);
+  if (!error) remember_permissions(dir, rel, mode);
+  return error;
 }
 
 int64_t files_unlinkat(int dirfd, const char *path, uint32_t flags) {

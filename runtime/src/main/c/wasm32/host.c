@@ -20,8 +20,8 @@ static const uint8_t linux_errno[] = {
     /* 30 isconn .. 39 netreset       */ 106, 21, 40, 24, 31, 90, 72, 36, 100, 102,
     /* 40 netunreach .. 49 nomsg      */ 101, 23, 105, 19, 2, 8, 37, 67, 12, 42,
     /* 50 noprotoopt .. 59 notty      */ 92, 28, 38, 107, 20, 39, 131, 88, 95, 25,
-    /* 60 overflow .. 69 spipe        */ 75, 130, 1, 32, 71, 93, 91, 34, 30, 29,
-    /* 70 srch .. 75 notcapable       */ 3, 116, 110, 26, 18, 13,
+    /* 60 nxio .. 69 rofs             */ 6, 75, 130, 1, 32, 71, 93, 91, 34, 30,
+    /* 70 spipe .. 76 notcapable      */ 29, 3, 116, 110, 26, 18, 13,
 };
 
 int64_t linux_error(int32_t wasi_errno) {

@@ -2,11 +2,25 @@
  * limits: the answers are those of a container's first process with Linux's defaults. */
 #include "common/files.h"
 #include "common/linux.h"
+#include "common/runtime.h"
 #include "wasi.h"
 
 void host_uname(char out[6][LINUX_UTSNAME_FIELD]) {
   static const char *const fields[6] = {"Linux", "localhost", "6.1.0", "#1 SMP", "aarch64", "(none)"};
   for (int i = 0; i < 6; i++) memcpy(out[i], fields[i], strlen(fields[i]) + 1);
+}
+
+/* The machine as the guest sees it: up since the module started, its memory the guest window, all of it free. */
+void host_sysinfo(uint8_t out[LINUX_SYSINFO_SIZE]) {
+  int64_t uptime = (int64_t)(host_monotonic_nanoseconds() / 1000000000u);
+  uint64_t ram = elfconv_window_size;
+  uint16_t procs = 1;
+  uint32_t unit = 1;
+  memcpy(out + 0, &uptime, 8);   /* uptime; loads[3] at 8 stay 0 */
+  memcpy(out + 32, &ram, 8);     /* totalram */
+  memcpy(out + 40, &ram, 8);     /* freeram; sharedram, bufferram, totalswap, freeswap stay 0 */
+  memcpy(out + 80, &procs, 2);   /* procs; totalhigh, freehigh at 88, 96 stay 0 */
+  memcpy(out + 104, &unit, 4);   /* mem_unit */
 }
 
 /* Linux's defaults for a process started from a shell: 8 MiB of stack, 1024 descriptors, the rest unlimited. */

@@ -34,6 +34,10 @@ int64_t host_affinity(uint8_t *mask, size_t size) {
   return host_syscall(204 /* sched_getaffinity */, 0, size, P(mask), 0, 0, 0);
 }
 
+void host_sysinfo(uint8_t out[LINUX_SYSINFO_SIZE]) {
+  host_syscall(99 /* sysinfo */, P(out), 0, 0, 0, 0, 0);
+}
+
 void host_uname(char out[6][LINUX_UTSNAME_FIELD]) {
   host_syscall(63 /* uname */, P(out), 0, 0, 0, 0, 0);
   memcpy(out[4], "aarch64", sizeof "aarch64");

@@ -48,6 +48,10 @@ public final class VerifyMojo extends ElfconvMojo {
   @Parameter(property = "elfconv.targets", defaultValue = "x86_64,wasm32", required = true)
   private String targets;
 
+  /** The translation's optimisation level, 0-3 (as {@code elfconv compile -O}). */
+  @Parameter(property = "elfconv.optLevel", defaultValue = "2", required = true)
+  private int optLevel;
+
   /** The report every module adds to (report.json and index.html). */
   @Parameter(property = "elfconv.reportDirectory",
       defaultValue = "${maven.multiModuleProjectDirectory}/target/elfconv-report", required = true)
@@ -74,7 +78,10 @@ public final class VerifyMojo extends ElfconvMojo {
           + asmDirectory);
       return;
     }
-    Verifier verifier = new Verifier(workDirectory.toPath(), targetList);
+    if (optLevel < 0 || optLevel > 3) {
+      throw new MojoExecutionException("optLevel " + optLevel + ": use 0 to 3");
+    }
+    Verifier verifier = new Verifier(workDirectory.toPath(), targetList, optLevel);
     List<ProgramReport> reports = new ArrayList<>();
     for (ProgramSpec spec : specs) {
       ProgramReport report = verify(verifier, spec);

@@ -1,9 +1,12 @@
 package elfconv.cli;
 
 import elfconv.codegen.Compiler;
+import elfconv.codegen.TranslationCache;
 import elfconv.toolchain.Target;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,6 +22,9 @@ final class CompileCommand implements Callable<Integer> {
   @Option(names = "--emit-llvm", description = "also write the optimised LLVM IR as OUT.ll")
   boolean emitLlvm;
 
+  @Option(names = "--no-cache", description = "translate even when the translation cache has this translation")
+  boolean noCache;
+
   @Option(names = "-o", required = true, description = "output file")
   Path output;
 
@@ -31,11 +37,22 @@ final class CompileCommand implements Callable<Integer> {
       throw new IllegalArgumentException("-O" + optLevel + ": use -O0 to -O3");
     }
     long start = System.nanoTime();
-    Compiler.Result r = Compiler.compile(input, output, new Compiler.Options(Target.of(target), optLevel,
-        Compiler.DEFAULT_WINDOW_SIZE, emitLlvm, false),
-        step -> System.err.printf("elfconv: %s: %s (%.1f s)%n", input, step, (System.nanoTime() - start) / 1e9));
-    System.err.printf("elfconv: %s -> %s (%s): %d functions, %d instructions, %d ms%n", input, output, target,
-        r.functions(), r.instructions(), r.millis());
+    Compiler.Options options =
+        new Compiler.Options(Target.of(target), optLevel, Compiler.DEFAULT_WINDOW_SIZE, emitLlvm, false);
+    Consumer<String> progress =
+        step -> System.err.printf("elfconv: %s: %s (%.1f s)%n", input, step, (System.nanoTime() - start) / 1e9);
+    // The IR is written only by a compilation; a translation alone may come from the cache.
+    Optional<Compiler.Result> compiled = emitLlvm || noCache
+        ? Optional.of(Compiler.compile(input, output, options, progress))
+        : TranslationCache.translateTo(input, output, options, progress);
+    if (compiled.isPresent()) {
+      Compiler.Result r = compiled.get();
+      System.err.printf("elfconv: %s -> %s (%s): %d functions, %d instructions, %d ms%n", input, output, target,
+          r.functions(), r.instructions(), r.millis());
+    } else {
+      System.err.printf("elfconv: %s -> %s (%s): unchanged, from the translation cache, %d ms%n", input, output,
+          target, (System.nanoTime() - start) / 1_000_000);
+    }
     return 0;
   }
 }

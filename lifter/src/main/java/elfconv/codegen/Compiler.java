@@ -12,13 +12,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /** The whole pipeline: ELF → functions → LLVM IR + runtime → object → executable or wasm module. */
 public final class Compiler {
   /** Programs from this many instructions on take long enough to translate to report progress. */
   private static final int LARGE_PROGRAM = 20_000;
+  /** A partition compiled on its own thread has at least this many instructions: below, threads cost more. */
+  private static final int PARTITION_INSTRUCTIONS = 10_000;
+  private static final int MAX_PARTITIONS = 8;
   /** Default guest window: 256 MiB suits a browser tab and the programs elfconv targets. */
   public static final long DEFAULT_WINDOW_SIZE = 256L << 20;
 
@@ -59,21 +66,37 @@ public final class Compiler {
     Consumer<String> step = instructionCount >= LARGE_PROGRAM ? progress : s -> { };
     step.accept(String.format("%d functions, %d instructions: lifting", functions.size(), instructionCount));
     Path dir = output.toAbsolutePath().getParent();
-    Path object = null;
+    int partitions = partitions(instructionCount, options);
+    List<Path> objects = new ArrayList<>();
     Path partial = null;
+    List<IrModule> modules = new ArrayList<>();
     try {
       Files.createDirectories(dir);
-      object = Files.createTempFile(dir, ".elfconv-", ".o");
-      partial = Files.createTempFile(dir, ".elfconv-", ".partial");
-      try (IrModule m = new IrModule(input.getFileName().toString())) {
-        ProgramLifter.lift(image, functions, options.target(), options.windowSize(), options.traceRegisters(), m);
-        m.verify();
-        step.accept("optimising and generating " + options.target().id() + " code");
-        ObjectEmitter.emit(m, options.target(), options.optLevel(), object,
-            options.emitLlvm() ? output.resolveSibling(output.getFileName() + ".ll") : null);
+      for (int i = 0; i < partitions; i++) {
+        modules.add(new IrModule(input.getFileName() + (partitions > 1 ? "." + i : "")));
+        objects.add(Files.createTempFile(dir, ".elfconv-", ".o"));
       }
+      partial = Files.createTempFile(dir, ".elfconv-", ".partial");
+      ProgramLifter.lift(image, functions, options.target(), options.windowSize(), options.traceRegisters(),
+          modules);
+      step.accept("optimising and generating " + options.target().id() + " code"
+          + (partitions > 1 ? " (" + partitions + " parts in parallel)" : ""));
+      Set<String> helpersCalledElsewhere = new HashSet<>();
+      modules.subList(1, partitions).forEach(m -> helpersCalledElsewhere.addAll(ObjectEmitter.helpersCalled(m)));
+      Path llvmIr = options.emitLlvm() ? output.resolveSibling(output.getFileName() + ".ll") : null;
+      IntStream.range(0, partitions).parallel().forEach(i -> {
+        IrModule m = modules.get(i);
+        m.verify();
+        if (i == 0) {
+          ObjectEmitter.emitWithRuntime(m, options.target(), options.optLevel(), objects.get(i), llvmIr,
+              helpersCalledElsewhere);
+        } else {
+          ObjectEmitter.emit(m, options.target(), options.optLevel(), objects.get(i), null);
+        }
+        m.close();
+      });
       step.accept("linking");
-      Linker.link(options.target(), object, partial, options.windowSize());
+      Linker.link(options.target(), objects, partial, options.windowSize());
       Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       if (options.target() == Target.X86_64) {
         output.toFile().setExecutable(true);
@@ -81,10 +104,23 @@ public final class Compiler {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
     } finally {
-      deleteQuietly(object);
+      modules.forEach(IrModule::close);
+      objects.forEach(Compiler::deleteQuietly);
       deleteQuietly(partial);
     }
     return new Result(output, functions.size(), instructionCount, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * How many modules to lift and compile in parallel: one per processor for a large program, one for a small one
+   * (or when the whole-program IR is to be written).
+   */
+  private static int partitions(int instructions, Options options) {
+    if (options.emitLlvm()) {
+      return 1;
+    }
+    int processors = Runtime.getRuntime().availableProcessors();
+    return Math.max(1, Math.min(Math.min(processors, MAX_PARTITIONS), instructions / PARTITION_INSTRUCTIONS));
   }
 
   private static void deleteQuietly(Path path) {

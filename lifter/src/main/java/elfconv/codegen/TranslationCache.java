@@ -1,5 +1,6 @@
 package elfconv.codegen;
 
+import elfconv.elf.ElfFormatException;
 import elfconv.runtime.RuntimeBitcode;
 import elfconv.toolchain.Toolchain;
 import java.io.IOException;
@@ -13,6 +14,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
@@ -28,6 +31,43 @@ public final class TranslationCache {
 
   /** The translation of {@code elf} with {@code options}: from the cache, or compiled into it first. */
   public static Path translate(Path elf, Compiler.Options options) {
+    Path cached = entry(elf, options);
+    if (!Files.exists(cached)) {
+      Compiler.compile(elf, cached, options);
+    }
+    return cached;
+  }
+
+  /**
+   * Writes the translation of {@code elf} to {@code output}, from the cache or compiled into it first (telling
+   * {@code progress} its steps); the compiler's result, or empty when the cache had it.
+   */
+  public static Optional<Compiler.Result> translateTo(Path elf, Path output, Compiler.Options options,
+      Consumer<String> progress) {
+    Path cached = entry(elf, options);
+    Optional<Compiler.Result> result = Optional.empty();
+    if (!Files.exists(cached)) {
+      result = Optional.of(Compiler.compile(elf, cached, options, progress));
+    }
+    copy(cached, output);
+    return result;
+  }
+
+  /** Copies the translation to {@code output} (a program of its own, beside which its run may write). */
+  public static void translateTo(Path elf, Path output, Compiler.Options options) {
+    copy(translate(elf, options), output);
+  }
+
+  private static void copy(Path cached, Path output) {
+    try {
+      Files.copy(cached, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Where the translation of {@code elf} with {@code options} is kept. */
+  private static Path entry(Path elf, Compiler.Options options) {
     try {
       MessageDigest sha = sha256();
       sha.update(Files.readAllBytes(elf));
@@ -35,23 +75,11 @@ public final class TranslationCache {
       sha.update(RuntimeBitcode.load(options.target().id()));
       sha.update(options.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
       String key = HexFormat.of().formatHex(sha.digest()).substring(0, 32);
-      Path cached = Toolchain.cacheDir().resolve("translations").resolve(key + "." + options.target().id());
-      if (!Files.exists(cached)) {
-        Compiler.compile(elf, cached, options);
-      }
-      return cached;
+      return Toolchain.cacheDir().resolve("translations").resolve(key + "." + options.target().id());
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new ElfFormatException(elf + ": no such file");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + elf + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Copies the translation to {@code output} (a program of its own, beside which its run may write). */
-  public static void translateTo(Path elf, Path output, Compiler.Options options) {
-    Path cached = translate(elf, options);
-    try {
-      Files.copy(cached, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
     }
   }
 

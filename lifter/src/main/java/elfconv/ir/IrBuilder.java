@@ -81,6 +81,7 @@ public final class IrBuilder implements AutoCloseable {
   public LLVMValueRef ult(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildICmp(b, LLVMIntULT, a, x, ""); }
   public LLVMValueRef uge(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildICmp(b, LLVMIntUGE, a, x, ""); }
   public LLVMValueRef ugt(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildICmp(b, LLVMIntUGT, a, x, ""); }
+  public LLVMValueRef ule(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildICmp(b, LLVMIntULE, a, x, ""); }
   public LLVMValueRef sgt(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildICmp(b, LLVMIntSGT, a, x, ""); }
   public LLVMValueRef slt(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildICmp(b, LLVMIntSLT, a, x, ""); }
   public LLVMValueRef sge(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildICmp(b, LLVMIntSGE, a, x, ""); }
@@ -245,6 +246,17 @@ public final class IrBuilder implements AutoCloseable {
     LLVMValueRef phi = LLVMBuildPhi(b, type, "");
     LLVMAddIncoming(phi, new PointerPointer<>(values), new PointerPointer<>(from), values.length);
     return phi;
+  }
+
+  /** A phi with no incoming values yet ({@link #addIncoming}). */
+  public LLVMValueRef phi(LLVMTypeRef type) {
+    return LLVMBuildPhi(b, type, "");
+  }
+
+  /** Adds {@code value}, arriving from {@code from}, to a phi. */
+  public static void addIncoming(LLVMValueRef phi, LLVMValueRef value, LLVMBasicBlockRef from) {
+    LLVMAddIncoming(phi, new PointerPointer<>(new LLVMValueRef[] {value}),
+        new PointerPointer<>(new LLVMBasicBlockRef[] {from}), 1);
   }
 
   public LLVMValueRef extractValue(LLVMValueRef aggregate, int index) {

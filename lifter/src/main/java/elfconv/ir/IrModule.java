@@ -12,7 +12,7 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /** An LLVM context and module, with the types and metadata lifted code uses. Owns both: close it. */
 public final class IrModule implements AutoCloseable {
-  final LLVMContextRef context;
+  LLVMContextRef context;
   private LLVMModuleRef module;
   public final LLVMTypeRef i1;
   public final LLVMTypeRef i8;
@@ -178,12 +178,16 @@ public final class IrModule implements AutoCloseable {
     LLVMDisposeMessage(message);
   }
 
+  /** Frees the module and its context; closing again does nothing. */
   @Override
   public void close() {
     if (module != null) {
       LLVMDisposeModule(module);
       module = null;
     }
-    LLVMContextDispose(context);
+    if (context != null) {
+      LLVMContextDispose(context);
+      context = null;
+    }
   }
 }

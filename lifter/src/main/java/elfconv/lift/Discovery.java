@@ -73,7 +73,8 @@ public final class Discovery {
     if (!unsupported.isEmpty()) {
       throw unsupportedInstructions();
     }
-    NavigableSet<Long> candidates = new TreeSet<>(computedPointers);
+    NavigableSet<Long> candidates = new TreeSet<>();
+    computedPointers.stream().filter(c -> !insideSymbol(c)).forEach(candidates::add);
     codePointers.stream().filter(c -> !insideSymbol(c)).forEach(candidates::add);
     for (long candidate : candidates) {
       if (!functions.containsKey(candidate)) {
@@ -129,7 +130,9 @@ public final class Discovery {
     while (true) {
       while (!work.isEmpty()) {
         long a = work.pop();
-        while (!insns.containsKey(a) && image.isCode(a)) {
+        // Falling into another function's entry (after a call that does not return, like __assert_fail's) leaves
+        // this function: the lifter makes it a tail call instead of copying the next function in.
+        while (!insns.containsKey(a) && image.isCode(a) && !isTailCall(a, entry)) {
           Insn insn = decode(a, speculative);
           if (insn == null) {
             // Not supported yet, and translation will fail: go on past it as if it fell through, so that the

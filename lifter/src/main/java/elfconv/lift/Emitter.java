@@ -5,6 +5,8 @@ import static elfconv.runtime.GuestLayout.PC;
 import static elfconv.runtime.GuestLayout.X0;
 import static elfconv.runtime.GuestLayout.X86_64_GUEST_BASE;
 
+import elfconv.a64.A64Decoder;
+import elfconv.a64.Flow;
 import elfconv.a64.Insn;
 import elfconv.ir.IrBuilder;
 import elfconv.toolchain.Target;
@@ -41,10 +43,23 @@ public final class Emitter {
   private final boolean fpcrWritten;
   private final boolean fpsrRead;
   private final BitSet written = new BitSet();
+  /** Slotted registers written since the guest state last had them all ({@link DirtyRegisters}). */
+  private final BitSet dirty = new BitSet();
+  /** Whether the current block synchronised with the guest state (a call or syscall) since it started. */
+  private boolean synced;
+  private final DirtyRegisters branches = new DirtyRegisters();
+  private boolean linkRegisterEscapes;
   private final Set<Long> flagReaders = new HashSet<>();
   private final Set<Long> flagWriters = new HashSet<>();
   private final LLVMValueRef[] regs = new LLVMValueRef[32];
   private final LLVMValueRef[] flags = new LLVMValueRef[4];
+  /**
+   * The operands of the subtraction that set the flags (CMP, SUBS), while the flags are still its and control has
+   * not left the block: a condition on the flags is then one comparison of the operands, which LLVM turns into a
+   * compare-and-branch where four flag values combined would not fold.
+   */
+  private LLVMValueRef minuend;
+  private LLVMValueRef subtrahend;
   private Insn insn;
   private boolean terminated;
 
@@ -79,7 +94,27 @@ public final class Emitter {
 
   /** What the lifted instructions did with the register file. */
   RegisterUsage usage() {
-    return new RegisterUsage(written, flagReaders, flagWriters);
+    return new RegisterUsage(written, flagReaders, flagWriters, branches.onEntry(), linkRegisterEscapes);
+  }
+
+  /** A guest block starts; {@code dirtyOnEntry} may be dirty there. */
+  void enterBlock(BitSet dirtyOnEntry) {
+    minuend = null;
+    dirty.clear();
+    dirty.or(dirtyOnEntry);
+    synced = false;
+  }
+
+  /** Records a branch from guest block {@code from} to this function's block {@code to}. */
+  void noteBranch(long from, long to) {
+    branches.branch(from, to, dirty, synced);
+  }
+
+  /** The slots and the guest state agree (after a write-back and reload around a call or syscall). */
+  void synchronised() {
+    minuend = null;
+    dirty.clear();
+    synced = true;
   }
 
   void begin(Insn next) {
@@ -116,11 +151,25 @@ public final class Emitter {
 
   /** Register n (31 = SP) as 64 bits: from its slot, or from the guest state when the function never writes it. */
   private LLVMValueRef read(int n) {
+    if (n == 30 && !returnsOrSavesLinkRegister()) {
+      linkRegisterEscapes = true;
+    }
     return slotted.get(n) ? ir.load(ir.m.i64, regs[n]) : ir.loadState(ir.m.i64, stateField(offsetOf(n)));
+  }
+
+  /** A return through X30, or an access based on SP or X29 (X30 saved in the frame, as every prologue does). */
+  private boolean returnsOrSavesLinkRegister() {
+    Flow.Kind kind = A64Decoder.family(insn).flow(insn).kind();
+    if (kind == Flow.Kind.RETURN || kind == Flow.Kind.JUMP_INDIRECT) {
+      return true;
+    }
+    boolean hasBase = insn.pattern().fields().stream().anyMatch(f -> f.name().equals("rn"));
+    return hasBase && (insn.f("rn") == SP || insn.f("rn") == 29);
   }
 
   private void write(int n, LLVMValueRef value) {
     written.set(n);
+    dirty.set(n);
     ir.store(ir.zext(value, 64), regs[n]);
   }
 
@@ -227,12 +276,22 @@ public final class Emitter {
   // ---- flags
 
   public void setFlags(LLVMValueRef n, LLVMValueRef z, LLVMValueRef c, LLVMValueRef v) {
+    minuend = null;
     written.set(FLAGS);
+    dirty.set(FLAGS);
     flagWriters.add(pc());
     ir.store(n, flags[0]);
     ir.store(z, flags[1]);
     ir.store(c, flags[2]);
     ir.store(v, flags[3]);
+  }
+
+  /** NZCV of {@code x - y}, as CMP and SUBS set them; conditions on them compare x and y. */
+  public void setSubtractionFlags(LLVMValueRef x, LLVMValueRef y, LLVMValueRef n, LLVMValueRef z, LLVMValueRef c,
+      LLVMValueRef v) {
+    setFlags(n, z, c, v);
+    minuend = x;
+    subtrahend = y;
   }
 
   /** N and Z from a result; C and V cleared (logical operations). */
@@ -271,6 +330,27 @@ public final class Emitter {
 
   /** ConditionHolds() of the Arm ARM for a 4-bit condition code. */
   public LLVMValueRef condition(int cond) {
+    if (minuend != null) {
+      LLVMValueRef x = minuend;
+      LLVMValueRef y = subtrahend;
+      LLVMValueRef compared = switch (cond) {
+        case 0 -> ir.eq(x, y);
+        case 1 -> ir.ne(x, y);
+        case 2 -> ir.uge(x, y);
+        case 3 -> ir.ult(x, y);
+        case 8 -> ir.ugt(x, y);
+        case 9 -> ir.ule(x, y);
+        case 10 -> ir.sge(x, y);
+        case 11 -> ir.slt(x, y);
+        case 12 -> ir.sgt(x, y);
+        case 13 -> ir.sle(x, y);
+        default -> null; // MI, PL, VS, VC, AL, NV: from the flags
+      };
+      if (compared != null) {
+        flagReaders.add(pc());
+        return compared;
+      }
+    }
     LLVMValueRef result = switch (cond >> 1) {
       case 0 -> z();
       case 1 -> carry();
@@ -305,13 +385,8 @@ public final class Emitter {
     long page = 4096; // the guest page size: page 0 is never mapped
     long windowSize = function.runtime().windowSize;
     LLVMValueRef outside = ir.uge(ir.sub(guestAddress, ir.c(64, page)), ir.c(64, windowSize - page));
-    LLVMBasicBlockRef fault = function.newBlock("fault");
     LLVMBasicBlockRef inside = function.newBlock("inside");
-    ir.condBr(outside, fault, inside);
-    ir.at(fault);
-    RuntimeSymbols runtime = function.runtime();
-    ir.call(runtime.faultType, runtime.fault, ir.c(64, pc()), guestAddress);
-    ir.unreachable();
+    function.faultIf(outside, ir.c(64, pc()), guestAddress, inside);
     ir.at(inside);
   }
 
@@ -365,6 +440,7 @@ public final class Emitter {
     writeBack();
     LLVMValueRef next = ir.call(function.runtime().syscallType, function.runtime().syscall);
     reload();
+    synchronised();
     function.emitSyscallExit(next);
   }
 
@@ -392,7 +468,7 @@ public final class Emitter {
     ir.storeState(ir.c(64, pc()), stateField(PC));
   }
 
-  /** Stores the slotted registers and flags into the global guest state. */
+  /** Stores the dirty slotted registers and flags into the global guest state. */
   void writeBack() {
     writeBack(false);
   }
@@ -400,9 +476,11 @@ public final class Emitter {
   /** {@code withFlags}: the flags too where they are not shared (for the runtime to read them). */
   private void writeBack(boolean withFlags) {
     for (int i = slotted.nextSetBit(0); i >= 0 && i < FLAGS; i = slotted.nextSetBit(i + 1)) {
-      ir.storeState(ir.load(ir.m.i64, regs[i]), stateField(offsetOf(i)));
+      if (dirty.get(i)) {
+        ir.storeState(ir.load(ir.m.i64, regs[i]), stateField(offsetOf(i)));
+      }
     }
-    if (slotted.get(FLAGS) && (flagsShared || withFlags)) {
+    if (slotted.get(FLAGS) && (flagsShared && dirty.get(FLAGS) || withFlags)) {
       for (int i = 0; i < 4; i++) {
         ir.storeState(ir.zext(ir.load(ir.m.i1, flags[i]), 8), stateField(NZCV + i));
       }
@@ -425,6 +503,7 @@ public final class Emitter {
   }
 
   private void reload(BitSet changed, boolean withFlags) {
+    minuend = null;
     for (int i = slotted.nextSetBit(0); i >= 0 && i < FLAGS; i = slotted.nextSetBit(i + 1)) {
       if (changed.get(i)) {
         ir.store(ir.loadState(ir.m.i64, stateField(offsetOf(i))), regs[i]);

@@ -13,6 +13,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongFunction;
 import org.bytedeco.llvm.LLVM.LLVMBasicBlockRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
@@ -31,13 +32,22 @@ final class FunctionLifter {
   private final LLVMValueRef function;
   private final Emitter e;
   private final Map<Long, LLVMBasicBlockRef> blocks = new HashMap<>();
+  private final Map<Long, BitSet> dirtyOnEntry;
+  private final Set<Long> resumePoints;
+  private long currentBlock;
   private LLVMValueRef resumeSlot;
+  private LLVMBasicBlockRef faultBlock;
+  private LLVMValueRef faultPc;
+  private LLVMValueRef faultAddress;
   private LLVMBasicBlockRef resumeBlock;
 
   private FunctionLifter(IrBuilder ir, RuntimeSymbols runtime, Target target, GuestFunction guest,
       LLVMValueRef function, LongFunction<LLVMValueRef> functionAt, LongFunction<BitSet> clobbersOf,
-      BitSet slotted, boolean flagsShared, boolean traceRegisters, boolean fpcrWritten, boolean fpsrRead) {
+      BitSet slotted, Map<Long, BitSet> dirtyOnEntry, Set<Long> resumePoints, boolean flagsShared,
+      boolean traceRegisters, boolean fpcrWritten, boolean fpsrRead) {
     this.ir = ir;
+    this.dirtyOnEntry = dirtyOnEntry;
+    this.resumePoints = resumePoints;
     this.runtime = runtime;
     this.guest = guest;
     this.function = function;
@@ -54,21 +64,23 @@ final class FunctionLifter {
       LongFunction<LLVMValueRef> functionAt) {
     LLVMValueRef scratch = LLVMAddFunction(ir.m.module(), guest.symbol() + ".scan", runtime.guestFunctionType);
     RegisterUsage usage =
-        new FunctionLifter(ir, runtime, target, guest, scratch, functionAt, a -> Emitter.ALL, Emitter.ALL, true,
-            false, false, false).liftBody();
+        new FunctionLifter(ir, runtime, target, guest, scratch, functionAt, a -> Emitter.ALL, Emitter.ALL, Map.of(),
+            guest.resumePoints(), true, false, false, false).liftBody();
     LLVMDeleteFunction(scratch);
     return usage;
   }
 
   /**
-   * Lifts {@code guest} into {@code function}; only the registers it writes get slots. With
-   * {@code traceRegisters}, the runtime logs the register file before every instruction.
+   * Lifts {@code guest} into {@code function}; only the registers it writes get slots, and a non-local return
+   * resumes it only at {@code resumePoints}. With {@code traceRegisters}, the runtime logs the register file
+   * before every instruction.
    */
   static void lift(IrBuilder ir, RuntimeSymbols runtime, Target target, GuestFunction guest,
       LLVMValueRef function, LongFunction<LLVMValueRef> functionAt, LongFunction<BitSet> clobbersOf,
-      RegisterUsage usage, boolean flagsShared, boolean traceRegisters, boolean fpcrWritten, boolean fpsrRead) {
-    new FunctionLifter(ir, runtime, target, guest, function, functionAt, clobbersOf, usage.written(), flagsShared,
-        traceRegisters, fpcrWritten, fpsrRead).liftBody();
+      RegisterUsage usage, Set<Long> resumePoints, boolean flagsShared, boolean traceRegisters,
+      boolean fpcrWritten, boolean fpsrRead) {
+    new FunctionLifter(ir, runtime, target, guest, function, functionAt, clobbersOf, usage.written(),
+        usage.dirtyOnEntry(), resumePoints, flagsShared, traceRegisters, fpcrWritten, fpsrRead).liftBody();
   }
 
   RuntimeSymbols runtime() {
@@ -95,7 +107,9 @@ final class FunctionLifter {
     resumeSlot = ir.alloca(ir.m.i64, "resume");
     ir.br(blocks.get(guest.entry()));
     for (Map.Entry<Long, List<Insn>> block : guest.blocks().entrySet()) {
-      ir.at(blocks.get(block.getKey()));
+      currentBlock = block.getKey();
+      ir.at(blocks.get(currentBlock));
+      e.enterBlock(dirtyOnEntry.getOrDefault(currentBlock, new BitSet()));
       Insn last = null;
       for (Insn insn : block.getValue()) {
         e.begin(insn);
@@ -129,7 +143,7 @@ final class FunctionLifter {
   }
 
   void emitBranch(long target) {
-    LLVMBasicBlockRef block = blocks.get(target);
+    LLVMBasicBlockRef block = ownBlock(target);
     if (block != null) {
       ir.br(block);
     } else {
@@ -141,8 +155,17 @@ final class FunctionLifter {
     ir.condBr(cond, blockOrExit(target), blockOrExit(next));
   }
 
-  private LLVMBasicBlockRef blockOrExit(long target) {
+  /** This function's block at {@code target}, noting the branch there; null when it has none. */
+  private LLVMBasicBlockRef ownBlock(long target) {
     LLVMBasicBlockRef block = blocks.get(target);
+    if (block != null) {
+      e.noteBranch(currentBlock, target);
+    }
+    return block;
+  }
+
+  private LLVMBasicBlockRef blockOrExit(long target) {
+    LLVMBasicBlockRef block = ownBlock(target);
     if (block != null) {
       return block;
     }
@@ -174,6 +197,7 @@ final class FunctionLifter {
     ir.br(resumeBlock());
     ir.at(returned);
     e.reload(callee != null ? clobbersOf.apply(target) : Emitter.ALL);
+    e.synchronised();
     ir.br(blockOrExit(returnAddress));
   }
 
@@ -200,7 +224,7 @@ final class FunctionLifter {
     ir.at(here);
     LLVMValueRef sw = ir.switchOn(target, elsewhere, guest.indirectTargets().size());
     for (long t : guest.indirectTargets()) {
-      IrBuilder.addCase(sw, ir.c(64, t), blocks.get(t));
+      IrBuilder.addCase(sw, ir.c(64, t), ownBlock(t));
     }
   }
 
@@ -213,6 +237,26 @@ final class FunctionLifter {
     ir.ret(result);
   }
 
+  /**
+   * Branches to the function's one call of the runtime's fault handler when {@code outside} holds (a guest access
+   * outside the window, on wasm32), else to {@code inside}.
+   */
+  void faultIf(LLVMValueRef outside, LLVMValueRef pc, LLVMValueRef address, LLVMBasicBlockRef inside) {
+    LLVMBasicBlockRef here = ir.currentBlock();
+    if (faultBlock == null) {
+      faultBlock = ir.block(function, "fault");
+      ir.at(faultBlock);
+      faultPc = ir.phi(ir.m.i64);
+      faultAddress = ir.phi(ir.m.i64);
+      ir.call(runtime.faultType, runtime.fault, faultPc, faultAddress);
+      ir.unreachable();
+      ir.at(here);
+    }
+    IrBuilder.addIncoming(faultPc, pc, here);
+    IrBuilder.addIncoming(faultAddress, address, here);
+    ir.condBr(outside, faultBlock, inside);
+  }
+
   /** Where a call that did not come back to its return address goes: another resume point here, or up. */
   private LLVMBasicBlockRef resumeBlock() {
     if (resumeBlock == null) {
@@ -222,8 +266,8 @@ final class FunctionLifter {
       ir.at(resumeBlock);
       e.reload();
       LLVMValueRef next = ir.load(ir.m.i64, resumeSlot);
-      LLVMValueRef sw = ir.switchOn(next, up, guest.resumePoints().size());
-      for (long point : guest.resumePoints()) {
+      LLVMValueRef sw = ir.switchOn(next, up, resumePoints.size());
+      for (long point : resumePoints) {
         LLVMBasicBlockRef block = blocks.get(point);
         if (block != null) {
           IrBuilder.addCase(sw, ir.c(64, point), block);

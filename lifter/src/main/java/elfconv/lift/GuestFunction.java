@@ -17,6 +17,11 @@ public record GuestFunction(long entry, NavigableMap<Long, List<Insn>> blocks, N
     Set<Long> indirectTargets) {
 
   public String symbol() {
+    return symbol(entry);
+  }
+
+  /** The name of the translated function of the guest function at {@code entry}. */
+  public static String symbol(long entry) {
     return "fn_" + Long.toHexString(entry);
   }
 

@@ -9,48 +9,125 @@ import elfconv.ir.IrModule;
 import elfconv.runtime.GuestLayout;
 import elfconv.toolchain.Target;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /**
- * Lifts a whole program into one LLVM module: a function per guest function, the dispatch table the runtime
- * searches for indirect jumps, and the ELF's loadable bytes with the facts the runtime needs to start the process.
+ * Lifts a whole program into LLVM modules: a function per guest function, the dispatch table the runtime searches
+ * for indirect jumps, and the ELF's loadable bytes with the facts the runtime needs to start the process.
+ *
+ * <p>The functions are split, in address order, into as many partitions as there are modules, of about equal
+ * instruction counts; each partition is lifted (and later compiled) on its own thread, in its own LLVM context.
+ * A call into another partition goes to a declaration the linker resolves. The first module also holds the
+ * program facts.
  */
 public final class ProgramLifter {
   private ProgramLifter() {}
 
-  /** With {@code traceRegisters}, the translation logs the register file before every guest instruction. */
+  /**
+   * Lifts {@code functions} into {@code modules}, one thread per module. With {@code traceRegisters}, the
+   * translation logs the register file before every guest instruction.
+   */
   public static void lift(ElfImage image, List<GuestFunction> functions, Target target, long windowSize,
-      boolean traceRegisters, IrModule m) {
-    RuntimeSymbols runtime = new RuntimeSymbols(m, windowSize);
-    Map<Long, LLVMValueRef> llvmFunctions = new HashMap<>();
-    for (GuestFunction f : functions) {
-      LLVMValueRef fn = LLVMAddFunction(m.module(), f.symbol(), runtime.guestFunctionType);
-      LLVMSetLinkage(fn, LLVMInternalLinkage);
-      llvmFunctions.put(f.entry(), fn);
+      boolean traceRegisters, List<IrModule> modules) {
+    List<Partition> partitions = new ArrayList<>();
+    for (List<GuestFunction> part : split(functions, modules.size())) {
+      partitions.add(new Partition(modules.get(partitions.size()), part, windowSize));
     }
-    try (IrBuilder ir = new IrBuilder(m)) {
-      boolean fpcrWritten = FloatEnvironment.fpcrWritten(functions);
-      boolean fpsrRead = traceRegisters || FloatEnvironment.fpsrRead(functions);
-      Map<Long, RegisterUsage> usage = new HashMap<>();
-      for (GuestFunction f : functions) {
-        usage.put(f.entry(), FunctionLifter.scan(ir, runtime, target, f, llvmFunctions::get));
+    Set<Long> entries = new HashSet<>();
+    functions.forEach(f -> entries.add(f.entry()));
+    partitions.forEach(p -> p.define(entries));
+
+    Map<Long, RegisterUsage> usage = new ConcurrentHashMap<>();
+    IntStream.range(0, partitions.size()).parallel().forEach(i -> partitions.get(i).scan(target, usage));
+    boolean fpcrWritten = FloatEnvironment.fpcrWritten(functions);
+    boolean fpsrRead = traceRegisters || FloatEnvironment.fpsrRead(functions);
+    boolean flagsShared = traceRegisters || FlagObservability.flagsCrossFunctions(functions, usage);
+    Map<Long, BitSet> clobbers = CallClobbers.compute(functions, usage, entries::contains);
+    Set<Long> returnsTwice = ReturnsTwice.functions(functions, usage);
+    IntStream.range(0, partitions.size()).parallel().forEach(i -> {
+      Partition p = partitions.get(i);
+      try (IrBuilder ir = new IrBuilder(p.module)) {
+        for (GuestFunction f : p.functions) {
+          FunctionLifter.lift(ir, p.runtime, target, f, p.function(f.entry()), p::function, clobbers::get,
+              usage.get(f.entry()), ReturnsTwice.resumePoints(f, returnsTwice), flagsShared, traceRegisters,
+              fpcrWritten, fpsrRead);
+        }
       }
-      boolean flagsShared = traceRegisters || FlagObservability.flagsCrossFunctions(functions, usage);
-      Map<Long, BitSet> clobbers = CallClobbers.compute(functions, usage, llvmFunctions::containsKey);
-      for (GuestFunction f : functions) {
-        FunctionLifter.lift(ir, runtime, target, f, llvmFunctions.get(f.entry()), llvmFunctions::get,
-            clobbers::get, usage.get(f.entry()), flagsShared, traceRegisters, fpcrWritten, fpsrRead);
-      }
-    }
-    emitProgramFacts(image, functions, windowSize, m, llvmFunctions);
+    });
+    emitProgramFacts(image, functions, windowSize, partitions.get(0));
   }
 
-  private static void emitProgramFacts(ElfImage image, List<GuestFunction> functions, long windowSize, IrModule m,
-      Map<Long, LLVMValueRef> llvmFunctions) {
+  /** Consecutive runs of functions with about equal instruction counts, none empty. */
+  static List<List<GuestFunction>> split(List<GuestFunction> functions, int parts) {
+    long total = functions.stream().mapToLong(GuestFunction::instructionCount).sum();
+    List<List<GuestFunction>> result = new ArrayList<>();
+    List<GuestFunction> current = new ArrayList<>();
+    long done = 0;
+    for (GuestFunction f : functions) {
+      current.add(f);
+      done += f.instructionCount();
+      if (result.size() < parts - 1 && done * parts >= total * (result.size() + 1)) {
+        result.add(current);
+        current = new ArrayList<>();
+      }
+    }
+    if (!current.isEmpty() || result.isEmpty()) {
+      result.add(current);
+    }
+    return result;
+  }
+
+  /** One module's share of the program: its functions, and declarations of whatever else it calls. */
+  private static final class Partition {
+    final IrModule module;
+    final List<GuestFunction> functions;
+    final RuntimeSymbols runtime;
+    private final Map<Long, LLVMValueRef> llvmFunctions = new HashMap<>();
+    private Set<Long> entries;
+
+    Partition(IrModule module, List<GuestFunction> functions, long windowSize) {
+      this.module = module;
+      this.functions = functions;
+      this.runtime = new RuntimeSymbols(module, windowSize);
+    }
+
+    void define(Set<Long> allEntries) {
+      this.entries = allEntries;
+      for (GuestFunction f : functions) {
+        function(f.entry());
+      }
+    }
+
+    /** The LLVM function of the guest function at {@code address}, declared here on first use; null if none. */
+    LLVMValueRef function(long address) {
+      if (!entries.contains(address)) {
+        return null;
+      }
+      return llvmFunctions.computeIfAbsent(address,
+          a -> LLVMAddFunction(module.module(), GuestFunction.symbol(a), runtime.guestFunctionType));
+    }
+
+    void scan(Target target, Map<Long, RegisterUsage> usage) {
+      try (IrBuilder ir = new IrBuilder(module)) {
+        for (GuestFunction f : functions) {
+          usage.put(f.entry(), FunctionLifter.scan(ir, runtime, target, f, this::function));
+        }
+      }
+    }
+  }
+
+  private static void emitProgramFacts(ElfImage image, List<GuestFunction> functions, long windowSize,
+      Partition first) {
+    IrModule m = first.module;
     m.constantGlobal(GuestLayout.ENTRY, m.constInt(64, image.entry()), true);
     m.constantGlobal(GuestLayout.WINDOW_SIZE, m.constInt(64, windowSize), true);
     m.constantGlobal(GuestLayout.PHDR, m.constInt(64, image.phdrAddress()), true);
@@ -61,7 +138,7 @@ public final class ProgramLifter {
     LLVMValueRef[] ptrs = new LLVMValueRef[functions.size()];
     for (int i = 0; i < functions.size(); i++) {
       addrs[i] = m.constInt(64, functions.get(i).entry());
-      ptrs[i] = llvmFunctions.get(functions.get(i).entry());
+      ptrs[i] = first.function(functions.get(i).entry());
     }
     m.constantGlobal(GuestLayout.FUNCTION_COUNT, m.constInt(32, functions.size()), true);
     m.constantGlobal(GuestLayout.FUNCTION_ADDRS, m.constArray(m.i64, addrs), true);

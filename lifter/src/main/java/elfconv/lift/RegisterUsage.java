@@ -1,6 +1,7 @@
 package elfconv.lift;
 
 import java.util.BitSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -9,5 +10,9 @@ import java.util.Set;
  * @param written registers 0-30, 31 for SP, and {@link Emitter#FLAGS} for NZCV
  * @param flagReaders addresses of the instructions that read a flag
  * @param flagWriters addresses of the instructions that set the flags
+ * @param dirtyOnEntry per block, the registers that may be dirty where it starts ({@link DirtyRegisters})
+ * @param linkRegisterEscapes whether X30 is read other than to return through it or to save it in the stack frame
+ *     ({@link ReturnsTwice})
  */
-record RegisterUsage(BitSet written, Set<Long> flagReaders, Set<Long> flagWriters) {}
+record RegisterUsage(BitSet written, Set<Long> flagReaders, Set<Long> flagWriters,
+    Map<Long, BitSet> dirtyOnEntry, boolean linkRegisterEscapes) {}

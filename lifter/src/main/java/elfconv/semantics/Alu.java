@@ -19,7 +19,13 @@ final class Alu {
       LLVMValueRef carry = subtract ? ir.uge(x, y) : ir.extractValue(ir.intrinsic("llvm.uadd.with.overflow", x, y), 1);
       LLVMValueRef overflow = ir.extractValue(
           ir.intrinsic(subtract ? "llvm.ssub.with.overflow" : "llvm.sadd.with.overflow", x, y), 1);
-      e.setFlags(ir.slt(result, ir.c(result, 0)), ir.eq(result, ir.c(result, 0)), carry, overflow);
+      LLVMValueRef n = ir.slt(result, ir.c(result, 0));
+      LLVMValueRef z = ir.eq(result, ir.c(result, 0));
+      if (subtract) {
+        e.setSubtractionFlags(x, y, n, z, carry, overflow);
+      } else {
+        e.setFlags(n, z, carry, overflow);
+      }
     }
     return result;
   }

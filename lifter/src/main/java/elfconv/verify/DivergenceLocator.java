@@ -47,7 +47,8 @@ public final class DivergenceLocator {
           qemuLog, LOG_BLOCKS);
       Path runDir = Files.createDirectories(dir.resolve(target.id()));
       Path program = runDir.resolve(spec.fileName());
-      Compiler.compile(spec.elf(), program, new Compiler.Options(target).withRegisterTrace());
+      // At -O 0: the trace calls before every instruction make optimising slow, and change nothing it logs.
+      Compiler.compile(spec.elf(), program, new Compiler.Options(target, 0, Compiler.DEFAULT_WINDOW_SIZE, false, true));
       String log = ".elfconv-registers";
       List<String> argv = new ArrayList<>(List.of(argv0));
       argv.addAll(spec.args());

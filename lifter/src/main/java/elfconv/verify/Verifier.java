@@ -34,10 +34,18 @@ public final class Verifier {
 
   private final Path workDir;
   private final List<Target> targets;
+  private final int optLevel;
 
+  /** Translates at the default optimisation level. */
   public Verifier(Path workDir, List<Target> targets) {
+    this(workDir, targets, new Compiler.Options(Target.X86_64).optLevel());
+  }
+
+  /** Translates at {@code optLevel} (0-3, as {@code elfconv compile -O}). */
+  public Verifier(Path workDir, List<Target> targets, int optLevel) {
     this.workDir = workDir;
     this.targets = List.copyOf(targets);
+    this.optLevel = optLevel;
   }
 
   public ProgramReport verify(ProgramSpec spec) {
@@ -61,8 +69,9 @@ public final class Verifier {
       long translateMillis;
       try {
         long start = System.nanoTime();
-          TranslationCache.translateTo(spec.elf(), output, new Compiler.Options(target));
-          translateMillis = millis(System.nanoTime() - start);
+        TranslationCache.translateTo(spec.elf(), output,
+            new Compiler.Options(target, optLevel, Compiler.DEFAULT_WINDOW_SIZE, false, false));
+        translateMillis = millis(System.nanoTime() - start);
       } catch (RuntimeException e) {
         differences.add(target.id() + ": translation failed: " + e.getMessage());
         runs.add(new TargetRun(target.id(), -1, null, 0, 0, false, false, false, 0));

@@ -65,11 +65,13 @@ public enum Target {
    * program. wasm32 places the runtime's data and shadow stack above the guest window, which must therefore be
    * known here; wasm-ld exports {@code _start} and {@code memory} by itself.
    */
-  public List<String> linkArguments(Path object, Path output, long windowSize) {
-    return switch (this) {
-      case X86_64 -> List.of("-static", "-e", "_start", "--gc-sections", "-o", output.toString(), object.toString());
+  public List<String> linkArguments(List<Path> objects, Path output, long windowSize) {
+    List<String> arguments = new ArrayList<>(switch (this) {
+      case X86_64 -> List.of("-static", "-e", "_start", "--gc-sections", "-o", output.toString());
       case WASM32 -> List.of("--global-base=" + windowSize, "-z", "stack-size=" + WASM32_SHADOW_STACK_SIZE,
-          "--gc-sections", "-o", output.toString(), object.toString());
-    };
+          "--gc-sections", "-o", output.toString());
+    });
+    objects.forEach(o -> arguments.add(o.toString()));
+    return arguments;
   }
 }

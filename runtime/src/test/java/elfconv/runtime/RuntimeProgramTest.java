@@ -288,7 +288,7 @@ class RuntimeProgramTest {
     List<String> codegen = new ArrayList<>(target.clangTargetArguments());
     codegen.addAll(List.of("-O2", "-c", linked.toString(), "-o", object.toString()));
     tools.run(Toolchain.Tool.CLANG, codegen, null);
-    tools.run(target.linker(), target.linkArguments(object, output, WINDOW_SIZE), null);
+    tools.run(target.linker(), target.linkArguments(List.of(object), output, WINDOW_SIZE), null);
     return output;
   }
 

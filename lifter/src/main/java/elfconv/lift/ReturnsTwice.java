@@ -1,0 +1,71 @@
+package elfconv.lift;
+
+import elfconv.a64.A64Decoder;
+import elfconv.a64.Flow;
+import elfconv.a64.Insn;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Functions that may return more than once, like setjmp: those that keep their return address somewhere other
+ * than their own stack frame (a jmp_buf, a ucontext), and those that tail-call one. Only after calls to them can
+ * control come back into a caller from a later, non-local return (longjmp), so only their return addresses are
+ * resume points of the caller; every other call has one way back, and its registers merge nowhere else.
+ */
+final class ReturnsTwice {
+  private ReturnsTwice() {}
+
+  static Set<Long> functions(List<GuestFunction> functions, Map<Long, RegisterUsage> usage) {
+    Set<Long> result = new HashSet<>();
+    for (GuestFunction f : functions) {
+      if (usage.get(f.entry()).linkRegisterEscapes()) {
+        result.add(f.entry());
+      }
+    }
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (GuestFunction f : functions) {
+        if (!result.contains(f.entry()) && tailCalls(f).stream().anyMatch(result::contains)) {
+          changed = result.add(f.entry());
+        }
+      }
+    }
+    return result;
+  }
+
+  /**
+   * The addresses where a non-local return can resume {@code f}: the return addresses of its direct calls to
+   * functions that may return twice. (C only allows setjmp to be called directly. A non-local return to any
+   * other address reaches the runtime, which stops the guest naming that address.)
+   */
+  static Set<Long> resumePoints(GuestFunction f, Set<Long> returnsTwice) {
+    Set<Long> points = new TreeSet<>();
+    for (List<Insn> block : f.blocks().values()) {
+      for (Insn insn : block) {
+        Flow flow = A64Decoder.family(insn).flow(insn);
+        if (flow.kind() == Flow.Kind.CALL && returnsTwice.contains(flow.target())) {
+          points.add(insn.address() + 4);
+        }
+      }
+    }
+    return points;
+  }
+
+  private static Set<Long> tailCalls(GuestFunction f) {
+    Set<Long> targets = new HashSet<>();
+    for (List<Insn> block : f.blocks().values()) {
+      for (Insn insn : block) {
+        Flow flow = A64Decoder.family(insn).flow(insn);
+        boolean branch = flow.kind() == Flow.Kind.BRANCH || flow.kind() == Flow.Kind.CONDITIONAL;
+        if (branch && !f.blocks().containsKey(flow.target())) {
+          targets.add(flow.target());
+        }
+      }
+    }
+    return targets;
+  }
+}
