@@ -12,11 +12,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -33,6 +35,8 @@ public final class Discovery {
   private final ElfImage image;
   private final A64Decoder decoder;
   private final NavigableMap<Long, Long> symbolEnds = new TreeMap<>();
+  /** Code addresses some symbol names (not the $x/$d mapping symbols, which mark code and data). */
+  private final Set<Long> namedCode = new HashSet<>();
   private final NavigableSet<Long> codePointers = new TreeSet<>();
   /** Code addresses instructions compute (ADR, ADRP + ADD): function pointers passed in registers. */
   private final NavigableSet<Long> computedPointers = new TreeSet<>();
@@ -54,6 +58,9 @@ public final class Discovery {
     for (Symbol s : image.symbols()) {
       if (s.isFunction() && image.isCode(s.value())) {
         symbolEnds.merge(s.value(), s.value() + s.size(), Math::max);
+      }
+      if (s.sectionIndex() != 0 && !s.name().isEmpty() && !s.name().startsWith("$") && image.isCode(s.value())) {
+        namedCode.add(s.value());
       }
     }
     knownEntries.add(image.entry());
@@ -92,13 +99,14 @@ public final class Discovery {
   }
 
   /**
-   * Whether an address lies inside a FUNC symbol, past its start: a label whose address is data (a computed goto's
-   * table, a jump table), which the function's own indirect jumps reach. Lifted as a function of its own it would
-   * copy the rest of the enclosing function, once per label.
+   * Whether an address lies inside a FUNC symbol, past its start, and no symbol of its own names it: a label whose
+   * address is data (a computed goto's table, a jump table), which the function's own indirect jumps reach. Lifted
+   * as a function of its own it would copy the rest of the enclosing function, once per label. (A named address
+   * there is code of its own, like glibc's __wrap_main at the end of _start.)
    */
   private boolean insideSymbol(long address) {
     Map.Entry<Long, Long> enclosing = symbolEnds.lowerEntry(address);
-    return enclosing != null && address < enclosing.getValue();
+    return enclosing != null && address < enclosing.getValue() && !namedCode.contains(address);
   }
 
   /** 8-byte values in data sections that point at instructions. */
