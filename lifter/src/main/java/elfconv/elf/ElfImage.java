@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A statically linked AArch64 ELF64 executable (ET_EXEC, or static-pie ET_DYN placed at {@link #PIE_BASE}).
@@ -40,6 +42,8 @@ public final class ElfImage {
   private final int phnum;
   private final List<Segment> segments;
   private final List<Section> sections;
+  /** Start to end of every executable section with an address; empty without section headers. */
+  private final NavigableMap<Long, Long> codeSections = new TreeMap<>();
   private final List<Symbol> symbols;
 
   private ElfImage(Path path, byte[] bytes) {
@@ -90,6 +94,11 @@ public final class ElfImage {
     segments = List.copyOf(loads);
     phdrAddress = phdr >= 0 ? phdr : phdrFromSegments(phoff);
     sections = readSections(buf, shoff, shent, shnum, shstrndx);
+    for (Section section : sections) {
+      if (section.executable() && section.addr() != 0) {
+        codeSections.put(section.addr(), section.addr() + section.size());
+      }
+    }
     symbols = readSymbols(buf);
     if (segmentContaining(entry).filter(Segment::executable).isEmpty()) {
       throw error("has its entry point 0x" + Long.toHexString(entry) + " outside every executable segment");
@@ -255,6 +264,11 @@ public final class ElfImage {
     return sections;
   }
 
+  /** What the image's addresses are moved by from the ELF's (a static-pie loads at a fixed base). */
+  public long bias() {
+    return bias;
+  }
+
   public List<Symbol> symbols() {
     return symbols;
   }
@@ -273,10 +287,21 @@ public final class ElfImage {
         (int) (segment.fileOffset() + segment.fileSize()));
   }
 
-  /** True when the address is inside an executable segment's file bytes, where instructions can be read. */
+  /**
+   * True when the address is inside an executable segment's file bytes, where instructions can be read, and, when
+   * the ELF has section headers, inside an executable section: the read-only data a linker puts in the same
+   * segment as the code (.rodata, .eh_frame) is not code.
+   */
   public boolean isCode(long address) {
     Optional<Segment> s = segmentContaining(address);
-    return s.isPresent() && s.get().executable() && address + 4 <= s.get().vaddr() + s.get().fileSize();
+    if (s.isEmpty() || !s.get().executable() || address + 4 > s.get().vaddr() + s.get().fileSize()) {
+      return false;
+    }
+    if (codeSections.isEmpty()) {
+      return true;
+    }
+    Map.Entry<Long, Long> section = codeSections.floorEntry(address);
+    return section != null && address + 4 <= section.getValue();
   }
 
   /** The 32-bit little-endian word at a guest address inside an executable segment. */

@@ -7,6 +7,7 @@ import elfconv.a64.LlvmDisassembler;
 import elfconv.a64.Pattern;
 import elfconv.elf.ElfImage;
 import elfconv.elf.Section;
+import elfconv.elf.Segment;
 import elfconv.elf.Symbol;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,6 +31,9 @@ import java.util.TreeSet;
 public final class Discovery {
   private static final int SHT_PROGBITS = 1;
   private static final int SHT_INIT_ARRAY = 14;
+  private static final int SHT_RELA = 4;
+  private static final int RELA_SIZE = 24;
+  private static final long R_AARCH64_IRELATIVE = 1032;
   private static final int SHT_FINI_ARRAY = 15;
 
   private final ElfImage image;
@@ -65,6 +69,8 @@ public final class Discovery {
     }
     knownEntries.add(image.entry());
     knownEntries.addAll(symbolEnds.keySet());
+    sweepCallTargets();
+    addIfuncResolvers();
     scanCodePointers();
 
     Map<Long, GuestFunction> functions = new TreeMap<>();
@@ -107,6 +113,50 @@ public final class Discovery {
   private boolean insideSymbol(long address) {
     Map.Entry<Long, Long> enclosing = symbolEnds.lowerEntry(address);
     return enclosing != null && address < enclosing.getValue() && !namedCode.contains(address);
+  }
+
+  /**
+   * Every BL target in the code is a function entry, known before exploring begins: a branch to one is a tail
+   * call, not code to copy into the caller. Stripped programs (Debian's busybox) have no symbols to say so.
+   */
+  private void sweepCallTargets() {
+    for (Segment segment : image.segments()) {
+      if (!segment.executable()) {
+        continue;
+      }
+      for (long a = segment.vaddr(); a + 4 <= segment.vaddr() + segment.fileSize(); a += 4) {
+        if (!image.isCode(a)) {
+          continue;
+        }
+        int word = image.word(a);
+        if ((word & 0xfc000000) == 0x94000000) {
+          long target = a + ((long) (word << 6) >> 4);
+          if (image.isCode(target)) {
+            knownEntries.add(target);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The resolvers of IRELATIVE relocations (IFUNCs: memcpy and friends pick their variant so): glibc's start-up
+   * calls each through a register, so without symbols nothing else says they are functions.
+   */
+  private void addIfuncResolvers() {
+    for (Section s : image.sections()) {
+      if (s.type() != SHT_RELA || s.addr() == 0) {
+        continue;
+      }
+      for (long r = s.addr(); r + RELA_SIZE <= s.addr() + s.size(); r += RELA_SIZE) {
+        Optional<Long> info = image.quad(r + 8);
+        Optional<Long> addend = image.quad(r + 16);
+        if (info.isPresent() && addend.isPresent() && (info.get() & 0xffffffffL) == R_AARCH64_IRELATIVE
+            && image.isCode(addend.get() + image.bias())) {
+          knownEntries.add(addend.get() + image.bias());
+        }
+      }
+    }
   }
 
   /** 8-byte values in data sections that point at instructions. */

@@ -1,6 +1,8 @@
 package elfconv.lift;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import elfconv.TestPrograms;
 import elfconv.a64.A64Decoder;
@@ -43,5 +45,33 @@ class DiscoveryTest {
     GuestFunction fail = functions.stream().filter(f -> f.instructionCount() > 0 && f.entry() == image.entry() + 20)
         .findFirst().orElseThrow();
     assertEquals(3, fail.instructionCount(), "fail must not take in next: " + fail.blocks().keySet());
+  }
+
+  @Test
+  void inAStrippedProgramEveryCallTargetIsAFunctionAndReadOnlyDataIsNotCode() throws Exception {
+    String source = """
+            .text
+            .globl _start
+        _start:
+            bl helper
+            b helper       // a tail call: helper must not be copied into _start
+        helper:
+            adr x1, text
+            ldr x0, [x1]
+            mov x8, #94
+            svc #0
+            .section .rodata
+        text:
+            .ascii "Reso"  // decodes as an instruction, but is data
+            .word 0
+        """;
+    ElfImage image = ElfImage.read(
+        TestPrograms.assemble(dir, "s", source, "-static", "-e", "_start", "-s", "--no-rosegment"));
+    long rodata = image.section(".rodata").orElseThrow().addr();
+    assertTrue(image.segmentContaining(rodata).orElseThrow().executable(), "read-only data shares the code's segment");
+    assertFalse(image.isCode(rodata));
+    List<GuestFunction> functions = Discovery.discover(image, A64Decoder.standard());
+    assertEquals(List.of(image.entry(), image.entry() + 8), functions.stream().map(GuestFunction::entry).toList());
+    assertEquals(2, functions.get(0).instructionCount());
   }
 }
