@@ -194,6 +194,34 @@ static int64_t sys_chdir(uint64_t path_addr) {
   return error ? error : files_chdir(path);
 }
 
+/* The thread's name (Linux's comm): the program file's name, at most 15 bytes, until PR_SET_NAME changes it. */
+static char thread_name[16];
+
+static int64_t sys_prctl(uint64_t option, uint64_t arg) {
+  if (!thread_name[0]) {
+    const char *base = elfconv_program_name;
+    for (const char *p = elfconv_program_name; *p; p++) {
+      if (*p == '/') base = p + 1;
+    }
+    size_t length = strlen(base);
+    memcpy(thread_name, base, length < 15 ? length : 15);
+  }
+  switch (option) {
+  case 15: /* PR_SET_NAME */
+    if (!readable(arg, 1)) return -LINUX_EFAULT;
+    memset(thread_name, 0, sizeof thread_name);
+    for (size_t i = 0; i < 15 && readable(arg + i, 1) && ((const char *)GUEST_PTR(arg))[i]; i++) {
+      thread_name[i] = ((const char *)GUEST_PTR(arg))[i];
+    }
+    return 0;
+  case 16: /* PR_GET_NAME */
+    if (!writable(arg, sizeof thread_name)) return -LINUX_EFAULT;
+    memcpy(GUEST_PTR(arg), thread_name, sizeof thread_name);
+    return 0;
+  default: return -LINUX_EINVAL;
+  }
+}
+
 static int64_t sys_sysinfo(uint64_t out) {
   uint8_t info[LINUX_SYSINFO_SIZE];
   if (!writable(out, sizeof info)) return -LINUX_EFAULT;
@@ -322,6 +350,7 @@ static int64_t emulate(uint64_t nr, const uint64_t *a) {
   case SYS_umask: return files_umask((uint32_t)a[0] & 0777);
   case SYS_uname: return sys_uname(a[0]);
   case SYS_sysinfo: return sys_sysinfo(a[0]);
+  case SYS_prctl: return sys_prctl(a[0], a[1]);
   case SYS_brk: return guest_brk(a[0]);
   case SYS_mmap: return guest_mmap(a[0], a[1], (uint32_t)a[2], (uint32_t)a[3], (int64_t)(int32_t)a[4], a[5]);
   case SYS_munmap: return guest_munmap(a[0], a[1]);
