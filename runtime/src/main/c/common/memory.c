@@ -15,8 +15,6 @@
 #define PAGE_PROT_MASK 0x07u
 /* Linux's stack_guard_gap: mmap leaves 256 pages free below the stack. */
 #define STACK_GUARD_GAP (256u * GUEST_PAGE_SIZE)
-/* Linux's default vm.mmap_min_addr. */
-#define MMAP_MIN_ADDR 0x10000u
 
 static uint8_t page_state[1u << 20]; /* 4 GiB of guest pages at most */
 
@@ -24,6 +22,7 @@ static struct {
   uint64_t brk_start, brk;
   uint64_t mmap_top;    /* mmap places mappings below this address, highest first */
   uint64_t stack_low;
+  uint64_t mmap_min; /* the lowest address a mapping may take */
 } memory;
 
 static uint64_t page_align_up(uint64_t addr) {
@@ -145,7 +144,7 @@ uint64_t memory_init(void) {
     fatal("the segments end at 0x%x, too close to the guest stack at 0x%x: use a larger guest window",
           memory.brk_start, memory.stack_low);
   }
-  host_map_window(window);
+  memory.mmap_min = host_map_window(window);
   load_segments();
   set_pages(memory.stack_low, ELFCONV_STACK_SIZE, true, LINUX_PROT_READ | LINUX_PROT_WRITE);
   return stack_top;
@@ -173,7 +172,7 @@ int64_t guest_brk(uint64_t request) {
 /* The highest free range of length bytes below the mmap top, as Linux's top-down allocator picks; 0 if none. */
 static uint64_t find_free(uint64_t length) {
   uint64_t end = memory.mmap_top;
-  while (end >= MMAP_MIN_ADDR + length) {
+  while (end >= memory.mmap_min + length) {
     uint64_t start = end - length;
     uint64_t p = page_index(end);
     while (p > page_index(start) && !(page_state[p - 1] & PAGE_MAPPED)) p--;
@@ -184,7 +183,7 @@ static uint64_t find_free(uint64_t length) {
 }
 
 static bool fits_window(uint64_t addr, uint64_t length) {
-  return addr >= MMAP_MIN_ADDR && guest_range_ok(addr, length);
+  return addr >= memory.mmap_min && guest_range_ok(addr, length);
 }
 
 int64_t guest_mmap(uint64_t addr, uint64_t length, uint32_t prot, uint32_t flags, int64_t fd, uint64_t offset) {

@@ -85,7 +85,8 @@ void trace_exit(uint64_t nr, const uint64_t *args);
 void register_trace_open(const char *path);
 
 /* The host layer, one implementation per target. Results are Linux-style: a count or a negative Linux errno. */
-void host_map_window(uint64_t size);                          /* guest addresses [0, size) usable, or fatal */
+uint64_t host_map_window(uint64_t size); /* guest addresses [0, size) usable, or fatal; returns the lowest one the
+                                           guest may map (Linux's mmap_min_addr or above) */
 void host_protect(uint64_t guest_addr, uint64_t length, uint32_t prot); /* page-aligned; no-op where unsupported */
 void host_discard_pages(uint64_t guest_addr, uint64_t length); /* whole guest pages read as zero again */
 int64_t host_read(int fd, void *buf, size_t length);

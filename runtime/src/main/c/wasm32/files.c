@@ -290,10 +290,11 @@ int64_t files_pwrite(int fd, const void *buf, size_t length, uint64_t offset) {
   return wasi_result(wasi_fd_pwrite(f->wasi, &iov, 1, offset, &done), (int64_t)done);
 }
 
+/* The standard input is a stream (see seekable_read), which cannot seek, as a pipe cannot. */
 int64_t files_lseek(int fd, int64_t offset, uint32_t whence) {
   GuestFile *f = file(fd);
   if (!f) return -LINUX_EBADF;
-  if (f->kind == PIPE_END) return -LINUX_ESPIPE;
+  if (f->kind == PIPE_END || f->wasi == 0) return -LINUX_ESPIPE;
   if (whence > 2) return -LINUX_EINVAL;
   uint64_t position;
   return wasi_result(wasi_fd_seek(f->wasi, offset, (uint8_t)whence, &position), (int64_t)position);

@@ -9,8 +9,9 @@
 #define WASI_OFLAGS_TRUNC 8u
 #define WASI_RIGHT_FD_WRITE (1ull << 6)
 
-/* Linked in by wasm-ld: the lowest addresses of the runtime's data and of its shadow stack. */
-extern char __global_base, __stack_low;
+/* Linked in by wasm-ld: the lowest address of the runtime's data, and the end of the shadow stack, which fills
+ * linear memory from 0 (wasm-ld --stack-first) so that its overflow traps. */
+extern char __global_base, __stack_high;
 
 /* The Linux errno for each WASI errno, in WASI's order; WASI's notcapable has no Linux counterpart: EACCES. */
 static const uint8_t linux_errno[] = {
@@ -35,13 +36,14 @@ void *wasm_grow_memory(size_t size) {
   return (void *)(old_pages * WASM_PAGE_SIZE);
 }
 
-void host_map_window(uint64_t size) {
-  uintptr_t data = (uintptr_t)&__global_base, stack = (uintptr_t)&__stack_low;
-  if ((data < stack ? data : stack) < size) {
+uint64_t host_map_window(uint64_t size) {
+  if ((uintptr_t)&__global_base < size) {
     fatal("the runtime's data lies inside the guest window: link with wasm-ld --global-base=%u", size);
   }
   uint64_t available = (uint64_t)__builtin_wasm_memory_size(0) * WASM_PAGE_SIZE;
   if (available < size) wasm_grow_memory((size_t)(size - available));
+  uint64_t stack_end = (uintptr_t)&__stack_high;
+  return stack_end > 0x10000u ? stack_end : 0x10000u; /* Linux's mmap_min_addr */
 }
 
 /* WebAssembly has no page protection: wild accesses inside the window are not caught here. */

@@ -16,8 +16,11 @@ enum { MADV_DONTNEED = 4 };
  * off host memory; the extra 64 KiB make an access straddling the 4 GiB end fault too. */
 #define RESERVATION_SIZE ((1ull << 32) + (64u << 10))
 
+/* Linux's default vm.mmap_min_addr. */
+#define MMAP_MIN_ADDR 0x10000u
+
 /* The window's pages stay PROT_NONE until memory.c maps them: the whole reservation is reserved whatever its size. */
-void host_map_window(uint64_t size) {
+uint64_t host_map_window(uint64_t size) {
   (void)size;
   int64_t base = host_syscall(X86_MMAP, ELFCONV_X86_64_GUEST_BASE, RESERVATION_SIZE, PROT_NONE,
                               MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE, (uint64_t)-1, 0);
@@ -25,6 +28,7 @@ void host_map_window(uint64_t size) {
     fatal("cannot reserve the 4 GiB guest address space at host address 0x%x (mmap returned %d)",
           ELFCONV_X86_64_GUEST_BASE, base);
   }
+  return MMAP_MIN_ADDR;
 }
 
 /* NORESERVE above keeps the window lazily backed: pages cost memory only once the guest touches them. The host

@@ -1,7 +1,9 @@
 package elfconv.codegen;
 
 import elfconv.a64.A64Decoder;
+import elfconv.elf.ElfFormatException;
 import elfconv.elf.ElfImage;
+import elfconv.elf.Segment;
 import elfconv.ir.IrModule;
 import elfconv.lift.Discovery;
 import elfconv.lift.GuestFunction;
@@ -61,6 +63,9 @@ public final class Compiler {
   public static Result compile(Path input, Path output, Options options, Consumer<String> progress) {
     long start = System.nanoTime();
     ElfImage image = ElfImage.read(input);
+    if (options.target() == Target.WASM32) {
+      checkAboveShadowStack(image);
+    }
     List<GuestFunction> functions = Discovery.discover(image, A64Decoder.standard());
     int instructionCount = functions.stream().mapToInt(GuestFunction::instructionCount).sum();
     Consumer<String> step = instructionCount >= LARGE_PROGRAM ? progress : s -> { };
@@ -109,6 +114,16 @@ public final class Compiler {
       deleteQuietly(partial);
     }
     return new Result(output, functions.size(), instructionCount, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private static void checkAboveShadowStack(ElfImage image) {
+    for (Segment s : image.segments()) {
+      if (s.vaddr() < Target.WASM32_SHADOW_STACK_SIZE) {
+        throw new ElfFormatException(String.format("%s: segment at 0x%x lies below 0x%x, which wasm32 keeps for "
+            + "the runtime's stack; link the program at a higher address (GNU ld's default is 0x400000) or "
+            + "translate it for x86_64", image.path(), s.vaddr(), Target.WASM32_SHADOW_STACK_SIZE));
+      }
+    }
   }
 
   /**

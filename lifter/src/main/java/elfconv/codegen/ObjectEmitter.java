@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.llvm.LLVM.LLVMBasicBlockRef;
 import org.bytedeco.llvm.LLVM.LLVMContextRef;
 import org.bytedeco.llvm.LLVM.LLVMMemoryBufferRef;
 import org.bytedeco.llvm.LLVM.LLVMModuleRef;
@@ -103,7 +104,7 @@ public final class ObjectEmitter {
   }
 
   private static void generate(LLVMModuleRef program, Target target, int optLevel, Path object, Path llvmIr) {
-    LLVMTargetMachineRef machine = targetMachine(target, optLevel);
+    LLVMTargetMachineRef machine = targetMachine(target, codeGenerationLevel(program, target, optLevel));
     try {
       String passes = passes(optLevel);
       if (passes != null) {
@@ -169,6 +170,30 @@ public final class ObjectEmitter {
     } finally {
       LLVMContextDispose(context);
     }
+  }
+
+  /**
+   * wasm32 code generation at level 0 gives every value a local of its own, and engines refuse functions of more
+   * than 50,000 locals (glibc's vfscanf lifts to about 47,000 values): a module with a function of more than
+   * {@value #WASM32_VALUES_AT_LEVEL_0} values is generated at level 1, which shares locals between values.
+   */
+  static final int WASM32_VALUES_AT_LEVEL_0 = 20_000;
+
+  static int codeGenerationLevel(LLVMModuleRef module, Target target, int optLevel) {
+    if (optLevel > 0 || target != Target.WASM32) {
+      return optLevel;
+    }
+    for (LLVMValueRef f = LLVMGetFirstFunction(module); f != null && !f.isNull(); f = LLVMGetNextFunction(f)) {
+      int values = 0;
+      for (LLVMBasicBlockRef b = LLVMGetFirstBasicBlock(f); b != null && !b.isNull(); b = LLVMGetNextBasicBlock(b)) {
+        for (LLVMValueRef i = LLVMGetFirstInstruction(b); i != null && !i.isNull(); i = LLVMGetNextInstruction(i)) {
+          if (LLVMGetTypeKind(LLVMTypeOf(i)) != LLVMVoidTypeKind && ++values > WASM32_VALUES_AT_LEVEL_0) {
+            return 1;
+          }
+        }
+      }
+    }
+    return 0;
   }
 
   private static LLVMTargetMachineRef targetMachine(Target target, int optLevel) {

@@ -369,7 +369,7 @@ public final class Emitter {
   /**
    * The host pointer of a 64-bit guest address: only its low 32 bits select a byte of the guest window. On x86_64
    * unmapped guest pages are inaccessible host pages, so a wild access faults by itself; wasm32 has no page
-   * protection, so an access outside [one page, window size) ends the guest as the fault would.
+   * protection, so an access outside [end of the shadow stack, window size) ends the guest as the fault would.
    */
   private LLVMValueRef hostPointer(LLVMValueRef guestAddress) {
     LLVMValueRef low = ir.trunc(guestAddress, 32);
@@ -382,9 +382,9 @@ public final class Emitter {
   }
 
   private void checkInWindow(LLVMValueRef guestAddress) {
-    long page = 4096; // the guest page size: page 0 is never mapped
+    long lowest = Target.WASM32_SHADOW_STACK_SIZE;
     long windowSize = function.runtime().windowSize;
-    LLVMValueRef outside = ir.uge(ir.sub(guestAddress, ir.c(64, page)), ir.c(64, windowSize - page));
+    LLVMValueRef outside = ir.uge(ir.sub(guestAddress, ir.c(64, lowest)), ir.c(64, windowSize - lowest));
     LLVMBasicBlockRef inside = function.newBlock("inside");
     function.faultIf(outside, ir.c(64, pc()), guestAddress, inside);
     ir.at(inside);

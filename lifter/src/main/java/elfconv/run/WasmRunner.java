@@ -134,7 +134,7 @@ public final class WasmRunner {
         } catch (WasmFunctionError.TrapError trap) {
           Optional<Integer> handedOver = statusAfterTrap(store, instance);
           status = handedOver.orElse(SEGV_TRAPS.contains(trap.trap()) ? 139 : 134);
-          fault = handedOver.isPresent() ? null : "elfconv: the guest stopped on a wasm trap: " + trap.trap();
+          fault = handedOver.isPresent() ? null : trapDiagnostic(trap.trap());
         } catch (WasmtimeException trap) {
           status = statusAfterTrap(store, instance).orElseThrow(() -> new IllegalStateException(
               wasm + ": the module trapped: " + trap.getMessage().lines().findFirst().orElse("")));
@@ -183,6 +183,17 @@ public final class WasmRunner {
         return WasmFunctions.func(store, f, WasmValType.I32).call();
       }
     }).filter(status -> status >= 0);
+  }
+
+  /** Guest calls are wasm calls, and their depth is what the wasm and shadow stacks hold. */
+  private static String trapDiagnostic(Trap trap) {
+    return switch (trap) {
+      case STACK_OVERFLOW -> "elfconv: the guest's calls nest deeper than the wasm stack (" + (WASM_STACK >> 20)
+          + " MiB) holds";
+      case MEMORY_OUT_OF_BOUNDS -> "elfconv: the guest stopped on a wasm trap: MEMORY_OUT_OF_BOUNDS (the guest's "
+          + "calls may nest deeper than the shadow stack holds)";
+      default -> "elfconv: the guest stopped on a wasm trap: " + trap;
+    };
   }
 
   /** The one-line diagnostic of a guest fault, on the guest's stderr where the guest's own output went. */

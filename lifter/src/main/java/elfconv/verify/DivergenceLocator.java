@@ -33,8 +33,19 @@ public final class DivergenceLocator {
 
   private DivergenceLocator() {}
 
-  /** One line: where the translation first differs, or that it does not within the compared instructions. */
+  /**
+   * One line: where the translation first differs, that it does not within the compared instructions, or why the
+   * traced runs could not be made (the divergence itself is reported by the caller either way).
+   */
   public static String locate(ProgramSpec spec, Target target, Path dir) {
+    try {
+      return traceAndCompare(spec, target, dir);
+    } catch (RuntimeException e) {
+      return "the first divergent instruction could not be located: " + e.getMessage();
+    }
+  }
+
+  private static String traceAndCompare(ProgramSpec spec, Target target, Path dir) {
     try {
       Files.createDirectories(dir);
       Path qemuLog = dir.resolve("qemu-registers.log");

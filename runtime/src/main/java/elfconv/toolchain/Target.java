@@ -15,8 +15,12 @@ public enum Target {
   /** A WASI preview1 command module; the guest window is linear memory {@code [0, window size)}. */
   WASM32("wasm32", "wasm32-unknown-wasi", List.of(), Toolchain.Tool.WASM_LD);
 
-  /** Size of the wasm32 shadow stack (address-taken locals of the runtime and of lifted code). */
-  public static final long WASM32_SHADOW_STACK_SIZE = 1 << 20;
+  /**
+   * Size of the wasm32 shadow stack (address-taken locals of the runtime and of lifted code). It fills linear
+   * memory from address 0, the low end of the guest window where no guest segment or mapping lies, so that an
+   * overflow leaves linear memory and traps instead of overwriting data; the guest's lowest address is its end.
+   */
+  public static final long WASM32_SHADOW_STACK_SIZE = 2 << 20;
 
   private final String id;
   private final String triple;
@@ -61,14 +65,15 @@ public enum Target {
   }
 
   /**
-   * Arguments for {@link #linker()} that link one object (lifted program and runtime together) into a translated
-   * program. wasm32 places the runtime's data and shadow stack above the guest window, which must therefore be
-   * known here; wasm-ld exports {@code _start} and {@code memory} by itself.
+   * Arguments for {@link #linker()} that link the objects (lifted program and runtime) into a translated program.
+   * wasm32 places the shadow stack first, below the guest's lowest address, and the runtime's data above the guest
+   * window, which must therefore be known here; wasm-ld exports {@code _start} and {@code memory} by itself.
    */
   public List<String> linkArguments(List<Path> objects, Path output, long windowSize) {
     List<String> arguments = new ArrayList<>(switch (this) {
       case X86_64 -> List.of("-static", "-e", "_start", "--gc-sections", "-o", output.toString());
-      case WASM32 -> List.of("--global-base=" + windowSize, "-z", "stack-size=" + WASM32_SHADOW_STACK_SIZE,
+      case WASM32 -> List.of("--stack-first", "-z", "stack-size=" + WASM32_SHADOW_STACK_SIZE,
+          "--global-base=" + windowSize,
           "--gc-sections", "-o", output.toString());
     });
     objects.forEach(o -> arguments.add(o.toString()));
