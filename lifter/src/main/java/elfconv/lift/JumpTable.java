@@ -81,10 +81,27 @@ final class JumpTable {
     return null;
   }
 
-  /** The address ADRP + ADD (immediate) last put in {@code reg}. */
+  /**
+   * The address ADRP + ADD (immediate) or ADR (what a linker relaxes ADRP + ADD to) last put in {@code reg},
+   * directly or through a stack slot (spilled with {@code str xS, [sp, #off]}, reloaded with
+   * {@code ldr xT, [sp, #off]}).
+   */
   private static Optional<Long> registerValue(List<Insn> before, int reg) {
     for (int k = 0; k < before.size(); k++) {
       int w = before.get(k).word();
+      if ((w & 0x9f000000) == 0x10000000 && (w & 31) == reg) {
+        return Optional.of(before.get(k).address() + pcRelative(w));
+      }
+      if ((w & 0xffc003e0) == 0xf94003e0 && (w & 31) == reg) {
+        int slot = (w >>> 10) & 0xfff;
+        for (int s = k + 1; s < before.size(); s++) {
+          int e = before.get(s).word();
+          if ((e & 0xffc003e0) == 0xf90003e0 && ((e >>> 10) & 0xfff) == slot) {
+            return registerValue(before.subList(s + 1, before.size()), e & 31);
+          }
+        }
+        return Optional.empty();
+      }
       if ((w & 0xff800000) == 0x91000000 && (w & 31) == reg) {
         int source = (w >>> 5) & 31;
         long offset = (long) ((w >>> 10) & 0xfff) << ((w >>> 22 & 1) == 1 ? 12 : 0);

@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -39,8 +40,8 @@ public final class WasmRunner {
   }
 
   /**
-   * How a run ended: the guest's exit status, the time wasmtime took to compile the module to machine code, and
-   * the time of the run itself (instantiation and {@code _start}).
+   * How a run ended: the guest's exit status, the time wasmtime took to compile the module to machine code (or to
+   * load it from its cache), and the time of the run itself (instantiation and {@code _start}).
    */
   public record Outcome(int status, long compileNanos, long runNanos) {}
 
@@ -106,7 +107,7 @@ public final class WasmRunner {
   private static Outcome runHere(Path wasm, List<String> argv, Map<String, String> env, Path cwd, Stdio stdio,
       InputStream stdin) {
     long compileStart = System.nanoTime();
-    try (Config config = new Config().maxWasmStack(WASM_STACK);
+    try (Config config = new Config().maxWasmStack(WASM_STACK).cacheConfigLoad(engineCacheConfig());
         Engine engine = new Engine(config);
         Store<Void> store = new Store<>(null, engine, wasi(argv, env, cwd, stdio));
         Linker linker = new Linker(engine);
@@ -145,6 +146,26 @@ public final class WasmRunner {
         reportFault(fault, stdio);
       }
       return new Outcome(status, runStart - compileStart, runNanos);
+    }
+  }
+
+  /**
+   * wasmtime's own cache of compiled modules, beside elfconv's translations: a module run again (a busybox applet
+   * after another) is loaded, not compiled again.
+   */
+  private static Path engineCacheConfig() {
+    Path dir = Toolchain.cacheDir().resolve("wasmtime");
+    Path config = dir.resolve("cache.toml");
+    String text = "[cache]\nenabled = true\ndirectory = \"" + dir.resolve("modules").toAbsolutePath() + "\"\n";
+    try {
+      if (!Files.exists(config) || !Files.readString(config).equals(text)) {
+        Files.createDirectories(dir);
+        Path partial = Files.writeString(Files.createTempFile(dir, "cache", ".toml"), text);
+        Files.move(partial, config, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      }
+      return config;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write wasmtime's cache configuration " + config, e);
     }
   }
 

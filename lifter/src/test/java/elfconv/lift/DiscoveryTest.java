@@ -74,4 +74,53 @@ class DiscoveryTest {
     assertEquals(List.of(image.entry(), image.entry() + 8), functions.stream().map(GuestFunction::entry).toList());
     assertEquals(2, functions.get(0).instructionCount());
   }
+
+  @Test
+  void aJumpTableWhoseAddressWasSpilledToTheStackIsFollowed() throws Exception {
+    String source = """
+            .globl _start
+            .type _start, %function
+        _start:
+            sub sp, sp, #64
+            adrp x3, table
+            add x3, x3, :lo12:table
+            str x3, [sp, #56]
+            adrp x0, other         // another table's address in x0, as in busybox's bc
+            add x0, x0, :lo12:other
+            mov w24, #2
+            cmp w24, #3
+            b.hi 9f
+            ldr x0, [sp, #56]
+            ldrh w0, [x0, w24, uxtw #1]
+            adr x1, 1f
+            add x0, x1, w0, sxth #2
+            br x0
+        1:  mov x0, #10
+            b 9f
+        2:  mov x0, #11
+            b 9f
+        3:  mov x0, #12
+            b 9f
+        4:  mov x0, #13
+        9:  add sp, sp, #64
+            mov x8, #94
+            svc #0
+            .size _start, .-_start
+            .section .rodata
+            .balign 2
+        table:
+            .hword (1b - 1b) / 4, (2b - 1b) / 4, (3b - 1b) / 4, (4b - 1b) / 4
+        other:
+            .hword 0
+            .quad 0
+        """;
+    ElfImage image = ElfImage.read(TestPrograms.assemble(dir, "p", source, "-static", "-e", "_start"));
+    GuestFunction start = Discovery.discover(image, A64Decoder.standard()).stream()
+        .filter(f -> f.entry() == image.entry()).findFirst().orElseThrow();
+    long cases = image.entry() + 14 * 4;
+    for (long target = cases; target <= cases + 24; target += 8) {
+      assertTrue(start.blocks().containsKey(target), "case at 0x" + Long.toHexString(target) + " not in "
+          + start.blocks().keySet());
+    }
+  }
 }
