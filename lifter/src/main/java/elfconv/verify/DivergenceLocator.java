@@ -3,6 +3,8 @@ package elfconv.verify;
 import elfconv.a64.A64Decoder;
 import elfconv.codegen.Compiler;
 import elfconv.elf.ElfImage;
+import elfconv.lift.Discovery;
+import elfconv.lift.GuestFunction;
 import elfconv.oracle.GuestRun;
 import elfconv.oracle.ProcessRunner;
 import elfconv.oracle.QemuOracle;
@@ -30,6 +32,8 @@ public final class DivergenceLocator {
   private static final long LOG_BLOCKS = 400_000; // ulimit -f: 1 KiB blocks, about 600 bytes a record
   private static final long STACK_REACH = 16L << 20;
   private static final Duration TIME_LIMIT = Duration.ofMinutes(5);
+  /** Larger programs take too long to translate with a trace call before every instruction. */
+  static final int TRACEABLE_INSTRUCTIONS = 200_000;
 
   private DivergenceLocator() {}
 
@@ -46,6 +50,13 @@ public final class DivergenceLocator {
   }
 
   private static String traceAndCompare(ProgramSpec spec, Target target, Path dir) {
+    ElfImage image = ElfImage.read(spec.elf());
+    int instructions = Discovery.discover(image, A64Decoder.standard()).stream()
+        .mapToInt(GuestFunction::instructionCount).sum();
+    if (instructions > TRACEABLE_INSTRUCTIONS) {
+      return String.format("the first divergent instruction was not located: %,d instructions are more than a "
+          + "register-traced translation takes (%,d)", instructions, TRACEABLE_INSTRUCTIONS);
+    }
     try {
       Files.createDirectories(dir);
       Path qemuLog = dir.resolve("qemu-registers.log");
@@ -69,7 +80,7 @@ public final class DivergenceLocator {
       } else {
         TranslatedRun.run(target, program, argv, Map.of("ELFCONV_REGTRACE", log), runDir, stdin, TIME_LIMIT);
       }
-      return compare(ElfImage.read(spec.elf()), RegisterTrace.read(qemuLog, LIMIT),
+      return compare(image, RegisterTrace.read(qemuLog, LIMIT),
           RegisterTrace.read(runDir.resolve(log), LIMIT), target.id());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
