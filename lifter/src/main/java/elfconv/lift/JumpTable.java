@@ -50,7 +50,8 @@ final class JumpTable {
       return List.of();
     }
     long base = adr.address() + pcRelative(adr.word());
-    Optional<Long> table = registerValue(earlier, (load.word() >>> 5) & 31);
+    Optional<Long> table = registerValue(earlier.subList(earlier.indexOf(load) + 1, earlier.size()),
+        (load.word() >>> 5) & 31);
     if (table.isEmpty()) {
       return List.of();
     }

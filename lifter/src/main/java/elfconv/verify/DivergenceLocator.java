@@ -129,8 +129,15 @@ public final class DivergenceLocator {
     return "registers agree with qemu for the first " + steps + " instructions (as far as both logs go)";
   }
 
-  /** Addresses near the initial stack pointer compare by their offset from it: the stacks lie elsewhere. */
+  /**
+   * Addresses below the initial stack pointer compare by their offset from it: the stacks lie elsewhere. Those
+   * above it point into the start-up block (argument, environment and auxv strings), whose layout differs with
+   * the environment and the executable's path, so any two compare equal.
+   */
   private static long normalise(long value, long initialSp) {
+    if (value >= initialSp && value - initialSp < STACK_REACH) {
+      return Long.MIN_VALUE;
+    }
     return Math.abs(value - initialSp) < STACK_REACH ? value - initialSp + Long.MIN_VALUE : value;
   }
 

@@ -123,4 +123,45 @@ class DiscoveryTest {
           + start.blocks().keySet());
     }
   }
+
+  @Test
+  void aJumpTableWhoseBaseReusesTheTableRegisterIsFollowed() throws Exception {
+    String source = """
+            .globl _start
+            .type _start, %function
+        _start:
+            mov w0, #2
+            cmp w0, #3
+            b.hi 9f
+            adrp x1, table
+            add x1, x1, :lo12:table
+            ldr w0, [x1, w0, uxtw #2]
+            adr x1, 1f             // GCC -O0: the base goes into the register that held the table
+            add x0, x1, w0, sxtw #2
+            br x0
+        1:  mov x0, #10
+            b 9f
+        2:  mov x0, #11
+            b 9f
+        3:  mov x0, #12
+            b 9f
+        4:  mov x0, #13
+        9:  mov x8, #94
+            svc #0
+            .size _start, .-_start
+            .section .rodata
+            .balign 4
+        table:
+            .word (1b - 1b) / 4, (2b - 1b) / 4, (3b - 1b) / 4, (4b - 1b) / 4
+            .quad 0
+        """;
+    ElfImage image = ElfImage.read(TestPrograms.assemble(dir, "p", source, "-static", "-e", "_start"));
+    GuestFunction start = Discovery.discover(image, A64Decoder.standard()).stream()
+        .filter(f -> f.entry() == image.entry()).findFirst().orElseThrow();
+    long cases = image.entry() + 9 * 4;
+    for (long target = cases; target <= cases + 24; target += 8) {
+      assertTrue(start.blocks().containsKey(target), "case at 0x" + Long.toHexString(target) + " not in "
+          + start.blocks().keySet());
+    }
+  }
 }

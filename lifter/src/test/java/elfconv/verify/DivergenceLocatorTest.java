@@ -45,4 +45,27 @@ class DivergenceLocatorTest {
     assertTrue(found.equals("registers agree with qemu for the first 8 instructions (as far as both logs go)"),
         found);
   }
+
+  /** QEMU lays out the strings above the initial stack pointer differently (its executable path, environment). */
+  @Test
+  void pointersIntoTheStartUpBlockAgree() throws Exception {
+    Path elf = TestPrograms.assemble(dir, "argv", """
+            .globl _start
+            .type _start, %function
+        _start:
+            ldr x1, [sp, #8]       // argv[0]
+            ldr x2, [sp, #24]      // envp[0]
+            ldrb w3, [x1]
+            mov x0, #0
+            mov x8, #94
+            svc #0
+            .size _start, .-_start
+        """, "-static", "-e", "_start");
+    for (Target target : Target.values()) {
+      String found = DivergenceLocator.locate(new ProgramSpec("argv", elf, List.of(), null), target,
+          dir.resolve("trace-" + target.id()));
+      assertTrue(found.equals("registers agree with qemu for the first 6 instructions (as far as both logs go)"),
+          target.id() + ": " + found);
+    }
+  }
 }
