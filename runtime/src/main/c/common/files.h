@@ -58,6 +58,21 @@ int64_t files_dup3(int oldfd, int newfd, uint32_t flags);
 /* TCGETS and TIOCGWINSZ only (the caller answers everything else with ENOTTY); out has the size the command needs. */
 int64_t files_tty_ioctl(int fd, uint32_t request, void *out);
 int64_t files_pipe2(int32_t fds[2], uint32_t flags);
+/* struct pollfd, the same on every architecture. */
+typedef struct LinuxPollfd {
+  int32_t fd;
+  int16_t events, revents;
+} LinuxPollfd;
+#define LINUX_POLLIN 0x1
+#define LINUX_POLLOUT 0x4
+#define LINUX_POLLERR 0x8
+#define LINUX_POLLHUP 0x10
+#define LINUX_POLLNVAL 0x20
+#define LINUX_POLLRDNORM 0x40
+#define LINUX_POLLWRNORM 0x100
+/* ppoll without a signal mask: the number of descriptors with revents set; timeout (NULL: none) is left holding
+   the time not waited, as Linux leaves it. */
+int64_t files_poll(LinuxPollfd *fds, uint32_t count, LinuxTimespec *timeout);
 int64_t files_getcwd(char *buf, size_t size);
 int64_t files_chdir(const char *path);
 int64_t files_ftruncate(int fd, int64_t length);

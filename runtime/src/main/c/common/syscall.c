@@ -274,6 +274,21 @@ static int64_t sys_clock_nanosleep(uint64_t clock, uint64_t flags, uint64_t requ
   return result;
 }
 
+static int64_t sys_ppoll(uint64_t fds, uint64_t count, uint64_t timeout) {
+  uint64_t descriptors[2];
+  if (host_prlimit(7 /* RLIMIT_NOFILE */, descriptors) == 0 && count > descriptors[0]) return -LINUX_EINVAL;
+  if (!writable(fds, count * sizeof(LinuxPollfd))) return -LINUX_EFAULT;
+  LinuxTimespec left;
+  if (timeout) {
+    if (!writable(timeout, sizeof left)) return -LINUX_EFAULT;
+    memcpy(&left, GUEST_PTR(timeout), sizeof left);
+    if (left.sec < 0 || (uint64_t)left.nsec >= 1000000000u) return -LINUX_EINVAL;
+  }
+  int64_t ready = files_poll(GUEST_PTR(fds), (uint32_t)count, timeout ? &left : NULL);
+  if (timeout && ready >= 0) memcpy(GUEST_PTR(timeout), &left, sizeof left);
+  return ready;
+}
+
 /* ---- process ---- */
 
 static int64_t sys_getrandom(uint64_t buf, uint64_t length, uint64_t flags) {
@@ -366,6 +381,7 @@ static int64_t emulate(uint64_t nr, const uint64_t *a) {
   case SYS_clock_gettime: return sys_clock_gettime(a[0], a[1], false);
   case SYS_clock_getres: return sys_clock_gettime(a[0], a[1], true);
   case SYS_gettimeofday: return sys_gettimeofday(a[0], a[1]);
+  case SYS_ppoll: return sys_ppoll(a[0], a[1], a[2]);
   case SYS_nanosleep: return sys_clock_nanosleep(1 /* CLOCK_MONOTONIC */, 0, a[0], a[1]);
   case SYS_clock_nanosleep: return sys_clock_nanosleep(a[0], a[1], a[2], a[3]);
   case SYS_getrandom: return sys_getrandom(a[0], a[1], a[2]);

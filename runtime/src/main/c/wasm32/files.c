@@ -622,3 +622,36 @@ uint32_t files_umask(uint32_t mask) {
   umask_value = mask;
   return previous;
 }
+
+/* Linux's readiness of one descriptor: a pipe's by its contents and other end; files and streams are always
+   ready (WASI cannot ask a stream without blocking, and a read of it waits as Linux's would). */
+static int16_t poll_events(int fd, int16_t events) {
+  GuestFile *f = file(fd);
+  if (!f) return LINUX_POLLNVAL;
+  int16_t ready = LINUX_POLLIN | LINUX_POLLRDNORM | LINUX_POLLOUT | LINUX_POLLWRNORM;
+  if (f->kind == PIPE_END) {
+    Pipe *p = pipes[f->wasi];
+    if ((f->flags & LINUX_O_ACCMODE) == LINUX_O_RDONLY) {
+      ready = (p->length ? LINUX_POLLIN | LINUX_POLLRDNORM : 0)
+          | (pipe_end_open(f->wasi, LINUX_O_WRONLY) ? 0 : LINUX_POLLHUP);
+    } else {
+      ready = (p->length < PIPE_CAPACITY ? LINUX_POLLOUT | LINUX_POLLWRNORM : 0)
+          | (pipe_end_open(f->wasi, LINUX_O_RDONLY) ? 0 : LINUX_POLLERR);
+    }
+  }
+  return ready & (events | LINUX_POLLERR | LINUX_POLLHUP);
+}
+
+int64_t files_poll(LinuxPollfd *fds, uint32_t count, LinuxTimespec *timeout) {
+  int64_t ready = 0;
+  for (uint32_t i = 0; i < count; i++) {
+    fds[i].revents = fds[i].fd < 0 ? 0 : poll_events(fds[i].fd, fds[i].events);
+    ready += fds[i].revents != 0;
+  }
+  if (ready) return ready;
+  if (!timeout) fatal("poll would wait forever: nothing the single-threaded guest waits for can become ready");
+  int64_t slept = host_sleep(1 /* CLOCK_MONOTONIC */, 0, timeout);
+  if (slept) return slept;
+  *timeout = (LinuxTimespec){0, 0};
+  return 0;
+}

@@ -9,7 +9,7 @@ enum {
   X86_PWRITE64 = 18, X86_DUP = 32, X86_FCNTL = 72, X86_FSYNC = 74, X86_FTRUNCATE = 77, X86_GETCWD = 79,
   X86_CHDIR = 80, X86_READLINK = 89, X86_GETDENTS64 = 217,
   X86_OPENAT = 257, X86_MKDIRAT = 258, X86_NEWFSTATAT = 262, X86_UNLINKAT = 263, X86_READLINKAT = 267,
-  X86_FACCESSAT = 269, X86_DUP3 = 292, X86_PIPE2 = 293, X86_RENAMEAT2 = 316, X86_STATX = 332,
+  X86_FACCESSAT = 269, X86_PPOLL = 271, X86_DUP3 = 292, X86_PIPE2 = 293, X86_RENAMEAT2 = 316, X86_STATX = 332,
   X86_FACCESSAT2 = 439,
 };
 
@@ -180,4 +180,8 @@ int64_t files_fsync(int fd) {
 
 uint32_t files_umask(uint32_t mask) {
   return (uint32_t)host_syscall(95 /* umask */, mask, 0, 0, 0, 0, 0);
+}
+
+int64_t files_poll(LinuxPollfd *fds, uint32_t count, LinuxTimespec *timeout) {
+  return host_syscall(X86_PPOLL, P(fds), count, P(timeout), 0, 0, 0);
 }

@@ -86,11 +86,10 @@ public final class Discovery {
     if (!unsupported.isEmpty()) {
       throw unsupportedInstructions();
     }
-    NavigableSet<Long> candidates = new TreeSet<>();
-    computedPointers.stream().filter(c -> !insideSymbol(c)).forEach(candidates::add);
-    codePointers.stream().filter(c -> !insideSymbol(c)).forEach(candidates::add);
-    for (long candidate : candidates) {
-      if (!functions.containsKey(candidate)) {
+    // In rounds: a function found through a pointer may compute pointers to more (busybox's bc and dc do).
+    Set<Long> tried = new HashSet<>();
+    for (List<Long> round = untried(functions, tried); !round.isEmpty(); round = untried(functions, tried)) {
+      for (long candidate : round) {
         try {
           Explored e = explore(candidate, true);
           if (e.callTargets.stream().allMatch(functions::containsKey)) {
@@ -102,6 +101,13 @@ public final class Discovery {
       }
     }
     return List.copyOf(functions.values());
+  }
+
+  /** The code pointers not yet explored as candidate functions, now marked tried, in address order. */
+  private List<Long> untried(Map<Long, GuestFunction> functions, Set<Long> tried) {
+    NavigableSet<Long> candidates = new TreeSet<>(computedPointers);
+    candidates.addAll(codePointers);
+    return candidates.stream().filter(c -> !insideSymbol(c) && !functions.containsKey(c) && tried.add(c)).toList();
   }
 
   /**

@@ -76,6 +76,30 @@ class DiscoveryTest {
   }
 
   @Test
+  void aFunctionWhoseAddressOnlyAnotherPointedToFunctionTakesIsFound() throws Exception {
+    String source = """
+            .text
+            .globl _start
+        _start:
+            adr x1, first
+            blr x1
+            mov x8, #94
+            svc #0
+            b .
+        first:             // reached only through the pointer _start computes
+            adrp x2, second
+            add x2, x2, :lo12:second
+            br x2
+        second:            // reached only through the pointer first computes
+            mov x0, #7
+            ret
+        """;
+    ElfImage image = ElfImage.read(TestPrograms.assemble(dir, "s", source, "-static", "-e", "_start", "-s"));
+    List<Long> entries = Discovery.discover(image, A64Decoder.standard()).stream().map(GuestFunction::entry).toList();
+    assertEquals(List.of(image.entry(), image.entry() + 20, image.entry() + 32), entries);
+  }
+
+  @Test
   void aJumpTableWhoseAddressWasSpilledToTheStackIsFollowed() throws Exception {
     String source = """
             .globl _start

@@ -172,13 +172,25 @@ int main(u64 *sp) {
 
   int pipe[2];
   show("pipe2", SYS(NR_pipe2, pipe, O_CLOEXEC));
+  /* ppoll: pipe ends by their contents and other end, a file always ready, fd -1 skipped, a bad fd POLLNVAL. */
+  struct { int fd; short events, revents; } polled[5] = {
+      {pipe[0], 1, 0}, {pipe[1], 4, 0}, {open_at("data", O_RDONLY), 5, 0}, {-1, 1, 0}, {99, 1, 0}};
+  struct { i64 sec, nsec; } wait = {0, 1000000};
+  show("ppoll", SYS(NR_ppoll, polled, 5, &wait, 0, 8));
+  for (int i = 0; i < 5; i++) show("  revents", polled[i].revents);
+  show("ppoll of an empty pipe, timed out", SYS(NR_ppoll, polled, 1, &wait, 0, 8));
+  show("  time left", wait.sec + wait.nsec);
   show("pipe write", SYS(NR_write, pipe[1], "through a pipe\n", 15));
+  show("ppoll of a pipe with data", SYS(NR_ppoll, polled, 1, 0, 0, 8));
+  show("  revents", polled[0].revents);
   show("pipe read", SYS(NR_read, pipe[0], buf, sizeof buf));
   SYS(NR_write, 1, buf, 15);
   show("pipe lseek", SYS(NR_lseek, pipe[0], 0, 0));
   show("pipe read nonblocking empty", (SYS(NR_fcntl, pipe[0], 4, O_NONBLOCK), SYS(NR_read, pipe[0], buf, 1)));
   SYS(NR_close, pipe[1]);
   show("pipe read after the writer closed", SYS(NR_read, pipe[0], buf, 1));
+  show("ppoll of a pipe without writers", SYS(NR_ppoll, polled, 1, 0, 0, 8));
+  show("  revents", polled[0].revents);
   show("read EFAULT", SYS(NR_read, fd, 0, 1));
   show("openat EFAULT", SYS(NR_openat, AT_FDCWD, 16, 0, 0));
 
