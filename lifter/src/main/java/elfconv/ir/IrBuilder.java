@@ -66,6 +66,8 @@ public final class IrBuilder implements AutoCloseable {
   public LLVMValueRef sub(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildSub(b, a, x, ""); }
   public LLVMValueRef mul(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildMul(b, a, x, ""); }
   public LLVMValueRef udiv(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildUDiv(b, a, x, ""); }
+  public LLVMValueRef urem(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildURem(b, a, x, ""); }
+  public LLVMValueRef srem(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildSRem(b, a, x, ""); }
   public LLVMValueRef sdiv(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildSDiv(b, a, x, ""); }
   public LLVMValueRef and(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildAnd(b, a, x, ""); }
   public LLVMValueRef or(LLVMValueRef a, LLVMValueRef x) { return LLVMBuildOr(b, a, x, ""); }

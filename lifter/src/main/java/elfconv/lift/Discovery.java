@@ -256,7 +256,6 @@ public final class Discovery {
         break;
       }
     }
-    resumePoints.addAll(indirectTargets);
     collectComputedPointers(insns);
     return new Explored(new GuestFunction(entry, blocks(insns, leaders), resumePoints, indirectTargets), callTargets);
   }

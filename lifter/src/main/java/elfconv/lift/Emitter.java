@@ -12,7 +12,9 @@ import elfconv.ir.IrBuilder;
 import elfconv.toolchain.Target;
 import java.util.BitSet;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.bytedeco.llvm.LLVM.LLVMBasicBlockRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
@@ -60,6 +62,18 @@ public final class Emitter {
    */
   private LLVMValueRef minuend;
   private LLVMValueRef subtrahend;
+  /**
+   * The last UDIV/SDIV of this block while its quotient, dividend and divisor registers still hold them: an MSUB
+   * of quotient times divisor from the dividend (how compilers write {@code %}) is then its remainder, which a host
+   * division yields with the quotient (x86's IDIV) instead of a multiplication and a subtraction after it.
+   */
+  private Division division;
+
+  private record Division(int quotient, int dividend, int divisor, boolean is64, Supplier<LLVMValueRef> remainder) {
+    boolean holds(int register) {
+      return register == quotient || register == dividend || register == divisor;
+    }
+  }
   private Insn insn;
   private boolean terminated;
 
@@ -100,6 +114,7 @@ public final class Emitter {
   /** A guest block starts; {@code dirtyOnEntry} may be dirty there. */
   void enterBlock(BitSet dirtyOnEntry) {
     minuend = null;
+    division = null;
     dirty.clear();
     dirty.or(dirtyOnEntry);
     synced = false;
@@ -168,6 +183,9 @@ public final class Emitter {
   }
 
   private void write(int n, LLVMValueRef value) {
+    if (division != null && division.holds(n)) {
+      division = null;
+    }
     written.set(n);
     dirty.set(n);
     ir.store(ir.zext(value, 64), regs[n]);
@@ -193,6 +211,22 @@ public final class Emitter {
   /** Writes Xn, where register 31 is the stack pointer. */
   public void setRegOrSp(int n, LLVMValueRef value) {
     write(n, value);
+  }
+
+  /**
+   * After {@code Rd = Rn / Rm} has been written: {@code remainder} computes Rn - Rd * Rm in the current block, for
+   * an MSUB that asks for it while the three registers are unchanged.
+   */
+  public void noteDivision(int rd, int rn, int rm, boolean is64, Supplier<LLVMValueRef> remainder) {
+    division = rd == 31 || rd == rn || rd == rm ? null : new Division(rd, rn, rm, is64, remainder);
+  }
+
+  /** {@code Ra - Rn * Rm} as the remainder of the block's last division, when it is that ({@link #noteDivision}). */
+  public Optional<LLVMValueRef> remainder(int rn, int rm, int ra, boolean is64) {
+    Division d = division;
+    boolean matches = d != null && d.is64 == is64 && ra == d.dividend
+        && (rn == d.quotient && rm == d.divisor || rm == d.quotient && rn == d.divisor);
+    return matches ? Optional.of(d.remainder.get()) : Optional.empty();
   }
 
   /** The low {@code bytes} bytes of SIMD&FP register Vn (kept in the guest state). */
@@ -504,6 +538,7 @@ public final class Emitter {
 
   private void reload(BitSet changed, boolean withFlags) {
     minuend = null;
+    division = null;
     for (int i = slotted.nextSetBit(0); i >= 0 && i < FLAGS; i = slotted.nextSetBit(i + 1)) {
       if (changed.get(i)) {
         ir.store(ir.loadState(ir.m.i64, stateField(offsetOf(i))), regs[i]);

@@ -5,6 +5,7 @@ import elfconv.a64.Flow;
 import elfconv.a64.Insn;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,20 @@ final class FlagObservability {
   private FlagObservability() {}
 
   static boolean flagsCrossFunctions(List<GuestFunction> functions, Map<Long, RegisterUsage> usage) {
+    Map<Long, GuestFunction> byEntry = new HashMap<>();
+    functions.forEach(f -> byEntry.put(f.entry(), f));
+    Set<Long> returning = mayReturn(byEntry);
     for (GuestFunction f : functions) {
       RegisterUsage u = usage.get(f.entry());
-      Set<Long> starts = new HashSet<>(f.resumePoints());
-      starts.add(f.entry());
+      Set<Long> starts = new HashSet<>(List.of(f.entry()));
+      // Past a call that never returns (__assert_fail's) is other code, which only branches reach.
+      for (Insn insn : instructions(f)) {
+        Flow flow = A64Decoder.family(insn).flow(insn);
+        if (flow.kind() == Flow.Kind.CALL_INDIRECT
+            || flow.kind() == Flow.Kind.CALL && mayReturn(flow.target(), byEntry, returning)) {
+          starts.add(insn.address() + 4);
+        }
+      }
       for (long start : starts) {
         if (readsBeforeWrite(f, u, start)) {
           return true;
@@ -31,6 +42,71 @@ final class FlagObservability {
       }
     }
     return false;
+  }
+
+  /**
+   * The functions that may return: where a RET, an indirect jump, or a tail call (a branch or fall-through out of
+   * the function) of one that may is reachable from the entry. The others end the process (abort, exit,
+   * __assert_fail) or never stop.
+   */
+  static Set<Long> mayReturn(Map<Long, GuestFunction> functions) {
+    Set<Long> returning = new HashSet<>();
+    for (boolean changed = true; changed; ) {
+      changed = false;
+      for (GuestFunction f : functions.values()) {
+        if (!returning.contains(f.entry()) && returns(f, functions, returning)) {
+          changed = returning.add(f.entry());
+        }
+      }
+    }
+    return returning;
+  }
+
+  private static boolean returns(GuestFunction f, Map<Long, GuestFunction> functions, Set<Long> returning) {
+    Deque<Long> work = new ArrayDeque<>(List.of(f.entry()));
+    Set<Long> seen = new HashSet<>();
+    while (!work.isEmpty()) {
+      long start = work.pop();
+      List<Insn> block = f.blocks().get(start);
+      if (block == null) {
+        if (mayReturn(start, functions, returning)) {
+          return true;
+        }
+        continue;
+      }
+      if (!seen.add(start)) {
+        continue;
+      }
+      boolean fallsThrough = true;
+      for (Insn insn : block) {
+        Flow flow = A64Decoder.family(insn).flow(insn);
+        switch (flow.kind()) {
+          case RETURN, JUMP_INDIRECT -> {
+            return true;
+          }
+          case BRANCH, CONDITIONAL -> work.push(flow.target());
+          case CALL -> fallsThrough = mayReturn(flow.target(), functions, returning);
+          default -> { }
+        }
+        fallsThrough &= !flow.endsBlock();
+        if (!fallsThrough) {
+          break;
+        }
+      }
+      if (fallsThrough) {
+        work.push(block.get(block.size() - 1).address() + 4);
+      }
+    }
+    return false;
+  }
+
+  /** Code that is no function's entry may return, as far as anyone here knows. */
+  private static boolean mayReturn(long target, Map<Long, GuestFunction> functions, Set<Long> returning) {
+    return returning.contains(target) || !functions.containsKey(target);
+  }
+
+  private static List<Insn> instructions(GuestFunction f) {
+    return f.blocks().values().stream().flatMap(List::stream).toList();
   }
 
   /** True when some path from {@code start} reads a flag before writing them, within the function. */

@@ -10,8 +10,8 @@ import java.util.Set;
  * A guest function as discovered: its instructions grouped into basic blocks.
  *
  * @param blocks block start address to the block's instructions
- * @param resumePoints addresses control may re-enter the function at from outside its own branches: return
- *     addresses of its calls and the targets of its indirect jumps
+ * @param resumePoints addresses control may re-enter the function at from outside its own branches: the return
+ *     addresses of its calls (its indirect jumps reach only {@code indirectTargets}, inside it)
  */
 public record GuestFunction(long entry, NavigableMap<Long, List<Insn>> blocks, NavigableSet<Long> resumePoints,
     Set<Long> indirectTargets) {

@@ -49,29 +49,32 @@ final class DataProcessing2 implements Family {
     boolean x = i.is64();
     LLVMValueRef a = e.reg(i.f("rn"), x);
     LLVMValueRef b = e.reg(i.f("rm"), x);
-    LLVMValueRef zero = ir.c(a, 0);
     int op = i.f("opcode");
-    LLVMValueRef result;
     if (op == 2 || op == 3) {
-      // A64 division never traps: x/0 is 0 and INT_MIN/-1 is INT_MIN. LLVM's division must not see either case.
-      LLVMValueRef byZero = ir.eq(b, zero);
-      LLVMValueRef byMinusOne = ir.eq(b, ir.c(b, -1));
-      LLVMValueRef safe = ir.select(op == 3 ? ir.or(byZero, byMinusOne) : byZero, ir.c(b, 1), b);
-      LLVMValueRef quotient = op == 2 ? ir.udiv(a, safe) : ir.sdiv(a, safe);
-      if (op == 3) {
-        quotient = ir.select(byMinusOne, ir.neg(a), quotient);
-      }
-      result = ir.select(byZero, zero, quotient);
-    } else {
-      LLVMValueRef amount = ir.and(b, ir.c(b, x ? 63 : 31));
-      result = switch (op) {
-        case 8 -> ir.shl(a, amount);
-        case 9 -> ir.lshr(a, amount);
-        case 10 -> ir.ashr(a, amount);
-        default -> ir.intrinsic("llvm.fshr", a, a, amount);
-      };
+      liftDivision(i, e, a, b, op == 3);
+      return;
     }
-    e.setReg(i.f("rd"), result);
+    LLVMValueRef amount = ir.and(b, ir.c(b, x ? 63 : 31));
+    e.setReg(i.f("rd"), switch (op) {
+      case 8 -> ir.shl(a, amount);
+      case 9 -> ir.lshr(a, amount);
+      case 10 -> ir.ashr(a, amount);
+      default -> ir.intrinsic("llvm.fshr", a, a, amount);
+    });
+  }
+
+  /** A64 division never traps: x/0 is 0 and INT_MIN/-1 is INT_MIN. LLVM's division must not see either case. */
+  private static void liftDivision(Insn i, Emitter e, LLVMValueRef a, LLVMValueRef b, boolean signed) {
+    IrBuilder ir = e.ir;
+    LLVMValueRef zero = ir.c(a, 0);
+    LLVMValueRef byZero = ir.eq(b, zero);
+    LLVMValueRef byMinusOne = ir.eq(b, ir.c(b, -1));
+    LLVMValueRef safe = ir.select(signed ? ir.or(byZero, byMinusOne) : byZero, ir.c(b, 1), b);
+    LLVMValueRef quotient = signed ? ir.select(byMinusOne, ir.neg(a), ir.sdiv(a, safe)) : ir.udiv(a, safe);
+    e.setReg(i.f("rd"), ir.select(byZero, zero, quotient));
+    // The remainder of the same operands: the dividend for x/0, 0 for x/-1 (as x % 1).
+    e.noteDivision(i.f("rd"), i.f("rn"), i.f("rm"), i.is64(),
+        () -> ir.select(byZero, a, signed ? ir.srem(a, safe) : ir.urem(a, safe)));
   }
 
   /** One table lookup per byte of Rm, least significant first: crc = T[(crc ^ byte) & 0xff] ^ (crc >> 8). */

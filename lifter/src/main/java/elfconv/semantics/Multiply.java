@@ -63,6 +63,13 @@ final class Multiply implements Family {
     } else {
       LLVMValueRef a;
       LLVMValueRef b;
+      if (op31 == 0 && i.f("o0") == 1) {
+        var remainder = e.remainder(i.f("rn"), i.f("rm"), i.f("ra"), x);
+        if (remainder.isPresent()) {
+          e.setReg(i.f("rd"), remainder.get());
+          return;
+        }
+      }
       if (op31 == 0) {
         a = e.reg(i.f("rn"), x);
         b = e.reg(i.f("rm"), x);

@@ -69,4 +69,28 @@ class FlagObservabilityTest {
   void aCallerReadingItsCalleesFlagsMakesThemShared() throws Exception {
     assertTrue(flagsCross(program("    cmp x0, #2\n", "")));
   }
+
+  /** What follows a call of a function that never returns is reached by branches, which bring their flags. */
+  @Test
+  void flagsReadAfterACallThatNeverReturnsAreTheBranchers() throws Exception {
+    assertFalse(flagsCross("""
+            .globl _start
+            .type _start, %function
+        _start:
+            cmp x0, #3
+            b.eq 1f
+            bl die
+        1:  b.ne 2f
+            mov x0, #1
+        2:  mov x8, #94
+            svc #0
+            .size _start, .-_start
+            .type die, %function
+        die:
+            mov x8, #93
+            svc #0
+            b die
+            .size die, .-die
+        """));
+  }
 }

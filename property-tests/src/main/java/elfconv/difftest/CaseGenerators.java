@@ -69,6 +69,33 @@ public final class CaseGenerators {
     });
   }
 
+  /**
+   * Instruction pairs the lifter fuses, at random widths and registers (aliases included) and with edge operands:
+   * UDIV or SDIV, then the MSUB that takes the remainder, its factors in either order, sometimes with an ADD
+   * between that overwrites one of the pair's registers.
+   */
+  public static Arbitrary<InstructionCase> idioms() {
+    Arbitrary<Integer> register = Arbitraries.integers().between(0, 5);
+    Arbitrary<int[]> words = Combinators.combine(List.of(Arbitraries.integers().between(0, 3), register, register,
+        register, register, Arbitraries.integers().between(0, 7))).as(v -> {
+          int sf = v.get(0) & 1;
+          boolean signed = (v.get(0) & 2) != 0;
+          int q = v.get(1);
+          int n = v.get(2);
+          int m = v.get(3);
+          int between = v.get(5);
+          int division = sf << 31 | 0x1ac00800 | (signed ? 1 << 10 : 0) | m << 16 | n << 5 | q;
+          boolean swapped = (between & 1) != 0;
+          int remainder = sf << 31 | 0x1b008000 | (swapped ? q : m) << 16 | n << 10 | (swapped ? m : q) << 5 | v.get(4);
+          if (between < 4) {
+            return new int[] {division, remainder};
+          }
+          int overwritten = new int[] {q, n, m, 9}[between - 4];
+          return new int[] {division, 0x91000400 | overwritten << 5 | overwritten, remainder}; // add xK, xK, #1
+        });
+    return Combinators.combine(states(), words).as(State::with);
+  }
+
   /** A register file, NZCV and scratch seed, waiting for its instruction words. */
   record State(long[] x, Map<Integer, Integer> pointers, int nzcv, long fpcr, long seed) {
     InstructionCase with(int[] words) {

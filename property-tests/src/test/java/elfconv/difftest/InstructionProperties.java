@@ -27,10 +27,11 @@ import net.jqwik.api.ShrinkingMode;
 class InstructionProperties {
   static final int CASES_PER_PATTERN = Integer.getInteger("elfconv.casesPerPattern", 24);
   static final int SEQUENCES = Integer.getInteger("elfconv.sequences", 300);
+  static final int IDIOMS = Integer.getInteger("elfconv.idioms", 48);
   /** Coverage of every batch of this run (a deep run tries many). */
   private static List<PatternCoverage> coverage = List.of();
 
-  /** Saved regression seeds first, then random cases for every pattern, then random sequences. */
+  /** Saved regression seeds first, then random cases for every pattern, random sequences, fused idioms. */
   @Provide
   Arbitrary<List<InstructionCase>> batch() {
     List<Arbitrary<List<InstructionCase>>> parts = new ArrayList<>();
@@ -39,6 +40,7 @@ class InstructionProperties {
       parts.add(CaseGenerators.single(p).list().ofSize(CASES_PER_PATTERN));
     }
     parts.add(CaseGenerators.sequences().list().ofSize(SEQUENCES));
+    parts.add(CaseGenerators.idioms().list().ofSize(IDIOMS));
     return Combinators.combine(parts).as(lists -> lists.stream().flatMap(List::stream).toList());
   }
 
