@@ -50,6 +50,7 @@ public record TranslatedRun(RunResult result, long engineCompileNanos) {
       Path stdout = streams.resolve("stdout");
       Path stderr = streams.resolve("stderr");
       Map<String, String> environment = new TreeMap<>(System.getenv());
+      environment.put("PWD", cwd.toAbsolutePath().toString()); // as ProcessRunner sets it for x86_64 and QEMU
       environment.putAll(env);
       WasmRunner.Outcome outcome = WasmRunner.run(program, argv, environment, cwd,
           new WasmRunner.Stdio(stdinFile, stdout, stderr));

@@ -1,22 +1,31 @@
 package elfconv.oracle;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.exec.CommandLine;
-import org.apache.commons.exec.DefaultExecutor;
-import org.apache.commons.exec.PumpStreamHandler;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a host process (QEMU, a translated x86_64 executable) to completion with given arguments, extra
- * environment variables, working directory and stdin, capturing stdout and stderr separately.
+ * environment variables, working directory and stdin, capturing stdout and stderr separately. The JDK's
+ * ProcessBuilder passes every argument exactly as given; commons-exec's CommandLine trims them (busybox
+ * {@code cut -d ' '} got an empty delimiter).
  */
 public final class ProcessRunner {
+  /** Threads that feed stdin and drain stdout and stderr while a process runs. */
+  private static final ExecutorService STREAMS = Executors.newCachedThreadPool(task -> {
+    Thread thread = new Thread(task, "elfconv-process-streams");
+    thread.setDaemon(true);
+    return thread;
+  });
+
   private final Duration timeLimit;
 
   public ProcessRunner(Duration timeLimit) {
@@ -25,41 +34,62 @@ public final class ProcessRunner {
 
   /**
    * @param command the executable followed by its arguments, passed on exactly as given (no quoting, no splitting)
-   * @param extraEnv added to (or overriding) this JVM's environment
+   * @param extraEnv added to (or overriding) this JVM's environment, where PWD names {@code workDir}
    * @throws ProcessException when the executable cannot be started, or runs longer than the time limit (it is then
    *     killed with its descendants)
    */
   public RunResult run(List<String> command, Map<String, String> extraEnv, Path workDir, byte[] stdin) {
-    CommandLine commandLine = new CommandLine(command.get(0));
-    for (String argument : command.subList(1, command.size())) {
-      commandLine.addArgument(argument, false);
-    }
-    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    DefaultExecutor executor = DefaultExecutor.builder()
-        .setWorkingDirectory(workDir.toFile())
-        .setExecuteStreamHandler(new PumpStreamHandler(stdout, stderr, new ByteArrayInputStream(stdin)))
-        .get();
-    executor.setExitValues(null); // every exit status is a result, not an error
-    TimeLimit limit = new TimeLimit(timeLimit);
-    executor.setProcessDestroyer(limit);
-    Map<String, String> environment = new HashMap<>(System.getenv());
-    environment.putAll(extraEnv);
-
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+    builder.environment().put("PWD", workDir.toAbsolutePath().toString()); // as a shell there would set it
+    builder.environment().putAll(extraEnv);
     long start = System.nanoTime();
-    int exitValue;
+    Process process;
     try {
-      exitValue = executor.execute(commandLine, environment);
+      process = builder.start();
     } catch (IOException e) {
       throw new ProcessException("cannot run " + command.get(0) + " in " + workDir + ": " + e.getMessage());
     }
-    long wallNanos = System.nanoTime() - start;
-    if (limit.exceeded()) {
-      throw new ProcessException(String.join(" ", command) + " did not finish within " + timeLimit.toMillis()
-          + " ms and was killed");
+    Future<byte[]> stdout = STREAMS.submit(() -> process.getInputStream().readAllBytes());
+    Future<byte[]> stderr = STREAMS.submit(() -> process.getErrorStream().readAllBytes());
+    STREAMS.execute(() -> feed(process, stdin));
+    try {
+      if (!process.waitFor(timeLimit.toNanos(), TimeUnit.NANOSECONDS)) {
+        kill(process);
+        throw new ProcessException(String.join(" ", command) + " did not finish within " + timeLimit.toMillis()
+            + " ms and was killed");
+      }
+      long wallNanos = System.nanoTime() - start;
+      int status = Signals.shellStatus(process.exitValue());
+      return new RunResult(status, Signals.nameOfStatus(status), stdout.get(), stderr.get(), List.of(), wallNanos);
+    } catch (InterruptedException e) {
+      kill(process);
+      Thread.currentThread().interrupt();
+      throw new ProcessException("interrupted while running " + command.get(0));
+    } catch (ExecutionException e) {
+      throw new ProcessException("cannot read the output of " + command.get(0) + ": " + e.getCause().getMessage());
     }
-    int status = Signals.shellStatus(exitValue);
-    return new RunResult(status, Signals.nameOfStatus(status), stdout.toByteArray(), stderr.toByteArray(),
-        List.of(), wallNanos);
+  }
+
+  /** Writes stdin and closes it, as a shell's pipe would; a process may exit before it has read everything. */
+  private static void feed(Process process, byte[] stdin) {
+    try (OutputStream in = process.getOutputStream()) {
+      in.write(stdin);
+    } catch (IOException closedByTheProcess) {
+      // the rest of stdin is not wanted
+    }
+  }
+
+  /**
+   * SIGKILL: SIGTERM would reach the guest, which may catch or ignore it. The descendants are found while the
+   * parent still holds them (orphans are re-parented out of reach), then the parent dies first, so that it cannot
+   * start another child while its current ones die.
+   */
+  private static void kill(Process process) {
+    List<ProcessHandle> descendants = process.descendants().toList();
+    process.destroyForcibly();
+    for (ProcessHandle descendant : descendants) {
+      descendant.descendants().forEach(ProcessHandle::destroyForcibly);
+      descendant.destroyForcibly();
+    }
   }
 }

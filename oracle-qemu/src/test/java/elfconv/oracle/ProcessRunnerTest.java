@@ -35,18 +35,18 @@ class ProcessRunnerTest {
 
   @Test
   void passesArgumentsExactly() {
-    RunResult result = runner.run(List.of("printf", "%s|", "a b", "\"q\"", "", "$HOME", "'"), Map.of(), dir,
-        new byte[0]);
+    RunResult result = runner.run(List.of("printf", "%s|", "a b", "\"q\"", "", "$HOME", "'", " ", " x "), Map.of(),
+        dir, new byte[0]);
 
-    assertEquals("a b|\"q\"||$HOME|'|", result.stdoutText());
+    assertEquals("a b|\"q\"||$HOME|'| | x |", result.stdoutText());
   }
 
   @Test
   void setsEnvironmentAndWorkingDirectory() throws IOException {
-    RunResult result = runner.run(List.of("/bin/sh", "-c", "echo \"$ELFCONV_TEST\"; pwd -P"),
+    RunResult result = runner.run(List.of("/bin/sh", "-c", "echo \"$ELFCONV_TEST\"; pwd -P; echo \"$PWD\""),
         Map.of("ELFCONV_TEST", "value"), dir, new byte[0]);
 
-    assertEquals("value\n" + dir.toRealPath() + "\n", result.stdoutText());
+    assertEquals("value\n" + dir.toRealPath() + "\n" + dir.toAbsolutePath() + "\n", result.stdoutText());
   }
 
   @Test
