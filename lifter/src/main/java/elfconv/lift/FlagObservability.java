@@ -49,7 +49,7 @@ final class FlagObservability {
    * the function) of one that may is reachable from the entry. The others end the process (abort, exit,
    * __assert_fail) or never stop.
    */
-  static Set<Long> mayReturn(Map<Long, GuestFunction> functions) {
+  private static Set<Long> mayReturn(Map<Long, GuestFunction> functions) {
     Set<Long> returning = new HashSet<>();
     for (boolean changed = true; changed; ) {
       changed = false;
