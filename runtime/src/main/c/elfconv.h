@@ -32,6 +32,7 @@ extern GuestState elfconv_state; /* defined by the runtime */
  * x86_64: guest address g lives at host address ELFCONV_X86_64_GUEST_BASE + g.
  * wasm32: guest address g is linear-memory address g; the runtime's own data lies above the window. */
 #define ELFCONV_X86_64_GUEST_BASE 0x1000000000ULL
+#define ELFCONV_X86_64_GUARD (1ull << 20) /* inaccessible host memory on each side of the window */
 #define ELFCONV_STACK_SIZE (8u << 20)
 
 #if defined(__wasm__)
@@ -49,9 +50,15 @@ extern const uint64_t elfconv_window_size;      /* power of two, at most 4 GiB *
 extern const uint64_t elfconv_phdr;             /* guest address of the program headers (AT_PHDR) */
 extern const uint64_t elfconv_phent;
 extern const uint64_t elfconv_phnum;
-extern const uint32_t elfconv_function_count;
-extern const uint64_t elfconv_function_addrs[]; /* ascending guest entry addresses */
-extern const GuestFunction elfconv_function_ptrs[];
+/* Translated functions by guest entry address: open addressing, probing linearly from ELFCONV_FUNCTION_SLOT, at
+ * most half the slots used, so that a dispatch costs about one probe. An empty slot has address 0. */
+typedef struct FunctionSlot {
+  uint64_t addr;
+  GuestFunction function;
+} FunctionSlot;
+#define ELFCONV_FUNCTION_SLOT(addr, mask) ((uint32_t)((((uint64_t)(addr) >> 2) * 0x9E3779B97F4A7C15ull) >> 32) & (mask))
+extern const uint32_t elfconv_function_mask;    /* slots - 1, slots a power of two */
+extern const FunctionSlot elfconv_function_slots[];
 extern const uint32_t elfconv_segment_count;
 typedef struct ElfconvSegment {
   uint64_t vaddr, filesz, memsz, offset;        /* offset: into elfconv_image */

@@ -1,4 +1,4 @@
-/* Guest control flow between translated functions: a guest address is looked up in the lifter's sorted table of
+/* Guest control flow between translated functions: a guest address is looked up in the lifter's hash table of
  * function entry addresses; the function runs and returns the guest address to continue at. */
 #include "linux.h"
 #include "runtime.h"
@@ -6,18 +6,11 @@
 GuestState elfconv_state;
 
 GuestFunction lookup_function(uint64_t pc) {
-  uint32_t low = 0, high = elfconv_function_count;
-  while (low < high) {
-    uint32_t mid = low + (high - low) / 2;
-    uint64_t addr = elfconv_function_addrs[mid];
-    if (addr == pc) return elfconv_function_ptrs[mid];
-    if (addr < pc) {
-      low = mid + 1;
-    } else {
-      high = mid;
-    }
+  uint32_t mask = elfconv_function_mask;
+  for (uint32_t s = ELFCONV_FUNCTION_SLOT(pc, mask);; s = (s + 1) & mask) {
+    const FunctionSlot *slot = &elfconv_function_slots[s];
+    if (slot->addr == pc || slot->addr == 0) return slot->function; /* an empty slot's function is NULL */
   }
-  return NULL;
 }
 
 uint64_t elfconv_dispatch(uint64_t target) {
@@ -60,20 +53,24 @@ uint64_t elfconv_counter(void) {
   return host_monotonic_nanoseconds() / 16;
 }
 
+/* These two run once, on a fault: every slot is looked at. */
 uint64_t guest_function_containing(uint64_t pc) {
   uint64_t best = 0;
-  for (uint32_t i = 0; i < elfconv_function_count && elfconv_function_addrs[i] <= pc; i++) best = elfconv_function_addrs[i];
+  for (uint32_t s = 0; s <= elfconv_function_mask; s++) {
+    uint64_t addr = elfconv_function_slots[s].addr;
+    if (addr <= pc && addr > best) best = addr;
+  }
   return best;
 }
 
-/* Host code is not ordered like guest code, so every function is looked at: this runs once, on a fault. */
+/* Host code is not ordered like guest code. */
 uint64_t guest_function_of_host_code(uint64_t host_pc) {
   uint64_t best = 0, best_host = 0;
-  for (uint32_t i = 0; i < elfconv_function_count; i++) {
-    uint64_t host = (uint64_t)(uintptr_t)elfconv_function_ptrs[i];
+  for (uint32_t s = 0; s <= elfconv_function_mask; s++) {
+    uint64_t host = (uint64_t)(uintptr_t)elfconv_function_slots[s].function;
     if (host <= host_pc && host > best_host) {
       best_host = host;
-      best = elfconv_function_addrs[i];
+      best = elfconv_function_slots[s].addr;
     }
   }
   return best;

@@ -12,9 +12,10 @@ enum { MAP_PRIVATE = 0x2, MAP_ANONYMOUS = 0x20, MAP_NORESERVE = 0x4000, MAP_FIXE
 enum { O_WRONLY = 01, O_CREAT = 0100, O_TRUNC = 01000, O_CLOEXEC = 02000000, AT_FDCWD = -100 };
 enum { MADV_DONTNEED = 4 };
 
-/* Lifted code addresses guest memory as base + zext(trunc32(addr)), so reserving all 4 GiB keeps any guest address
- * off host memory; the extra 64 KiB make an access straddling the 4 GiB end fault too. */
-#define RESERVATION_SIZE ((1ull << 32) + (64u << 10))
+/* Lifted code addresses guest memory as base + zext(trunc32(register)) + displacement, |displacement| below the
+ * guard: reserving all 4 GiB and a guard on each side keeps any guest access off host memory. */
+#define RESERVATION_START (ELFCONV_X86_64_GUEST_BASE - ELFCONV_X86_64_GUARD)
+#define RESERVATION_SIZE ((1ull << 32) + 2 * ELFCONV_X86_64_GUARD)
 
 /* Linux's default vm.mmap_min_addr. */
 #define MMAP_MIN_ADDR 0x10000u
@@ -22,11 +23,11 @@ enum { MADV_DONTNEED = 4 };
 /* The window's pages stay PROT_NONE until memory.c maps them: the whole reservation is reserved whatever its size. */
 uint64_t host_map_window(uint64_t size) {
   (void)size;
-  int64_t base = host_syscall(X86_MMAP, ELFCONV_X86_64_GUEST_BASE, RESERVATION_SIZE, PROT_NONE,
-                              MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE, (uint64_t)-1, 0);
-  if ((uint64_t)base != ELFCONV_X86_64_GUEST_BASE) {
-    fatal("cannot reserve the 4 GiB guest address space at host address 0x%x (mmap returned %d)",
-          ELFCONV_X86_64_GUEST_BASE, base);
+  int64_t start = host_syscall(X86_MMAP, RESERVATION_START, RESERVATION_SIZE, PROT_NONE,
+                               MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE, (uint64_t)-1, 0);
+  if ((uint64_t)start != RESERVATION_START) {
+    fatal("cannot reserve the 4 GiB guest address space at host address 0x%x (mmap returned %d)", RESERVATION_START,
+          start);
   }
   return MMAP_MIN_ADDR;
 }
@@ -88,14 +89,14 @@ enum { SIGINFO_ADDRESS = 16, UCONTEXT_RIP = 40 + 16 * 8 }; /* si_addr; uc_mconte
 static void on_fault(int signal, void *info, void *context) {
   uint64_t address = *(uint64_t *)((char *)info + SIGINFO_ADDRESS);
   uint64_t rip = *(uint64_t *)((char *)context + UCONTEXT_RIP);
-  if (address - ELFCONV_X86_64_GUEST_BASE >= RESERVATION_SIZE) {
+  if (address - RESERVATION_START >= RESERVATION_SIZE) {
     Line line = {.length = 0};
     line_format(&line, "elfconv: runtime fault (signal %u) at host address 0x%x, host code 0x%x: a bug in elfconv",
                 (uint64_t)signal, address, rip);
     line_write(&line, 2);
     host_die_by_signal(signal);
   }
-  uint64_t guest_address = address - ELFCONV_X86_64_GUEST_BASE;
+  uint64_t guest_address = address - ELFCONV_X86_64_GUEST_BASE; /* below the window: a "negative" address */
   int guest_signal = guest_fault_signal(guest_address);
   Line line = {.length = 0};
   line_format(&line, "elfconv: %s at guest address 0x%x (in guest function 0x%x)",

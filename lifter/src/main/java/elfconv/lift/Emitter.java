@@ -3,7 +3,16 @@ package elfconv.lift;
 import static elfconv.runtime.GuestLayout.NZCV;
 import static elfconv.runtime.GuestLayout.PC;
 import static elfconv.runtime.GuestLayout.X0;
+import static elfconv.runtime.GuestLayout.X86_64_GUARD;
 import static elfconv.runtime.GuestLayout.X86_64_GUEST_BASE;
+import static org.bytedeco.llvm.global.LLVM.LLVMAdd;
+import static org.bytedeco.llvm.global.LLVM.LLVMConstIntGetSExtValue;
+import static org.bytedeco.llvm.global.LLVM.LLVMGetInstructionOpcode;
+import static org.bytedeco.llvm.global.LLVM.LLVMGetOperand;
+import static org.bytedeco.llvm.global.LLVM.LLVMIsAConstantInt;
+import static org.bytedeco.llvm.global.LLVM.LLVMIsAInstruction;
+import static org.bytedeco.llvm.global.LLVM.LLVMSub;
+import static org.bytedeco.llvm.global.LLVM.LLVMTypeOf;
 
 import elfconv.a64.A64Decoder;
 import elfconv.a64.Flow;
@@ -35,6 +44,8 @@ public final class Emitter {
   /** Every register and the flags: what a first pass over a function slots to find out what it writes. */
   static final BitSet ALL = BitSet.valueOf(new long[] {(1L << 33) - 1});
   private static final long SP_OFFSET = elfconv.runtime.GuestLayout.SP;
+  /** The largest displacement folded into a host address: the guard less the widest access (64 bytes), rounded. */
+  private static final long MAX_DISPLACEMENT = X86_64_GUARD - (64 << 10);
 
   public final IrBuilder ir;
   private final FunctionLifter function;
@@ -69,7 +80,7 @@ public final class Emitter {
    */
   private Division division;
 
-  private record Division(int quotient, int dividend, int divisor, boolean is64, Supplier<LLVMValueRef> remainder) {
+  private record Division(int quotient, int dividend, int divisor, boolean is64, LLVMValueRef remainder) {
     boolean holds(int register) {
       return register == quotient || register == dividend || register == divisor;
     }
@@ -214,10 +225,10 @@ public final class Emitter {
   }
 
   /**
-   * After {@code Rd = Rn / Rm} has been written: {@code remainder} computes Rn - Rd * Rm in the current block, for
-   * an MSUB that asks for it while the three registers are unchanged.
+   * After {@code Rd = Rn / Rm} has been written: {@code remainder} is Rn - Rd * Rm, for an MSUB that asks for it
+   * while the three registers are unchanged (unused, LLVM deletes it).
    */
-  public void noteDivision(int rd, int rn, int rm, boolean is64, Supplier<LLVMValueRef> remainder) {
+  public void noteDivision(int rd, int rn, int rm, boolean is64, LLVMValueRef remainder) {
     division = rd == 31 || rd == rn || rd == rm ? null : new Division(rd, rn, rm, is64, remainder);
   }
 
@@ -226,7 +237,7 @@ public final class Emitter {
     Division d = division;
     boolean matches = d != null && d.is64 == is64 && ra == d.dividend
         && (rn == d.quotient && rm == d.divisor || rm == d.quotient && rn == d.divisor);
-    return matches ? Optional.of(d.remainder.get()) : Optional.empty();
+    return matches ? Optional.of(d.remainder) : Optional.empty();
   }
 
   /** The low {@code bytes} bytes of SIMD&FP register Vn (kept in the guest state). */
@@ -294,6 +305,32 @@ public final class Emitter {
       LLVMValueRef result) {
     RuntimeSymbols runtime = function.runtime();
     return ir.call(runtime.fpExceptionsType, runtime.fpExceptions, ir.c(32, operation), a, b, c, result);
+  }
+
+  /**
+   * The values of {@code usual} where {@code common} holds, else those of {@code rare}, on a branch: the rare case
+   * stays off the hot path, and the usual one may do what is only safe under {@code common} (e.g. divide).
+   */
+  public LLVMValueRef[] unlessRare(LLVMValueRef common, Supplier<LLVMValueRef[]> usual, Supplier<LLVMValueRef[]> rare) {
+    LLVMBasicBlockRef rareBlock = newBlock("rare");
+    LLVMBasicBlockRef usualBlock = newBlock("usual");
+    LLVMBasicBlockRef join = newBlock("joined");
+    ir.condBr(common, usualBlock, rareBlock);
+    ir.at(rareBlock);
+    LLVMValueRef[] rareValues = rare.get();
+    LLVMBasicBlockRef rareEnd = ir.currentBlock();
+    ir.br(join);
+    ir.at(usualBlock);
+    LLVMValueRef[] usualValues = usual.get();
+    LLVMBasicBlockRef usualEnd = ir.currentBlock();
+    ir.br(join);
+    ir.at(join);
+    LLVMValueRef[] joined = new LLVMValueRef[usualValues.length];
+    for (int k = 0; k < joined.length; k++) {
+      joined[k] = ir.phi(LLVMTypeOf(usualValues[k]), new LLVMValueRef[] {rareValues[k], usualValues[k]},
+          new LLVMBasicBlockRef[] {rareEnd, usualEnd});
+    }
+    return joined;
   }
 
   /** A new block of the function, for control flow inside one instruction (e.g. a rarely taken slow path). */
@@ -406,13 +443,35 @@ public final class Emitter {
    * protection, so an access outside [end of the shadow stack, window size) ends the guest as the fault would.
    */
   private LLVMValueRef hostPointer(LLVMValueRef guestAddress) {
-    LLVMValueRef low = ir.trunc(guestAddress, 32);
     if (target == Target.WASM32) {
       checkInWindow(guestAddress);
-      return ir.intToPtr(low);
+      return ir.intToPtr(ir.trunc(guestAddress, 32));
     }
-    // Indexing off the base keeps base + index addressing available to the x86 instruction selector.
-    return ir.index(ir.constPointer(X86_64_GUEST_BASE), ir.zext(low, 64));
+    // register + displacement becomes base + zext(low 32 bits of register) + displacement, so that x86 folds the
+    // displacement into the access and shares one zero-extension among all accesses off the same register. A
+    // window address plus such a displacement stays inside the window or in the guard bands around it, which fault.
+    long displacement = 0;
+    LLVMValueRef register = guestAddress;
+    while (true) {
+      int opcode = isNull(LLVMIsAInstruction(register)) ? 0 : LLVMGetInstructionOpcode(register);
+      LLVMValueRef constant = opcode == LLVMAdd || opcode == LLVMSub ? LLVMIsAConstantInt(LLVMGetOperand(register, 1))
+          : null;
+      if (isNull(constant)) {
+        break;
+      }
+      long term = opcode == LLVMAdd ? LLVMConstIntGetSExtValue(constant) : -LLVMConstIntGetSExtValue(constant);
+      if (Math.abs(displacement + term) > MAX_DISPLACEMENT) {
+        break;
+      }
+      displacement += term;
+      register = LLVMGetOperand(register, 0);
+    }
+    LLVMValueRef window = ir.index(ir.constPointer(X86_64_GUEST_BASE), ir.zext(ir.trunc(register, 32), 64));
+    return displacement == 0 ? window : ir.index(window, ir.c(64, displacement));
+  }
+
+  private static boolean isNull(LLVMValueRef value) {
+    return value == null || value.isNull();
   }
 
   private void checkInWindow(LLVMValueRef guestAddress) {

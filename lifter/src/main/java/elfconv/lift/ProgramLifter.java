@@ -10,6 +10,7 @@ import elfconv.runtime.GuestLayout;
 import elfconv.toolchain.Target;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -134,15 +135,20 @@ public final class ProgramLifter {
     m.constantGlobal(GuestLayout.PHENT, m.constInt(64, image.phent()), true);
     m.constantGlobal(GuestLayout.PHNUM, m.constInt(64, image.phnum()), true);
 
-    LLVMValueRef[] addrs = new LLVMValueRef[functions.size()];
-    LLVMValueRef[] ptrs = new LLVMValueRef[functions.size()];
-    for (int i = 0; i < functions.size(); i++) {
-      addrs[i] = m.constInt(64, functions.get(i).entry());
-      ptrs[i] = first.function(functions.get(i).entry());
+    // The dispatch table (elfconv.h's FunctionSlot): at least twice as many slots as functions.
+    int mask = Integer.highestOneBit(Math.max(2 * functions.size(), 2)) * 2 - 1;
+    LLVMValueRef empty = m.constStruct(m.constInt(64, 0), LLVMConstNull(m.ptr));
+    LLVMValueRef[] slots = new LLVMValueRef[mask + 1];
+    Arrays.fill(slots, empty);
+    for (GuestFunction f : functions) {
+      int s = GuestLayout.functionSlot(f.entry(), mask);
+      while (slots[s] != empty) {
+        s = (s + 1) & mask;
+      }
+      slots[s] = m.constStruct(m.constInt(64, f.entry()), first.function(f.entry()));
     }
-    m.constantGlobal(GuestLayout.FUNCTION_COUNT, m.constInt(32, functions.size()), true);
-    m.constantGlobal(GuestLayout.FUNCTION_ADDRS, m.constArray(m.i64, addrs), true);
-    m.constantGlobal(GuestLayout.FUNCTION_PTRS, m.constArray(m.ptr, ptrs), true);
+    m.constantGlobal(GuestLayout.FUNCTION_MASK, m.constInt(32, mask), true);
+    m.constantGlobal(GuestLayout.FUNCTION_SLOTS, m.constArray(LLVMTypeOf(empty), slots), true);
 
     List<Segment> segments = image.segments();
     LLVMValueRef[] descriptors = new LLVMValueRef[segments.size()];

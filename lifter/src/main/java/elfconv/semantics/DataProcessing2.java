@@ -63,18 +63,25 @@ final class DataProcessing2 implements Family {
     });
   }
 
-  /** A64 division never traps: x/0 is 0 and INT_MIN/-1 is INT_MIN. LLVM's division must not see either case. */
+  /**
+   * A64 division never traps: x/0 is 0 and INT_MIN/-1 is INT_MIN. Those divisors take a branch of their own, so the
+   * usual one is the host's division alone, with its remainder for a following MSUB ({@link Emitter#noteDivision}).
+   */
   private static void liftDivision(Insn i, Emitter e, LLVMValueRef a, LLVMValueRef b, boolean signed) {
     IrBuilder ir = e.ir;
     LLVMValueRef zero = ir.c(a, 0);
-    LLVMValueRef byZero = ir.eq(b, zero);
-    LLVMValueRef byMinusOne = ir.eq(b, ir.c(b, -1));
-    LLVMValueRef safe = ir.select(signed ? ir.or(byZero, byMinusOne) : byZero, ir.c(b, 1), b);
-    LLVMValueRef quotient = signed ? ir.select(byMinusOne, ir.neg(a), ir.sdiv(a, safe)) : ir.udiv(a, safe);
-    e.setReg(i.f("rd"), ir.select(byZero, zero, quotient));
-    // The remainder of the same operands: the dividend for x/0, 0 for x/-1 (as x % 1).
-    e.noteDivision(i.f("rd"), i.f("rn"), i.f("rm"), i.is64(),
-        () -> ir.select(byZero, a, signed ? ir.srem(a, safe) : ir.urem(a, safe)));
+    // b + 1 > 1 (unsigned) excludes 0 and -1; unsigned division only needs b != 0.
+    LLVMValueRef usual = signed ? ir.ugt(ir.add(b, ir.c(b, 1)), ir.c(b, 1)) : ir.ne(b, zero);
+    LLVMValueRef[] quotientAndRemainder = e.unlessRare(usual,
+        () -> signed ? new LLVMValueRef[] {ir.sdiv(a, b), ir.srem(a, b)}
+            : new LLVMValueRef[] {ir.udiv(a, b), ir.urem(a, b)},
+        // x/0 is 0 with remainder x; x/-1 is -x with remainder 0.
+        () -> {
+          LLVMValueRef byZero = ir.eq(b, zero);
+          return new LLVMValueRef[] {ir.select(byZero, zero, ir.neg(a)), ir.select(byZero, a, zero)};
+        });
+    e.setReg(i.f("rd"), quotientAndRemainder[0]);
+    e.noteDivision(i.f("rd"), i.f("rn"), i.f("rm"), i.is64(), quotientAndRemainder[1]);
   }
 
   /** One table lookup per byte of Rm, least significant first: crc = T[(crc ^ byte) & 0xff] ^ (crc >> 8). */

@@ -5,8 +5,6 @@ import static org.bytedeco.llvm.global.LLVM.LLVMRealONE;
 import elfconv.ir.IrBuilder;
 import elfconv.lift.Emitter;
 import java.util.function.Supplier;
-import org.bytedeco.llvm.LLVM.LLVMBasicBlockRef;
-import org.bytedeco.llvm.LLVM.LLVMTypeRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /**
@@ -58,22 +56,8 @@ final class ExactArithmetic {
   }
 
   /** {@code fast} where {@code usable} holds, else {@code slow} (a runtime call), on a branch off the hot path. */
-  static LLVMValueRef fastUnlessRare(Emitter e, LLVMTypeRef type, LLVMValueRef usable, Supplier<LLVMValueRef> fast,
+  static LLVMValueRef fastUnlessRare(Emitter e, LLVMValueRef usable, Supplier<LLVMValueRef> fast,
       Supplier<LLVMValueRef> slow) {
-    IrBuilder ir = e.ir;
-    LLVMBasicBlockRef slowBlock = e.newBlock("rare");
-    LLVMBasicBlockRef fastBlock = e.newBlock("usual");
-    LLVMBasicBlockRef join = e.newBlock("joined");
-    ir.condBr(usable, fastBlock, slowBlock);
-    ir.at(slowBlock);
-    LLVMValueRef slowValue = slow.get();
-    LLVMBasicBlockRef slowEnd = ir.currentBlock();
-    ir.br(join);
-    ir.at(fastBlock);
-    LLVMValueRef fastValue = fast.get();
-    LLVMBasicBlockRef fastEnd = ir.currentBlock();
-    ir.br(join);
-    ir.at(join);
-    return ir.phi(type, new LLVMValueRef[] {slowValue, fastValue}, new LLVMBasicBlockRef[] {slowEnd, fastEnd});
+    return e.unlessRare(usable, () -> new LLVMValueRef[] {fast.get()}, () -> new LLVMValueRef[] {slow.get()})[0];
   }
 }

@@ -119,7 +119,7 @@ final class FloatExceptions {
     for (int k = 0; k < 3; k++) {
       wide[k] = k < operands.length ? ops.value(operands[k]) : zero;
     }
-    return ExactArithmetic.fastUnlessRare(e, ir.m.i32, usable, () -> when(ir, inexact.get(), INEXACT),
+    return ExactArithmetic.fastUnlessRare(e, usable, () -> when(ir, inexact.get(), INEXACT),
         () -> e.arithmeticExceptions(operation, wide[0], wide[1], wide[2], r));
   }
 

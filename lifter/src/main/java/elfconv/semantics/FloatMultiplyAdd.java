@@ -67,7 +67,7 @@ final class FloatMultiplyAdd implements Family {
     LLVMValueRef safe = ir.and(ir.and(ExactArithmetic.exponentWithin(ir, xBits, 450),
         ExactArithmetic.exponentWithin(ir, yBits, 450)),
         ir.or(ops.isZero(zBits), ExactArithmetic.exponentWithin(ir, zBits, 950)));
-    return ExactArithmetic.fastUnlessRare(e, ir.m.f64, safe, () -> {
+    return ExactArithmetic.fastUnlessRare(e, safe, () -> {
       LLVMValueRef x = ops.value(xBits);
       LLVMValueRef y = ops.value(yBits);
       LLVMValueRef z = ops.value(zBits);

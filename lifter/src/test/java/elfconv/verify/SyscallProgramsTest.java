@@ -76,7 +76,7 @@ class SyscallProgramsTest {
 
   /** wasm32 has no page protection: lifted code will check accesses itself (elfconv_fault); x86_64 faults. */
   @ParameterizedTest
-  @ValueSource(strings = {"null", "readonly", "unmapped", "stack", "bus"})
+  @ValueSource(strings = {"null", "readonly", "unmapped", "stack", "high", "low", "bus"})
   void wildAccessesDieBySigsegvOnX86_64(String mode) throws Exception {
     ProgramReport report = verify("fault", List.of(mode), List.of(Target.X86_64));
     boolean bus = mode.equals("bus");

@@ -1,6 +1,7 @@
 /* Guest faults end the process by SIGSEGV as on Linux: argv[1] picks a null-page write, a write to a page made
- * read-only, a read of an unmapped page, or a stack overflow by unbounded recursion; or by SIGBUS: a read of a
- * file mapping's page past the end of the file. */
+ * read-only, a read of an unmapped page, a stack overflow by unbounded recursion, or a read whose displacement
+ * takes a pointer just above 4 GiB ("high") or below 0 ("low"); or by SIGBUS: a read of a file mapping's page past
+ * the end of the file. */
 #include "sys.h"
 
 static int recurse(volatile u8 *previous) {
@@ -25,6 +26,11 @@ int main(u64 *sp) {
     show("unmapped", page[0]);
   }
   if (mode[0] == 's') recurse(0);
+  if (mode[0] == 'h' || mode[0] == 'l') {
+    volatile u64 *p = (volatile u64 *)(mode[0] == 'h' ? 0xfffffff0ul : 0x10ul);
+    __asm__("" : "+r"(p)); /* p[4] and p[-4] stay one load each, register plus displacement */
+    show("outside", mode[0] == 'h' ? p[4] : p[-4]);
+  }
   if (mode[0] == 'b') {
     int fd = (int)SYS(NR_openat, AT_FDCWD, "one-byte", 0102, 0644);
     SYS(NR_write, fd, "1", 1);

@@ -28,6 +28,11 @@ public final class GuestLayout {
 
   /** x86_64: guest address g lives at host address X86_64_GUEST_BASE + g. */
   public static final long X86_64_GUEST_BASE = 0x10_0000_0000L;
+  /**
+   * x86_64: reserved inaccessible host memory on each side of the 4 GiB window, so that a constant displacement of
+   * less than this (less the access size) from any window address faults instead of reaching host memory.
+   */
+  public static final long X86_64_GUARD = 1L << 20;
   public static final long STACK_SIZE = 8L << 20;
   /** Exit status of a translated program that jumps to an address with no translated code. */
   public static final int EXIT_UNTRANSLATED = 126;
@@ -53,9 +58,8 @@ public final class GuestLayout {
   public static final String PHDR = "elfconv_phdr";
   public static final String PHENT = "elfconv_phent";
   public static final String PHNUM = "elfconv_phnum";
-  public static final String FUNCTION_COUNT = "elfconv_function_count";
-  public static final String FUNCTION_ADDRS = "elfconv_function_addrs";
-  public static final String FUNCTION_PTRS = "elfconv_function_ptrs";
+  public static final String FUNCTION_MASK = "elfconv_function_mask";
+  public static final String FUNCTION_SLOTS = "elfconv_function_slots";
   public static final String SEGMENT_COUNT = "elfconv_segment_count";
   public static final String SEGMENTS = "elfconv_segments";
   public static final String IMAGE = "elfconv_image";
@@ -67,10 +71,15 @@ public final class GuestLayout {
    * program that never calls them does not carry them.
    */
   public static final List<String> LIFTED_CODE_HELPERS = List.of(FMA64, FP_EXECUTE, FP_EXCEPTIONS);
-  public static final List<String> LIFTER_SYMBOLS = List.of(ENTRY, WINDOW_SIZE, PHDR, PHENT, PHNUM, FUNCTION_COUNT,
-      FUNCTION_ADDRS, FUNCTION_PTRS, SEGMENT_COUNT, SEGMENTS, IMAGE);
+  public static final List<String> LIFTER_SYMBOLS = List.of(ENTRY, WINDOW_SIZE, PHDR, PHENT, PHNUM, FUNCTION_MASK,
+      FUNCTION_SLOTS, SEGMENT_COUNT, SEGMENTS, IMAGE);
 
   private GuestLayout() {}
+
+  /** The first slot probed for a function entry address: ELFCONV_FUNCTION_SLOT of elfconv.h. */
+  public static int functionSlot(long address, int mask) {
+    return (int) (((address >>> 2) * 0x9E3779B97F4A7C15L) >>> 32) & mask;
+  }
 
   /** Offset of X{@code n}, 0 <= n <= 30. */
   public static int x(int n) {

@@ -43,6 +43,10 @@ class GuestLayoutTest {
     check(c, "_Alignof(GuestState) == " + GuestLayout.STATE_ALIGNMENT);
     check(c, "sizeof(ElfconvSegment) == " + GuestLayout.SEGMENT_SIZE);
     check(c, "ELFCONV_X86_64_GUEST_BASE == " + GuestLayout.X86_64_GUEST_BASE + "ull");
+    check(c, "ELFCONV_X86_64_GUARD == " + GuestLayout.X86_64_GUARD + "ull");
+    for (long address : new long[] {0x400000, 0x4097f0, 0xfffffffcL, 0xfedcba9876543210L}) {
+      check(c, "ELFCONV_FUNCTION_SLOT(" + address + "ull, 8191u) == " + GuestLayout.functionSlot(address, 8191));
+    }
     check(c, "ELFCONV_STACK_SIZE == " + GuestLayout.STACK_SIZE);
     check(c, "ELFCONV_EXIT_UNTRANSLATED == " + GuestLayout.EXIT_UNTRANSLATED);
     check(c, "ELFCONV_EXIT_FATAL == " + GuestLayout.EXIT_FATAL);

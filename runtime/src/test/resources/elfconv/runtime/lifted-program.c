@@ -249,10 +249,12 @@ static uint64_t entry(void) {
   exit_group(99);
 }
 
-const uint32_t elfconv_function_count = 11;
-const uint64_t elfconv_function_addrs[] = {TEXT,        TEXT + 0x10, TEXT + 0x20, TEXT + 0x30, TEXT + 0x40,
-                                           TEXT + 0x50, TEXT + 0x60, TEXT + 0x70, TEXT + 0x80, TEXT + 0xa0,
-                                           TEXT + 0xb0};
-const GuestFunction elfconv_function_ptrs[] = {entry, hello, args,     stack_dump, untranslated,
-                                               untranslated_unknown_branch, dispatch, brk, io, answer,
-                                               fault};
+/* These eleven addresses take distinct first slots of 32, so no probing is needed to place them. */
+const uint32_t elfconv_function_mask = 31;
+#define SLOT(addr, function) [ELFCONV_FUNCTION_SLOT(addr, 31)] = {addr, function}
+const FunctionSlot elfconv_function_slots[32] = {
+    SLOT(TEXT, entry),         SLOT(TEXT + 0x10, hello), SLOT(TEXT + 0x20, args),
+    SLOT(TEXT + 0x30, stack_dump), SLOT(TEXT + 0x40, untranslated), SLOT(TEXT + 0x50, untranslated_unknown_branch),
+    SLOT(TEXT + 0x60, dispatch), SLOT(TEXT + 0x70, brk),     SLOT(TEXT + 0x80, io),
+    SLOT(TEXT + 0xa0, answer),   SLOT(TEXT + 0xb0, fault),
+};
