@@ -12,8 +12,9 @@ import java.util.function.LongPredicate;
 /**
  * The registers a call may change before it comes back to its return address: what the callee writes, what its
  * direct callees and tail-call targets change, X0 where it makes a system call, and everything where it reaches
- * code only the runtime knows (an indirect call or jump). After a call returns normally the caller reloads only
- * those; after a non-local return it reloads everything.
+ * code only the runtime knows (an indirect call or jump), less the callee-saved registers it gives back unchanged
+ * ({@link PreservedRegisters}). After a call returns normally the caller reloads only those; after a non-local
+ * return it reloads everything.
  */
 final class CallClobbers {
   private CallClobbers() {}
@@ -74,6 +75,7 @@ final class CallClobbers {
         changed |= mine.cardinality() != before;
       }
     }
+    PreservedRegisters.compute(functions, usage).forEach((entry, kept) -> clobbers.get(entry).andNot(kept));
     return clobbers;
   }
 }

@@ -20,7 +20,9 @@ import elfconv.a64.Insn;
 import elfconv.ir.IrBuilder;
 import elfconv.toolchain.Target;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -56,6 +58,8 @@ public final class Emitter {
   private final boolean fpcrWritten;
   private final boolean fpsrRead;
   private final BitSet written = new BitSet();
+  /** Per instruction, which of X19-X29 and SP it writes ({@link PreservedRegisters}). */
+  private final Map<Long, BitSet> calleeSavedWrites = new HashMap<>();
   /** Slotted registers written since the guest state last had them all ({@link DirtyRegisters}). */
   private final BitSet dirty = new BitSet();
   /** Whether the current block synchronised with the guest state (a call or syscall) since it started. */
@@ -119,7 +123,8 @@ public final class Emitter {
 
   /** What the lifted instructions did with the register file. */
   RegisterUsage usage() {
-    return new RegisterUsage(written, flagReaders, flagWriters, branches.onEntry(), linkRegisterEscapes);
+    return new RegisterUsage(written, calleeSavedWrites, flagReaders, flagWriters, branches.onEntry(),
+        linkRegisterEscapes);
   }
 
   /** A guest block starts; {@code dirtyOnEntry} may be dirty there. */
@@ -196,6 +201,9 @@ public final class Emitter {
   private void write(int n, LLVMValueRef value) {
     if (division != null && division.holds(n)) {
       division = null;
+    }
+    if (PreservedRegisters.followed(n)) {
+      calleeSavedWrites.computeIfAbsent(pc(), a -> new BitSet()).set(n);
     }
     written.set(n);
     dirty.set(n);

@@ -196,7 +196,7 @@ final class FunctionLifter {
     ir.store(next, resumeSlot);
     ir.br(resumeBlock());
     ir.at(returned);
-    e.reload(callee != null ? clobbersOf.apply(target) : Emitter.ALL);
+    e.reload(callee != null ? clobbersOf.apply(target) : PreservedRegisters.INDIRECT_CALL_CLOBBERS);
     e.synchronised();
     ir.br(blockOrExit(returnAddress));
   }

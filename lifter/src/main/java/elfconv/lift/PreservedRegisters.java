@@ -1,0 +1,255 @@
+package elfconv.lift;
+
+import elfconv.a64.A64Decoder;
+import elfconv.a64.Flow;
+import elfconv.a64.Insn;
+import java.util.ArrayDeque;
+import java.util.BitSet;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
+import java.util.function.BinaryOperator;
+
+/**
+ * The registers each function gives back unchanged when it returns normally (of X19-X29 and SP), so that its
+ * callers keep them in host registers across the call instead of reloading them.
+ *
+ * <p>X19-X29: on every path to a return or a tail call, the register either was never written, or was stored to the
+ * stack (an SP-based STR/STP: the prologue) before its first write and loaded back from the stack (an SP-based
+ * LDR/LDP: the epilogue) after its last. A call counts as a write unless the callee preserves the register too.
+ * SP: every path reaches a return or tail call with SP back where it was, following constant adjustments, pre- and
+ * post-indexed writebacks and SP restored from X29. A tail call's target must preserve what is claimed. Recursion
+ * is resolved as a greatest fixpoint: every function starts out preserving everything.
+ *
+ * <p>Code reached through a register (BLR, or BR out of the function: PLT stubs, function pointers) is unknown
+ * here; it is taken to follow the AAPCS64, as the compiled code that calls it through a pointer already assumes.
+ */
+final class PreservedRegisters {
+  static final int FIRST = 19;
+  static final int LAST = 29;
+  static final int SP = 31;
+  private static final int FP = 29;
+  /** What an indirect call may change: everything but X19-X29 and SP, which the AAPCS64 has callees preserve. */
+  static final BitSet INDIRECT_CALL_CLOBBERS = (BitSet) Emitter.ALL.clone();
+
+  static {
+    INDIRECT_CALL_CLOBBERS.clear(FIRST, LAST + 1);
+    INDIRECT_CALL_CLOBBERS.clear(SP);
+  }
+
+  /** Whether an instruction may write a register this analysis follows (what the lifting scan records). */
+  static boolean followed(int register) {
+    return register >= FIRST && register <= LAST || register == SP;
+  }
+
+  /** A register's history along a path, as a lattice: SAVED above ENTRY and DIRTY, both above BROKEN. */
+  private enum State {
+    /** Holds the value the function was called with; not saved. */
+    ENTRY,
+    /** Holds the value it was called with, which is also in the stack. */
+    SAVED,
+    /** Changed after it was saved. */
+    DIRTY,
+    /** Changed without a save: the value it was called with is lost. */
+    BROKEN;
+
+    State meet(State other) {
+      if (this == other) {
+        return this;
+      }
+      if (this == BROKEN || other == BROKEN || this == ENTRY && other == DIRTY || this == DIRTY && other == ENTRY) {
+        return BROKEN;
+      }
+      return this == SAVED ? other : this; // SAVED meets ENTRY or DIRTY as that one
+    }
+
+    boolean intact() {
+      return this == ENTRY || this == SAVED;
+    }
+  }
+
+  /** SP and X29 as offsets from SP at entry; null where not known. */
+  private record Frame(Long sp, Long fp) {
+    Frame meet(Frame other) {
+      return new Frame(Objects.equals(sp, other.sp) ? sp : null, Objects.equals(fp, other.fp) ? fp : null);
+    }
+  }
+
+  private PreservedRegisters() {}
+
+  /** Per function entry, what it preserves: bits 19-29 for X19-X29, bit 31 for SP. */
+  static Map<Long, BitSet> compute(List<GuestFunction> functions, Map<Long, RegisterUsage> usage) {
+    Map<Long, BitSet> preserved = new HashMap<>();
+    BitSet all = new BitSet();
+    all.set(FIRST, LAST + 1);
+    all.set(SP);
+    for (GuestFunction f : functions) {
+      preserved.put(f.entry(), (BitSet) all.clone());
+    }
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (GuestFunction f : functions) {
+        Map<Long, BitSet> writes = usage.get(f.entry()).calleeSavedWrites();
+        BitSet kept = preserved.get(f.entry());
+        for (int r = kept.nextSetBit(0); r >= 0; r = kept.nextSetBit(r + 1)) {
+          if (!(r == SP ? stackBalanced(f, writes, preserved) : keeps(f, r, writes, preserved))) {
+            kept.clear(r);
+            changed = true;
+          }
+        }
+      }
+    }
+    return preserved;
+  }
+
+  private static boolean keeps(GuestFunction f, int r, Map<Long, BitSet> writes, Map<Long, BitSet> preserved) {
+    return walk(f, State.ENTRY, State::meet, (state, insn) -> {
+      Flow flow = flow(insn);
+      if (state == State.ENTRY && stackTransfer(insn, r, false)) {
+        return State.SAVED;
+      }
+      BitSet written = writes.get(insn.address());
+      boolean changes = written != null && written.get(r);
+      if (changes && stackTransfer(insn, r, true)) {
+        return state == State.ENTRY || state == State.BROKEN ? State.BROKEN : State.SAVED;
+      }
+      if (changes || flow.kind() == Flow.Kind.CALL && !preserves(preserved, flow.target(), r)) {
+        return state == State.ENTRY || state == State.BROKEN ? State.BROKEN : State.DIRTY;
+      }
+      return state;
+    }, (state, exit) -> state.intact() && (exit.kind() != Flow.Kind.BRANCH || preserves(preserved, exit.target(), r)));
+  }
+
+  private static boolean stackBalanced(GuestFunction f, Map<Long, BitSet> writes, Map<Long, BitSet> preserved) {
+    return walk(f, new Frame(0L, null), Frame::meet, (frame, insn) -> {
+      Flow flow = flow(insn);
+      if (flow.kind() == Flow.Kind.CALL) {
+        return new Frame(preserves(preserved, flow.target(), SP) ? frame.sp : null,
+            preserves(preserved, flow.target(), FP) ? frame.fp : null);
+      }
+      BitSet written = writes.get(insn.address());
+      if (written == null) {
+        return frame;
+      }
+      if (insn.pattern().name().equals("ADD_SUB_IMM") && insn.f("sf") == 1 && insn.f("S") == 0
+          && (insn.f("rd") == SP || insn.f("rd") == FP)) {
+        long imm = (long) insn.f("imm12") << (insn.f("sh") == 1 ? 12 : 0);
+        Long base = insn.f("rn") == SP ? frame.sp : insn.f("rn") == FP ? frame.fp : null;
+        Long value = base == null ? null : insn.f("op") == 0 ? base + imm : base - imm;
+        return insn.f("rd") == SP ? new Frame(value, frame.fp) : new Frame(frame.sp, value);
+      }
+      Long writeback = written.get(SP) ? spWriteback(insn) : Long.valueOf(0);
+      return new Frame(frame.sp == null || writeback == null ? null : frame.sp + writeback,
+          written.get(FP) ? null : frame.fp);
+    }, (frame, exit) -> frame.sp != null && frame.sp == 0
+        && (exit.kind() != Flow.Kind.BRANCH || preserves(preserved, exit.target(), SP)));
+  }
+
+  private static boolean preserves(Map<Long, BitSet> preserved, long function, int r) {
+    BitSet kept = preserved.get(function);
+    return kept != null && kept.get(r);
+  }
+
+  /**
+   * Walks {@code f}'s paths from its entry with a lattice value per block start; {@code exitOk} checks the value
+   * where a path leaves: by a return or a jump through a register (Flow.RETURN), or into another function (a
+   * Flow.branch to it). Paths that end in a call that never returns, or in a trap, need no check.
+   */
+  private static <T> boolean walk(GuestFunction f, T initial, BinaryOperator<T> meet,
+      BiFunction<T, Insn, T> step, BiPredicate<T, Flow> exitOk) {
+    Map<Long, T> onEntry = new HashMap<>();
+    onEntry.put(f.entry(), initial);
+    Deque<Long> work = new ArrayDeque<>(List.of(f.entry()));
+    while (!work.isEmpty()) {
+      long start = work.poll();
+      T value = onEntry.get(start);
+      List<Insn> insns = f.blocks().get(start);
+      for (Insn insn : insns) {
+        Flow flow = flow(insn);
+        value = step.apply(value, insn);
+        switch (flow.kind()) {
+          case RETURN -> {
+            if (!exitOk.test(value, Flow.RETURN)) {
+              return false;
+            }
+          }
+          case JUMP_INDIRECT -> {
+            if (f.indirectTargets().isEmpty() && !exitOk.test(value, Flow.RETURN)) {
+              return false;
+            }
+            for (long target : f.indirectTargets()) {
+              propagate(target, value, meet, onEntry, work);
+            }
+          }
+          case BRANCH, CONDITIONAL -> {
+            if (f.blocks().containsKey(flow.target())) {
+              propagate(flow.target(), value, meet, onEntry, work);
+            } else if (!exitOk.test(value, Flow.branch(flow.target()))) {
+              return false;
+            }
+          }
+          default -> { }
+        }
+      }
+      Insn last = insns.get(insns.size() - 1);
+      Flow.Kind kind = flow(last).kind();
+      long next = last.address() + 4;
+      if (!flow(last).endsBlock()) {
+        if (f.blocks().containsKey(next)) {
+          propagate(next, value, meet, onEntry, work);
+        } else if (kind != Flow.Kind.CALL && kind != Flow.Kind.CALL_INDIRECT
+            && !exitOk.test(value, Flow.branch(next))) {
+          return false; // falls into the next function; a call not followed by code never returns
+        }
+      }
+    }
+    return true;
+  }
+
+  private static <T> void propagate(long block, T value, BinaryOperator<T> meet, Map<Long, T> onEntry,
+      Deque<Long> work) {
+    T before = onEntry.get(block);
+    T after = before == null ? value : meet.apply(before, value);
+    if (!after.equals(before)) {
+      onEntry.put(block, after);
+      work.add(block);
+    }
+  }
+
+  private static Flow flow(Insn insn) {
+    return A64Decoder.family(insn).flow(insn);
+  }
+
+  /** Whether {@code insn} is a 64-bit integer load ({@code load}) or store of Xr, SP-based (STR/STP, LDR/LDP). */
+  private static boolean stackTransfer(Insn insn, int r, boolean load) {
+    String name = insn.pattern().name();
+    if (!name.equals("LDST_UNSIGNED") && !name.equals("LDST_IMM9") && !name.equals("LDST_PAIR")
+        || insn.f("V") != 0 || insn.f("rn") != SP) {
+      return false;
+    }
+    if (name.equals("LDST_PAIR")) {
+      return insn.f("opc") == 2 && insn.f("L") == (load ? 1 : 0) && (insn.f("rt") == r || insn.f("rt2") == r);
+    }
+    return insn.f("size") == 3 && insn.f("opc") == (load ? 1 : 0) && insn.f("rt") == r;
+  }
+
+  /** What a pre- or post-indexed SP-based load or store adds to SP; null for any other write of SP. */
+  private static Long spWriteback(Insn insn) {
+    String name = insn.pattern().name();
+    boolean indexed = (name.equals("LDST_IMM9") || name.equals("LDST_PAIR")) && insn.f("rn") == SP
+        && (insn.f("mode") == 1 || insn.f("mode") == 3);
+    if (!indexed) {
+      return null;
+    }
+    if (name.equals("LDST_IMM9")) {
+      return (long) (insn.f("imm9") << 23 >> 23);
+    }
+    int scale = insn.f("V") == 1 ? 4 << insn.f("opc") : insn.f("opc") == 2 ? 8 : 4;
+    return (long) (insn.f("imm7") << 25 >> 25) * scale;
+  }
+}
