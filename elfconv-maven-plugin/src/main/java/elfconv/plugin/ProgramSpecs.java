@@ -45,6 +45,7 @@ final class ProgramSpecs {
     List<String> args = List.of();
     String expectedError = null;
     Path stdin = null;
+    int timingRuns = 0;
     String elfName = name;
     if (Files.exists(properties)) {
       List<String> lines = Files.readAllLines(properties, StandardCharsets.UTF_8);
@@ -65,8 +66,9 @@ final class ProgramSpecs {
           case "expect.error" -> expectedError = regex(where, value);
           case "stdin" -> stdin = existing(where, properties.getParent().resolve(value));
           case "elf" -> elfName = value;
+          case "timing.runs" -> timingRuns = count(where, value);
           default -> throw new IllegalArgumentException(where + "unknown key '" + key
-              + "' (known keys: args, stdin, elf, expect.error)");
+              + "' (known keys: args, stdin, elf, expect.error, timing.runs)");
         }
       }
     }
@@ -74,7 +76,20 @@ final class ProgramSpecs {
     if (!Files.isRegularFile(elf)) {
       throw new IllegalArgumentException("program '" + name + "' has no ELF at " + elf);
     }
-    return new ProgramSpec(name, elf, args, expectedError, stdin);
+    return new ProgramSpec(name, elf, args, expectedError, stdin, timingRuns);
+  }
+
+  private static int count(String where, String value) {
+    try {
+      int runs = Integer.parseInt(value);
+      if (runs >= 1 && runs <= 99) {
+        return runs;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(where + "timing.runs must be a number of runs from 1 to 99, found '" + value
+        + "'");
   }
 
   /** Splits at white space outside single quotes; the quotes themselves are dropped. */

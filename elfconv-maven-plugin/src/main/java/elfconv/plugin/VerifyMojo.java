@@ -144,7 +144,7 @@ public final class VerifyMojo extends ElfconvMojo {
       String expectation = spec.expectedError() == null ? "agree with qemu"
           : "translated targets stop with /" + spec.expectedError() + "/";
       return new ProgramReport(spec.name(), spec.elf().toString(), spec.args(), expectation,
-          ProgramReport.Verdict.FAIL, List.of(), List.of("verification stopped: " + e));
+          ProgramReport.Verdict.FAIL, List.of(), List.of("verification stopped: " + e), 0);
     }
   }
 
@@ -153,12 +153,12 @@ public final class VerifyMojo extends ElfconvMojo {
       getLog().info(String.format("%s %s: %s", report.verdict(), report.name(), report.differences()));
     }
     for (TargetRun run : report.runs()) {
-      getLog().info(String.format("%s %-20s %-7s exit %3d%s  stdout %s, stderr %s, syscalls %s (%d)  %s%d ms",
+      getLog().info(String.format("%s %-20s %-7s exit %3d%s  stdout %s, stderr %s, syscalls %s (%d)  %s%d ms%s",
           report.verdict(), report.name(), run.target(), run.exitStatus(),
           run.signal() == null ? "" : " (" + run.signal() + ")", same(run.stdoutMatches()),
           same(run.stderrMatches()), same(run.syscallsMatch()), run.syscallCount(),
           run.target().equals("qemu") ? "" : "translated in " + run.translateMillis() + " ms, ran in ",
-          run.wallMillis()));
+          run.wallMillis(), report.timingRuns() == 0 ? "" : " (median of " + report.timingRuns() + " runs)"));
     }
   }
 

@@ -63,6 +63,16 @@ class ProgramSpecsTest {
   }
 
   @Test
+  void timingRunsAreACountOfOneTo99() throws IOException {
+    assertEquals(0, load("args=1\n").timingRuns());
+    assertEquals(5, load("timing.runs=5\n").timingRuns());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> load("timing.runs=0\n"));
+    assertEquals(dir.resolve("prog.properties") + ":1: timing.runs must be a number of runs from 1 to 99, found '0'",
+        e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> load("timing.runs=many\n"));
+  }
+
+  @Test
   void emptyArgsMeansNoArguments() throws IOException {
     assertEquals(List.of(), load("args=\n").args());
   }
@@ -118,7 +128,7 @@ class ProgramSpecsTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> load("args=a\narg=b\n"));
 
     assertEquals(dir.resolve("prog.properties") + ":2: unknown key 'arg' (known keys: args, stdin, elf, "
-        + "expect.error)", e.getMessage());
+        + "expect.error, timing.runs)", e.getMessage());
   }
 
   @Test

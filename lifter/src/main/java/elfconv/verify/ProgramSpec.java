@@ -15,10 +15,17 @@ import java.util.List;
  *     targets' stderr must contain, because the program does something translation cannot follow (the runtime
  *     then exits with status 126)
  * @param stdin file whose bytes every run gets as standard input; null for empty standard input
+ * @param timingRuns for a benchmark: after verification, QEMU and every target run this many more times in turn,
+ *     without tracing, and the report gives the median times; 0 to report the verification runs' times
  */
-public record ProgramSpec(String name, Path elf, List<String> args, String expectedError, Path stdin) {
+public record ProgramSpec(String name, Path elf, List<String> args, String expectedError, Path stdin,
+    int timingRuns) {
   public ProgramSpec(String name, Path elf, List<String> args, String expectedError) {
     this(name, elf, args, expectedError, null);
+  }
+
+  public ProgramSpec(String name, Path elf, List<String> args, String expectedError, Path stdin) {
+    this(name, elf, args, expectedError, stdin, 0);
   }
 
   /** The ELF's file name: argv[0] is {@code ./FILE} in every run, so a multi-call binary picks the same applet. */

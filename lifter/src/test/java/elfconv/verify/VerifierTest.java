@@ -1,6 +1,7 @@
 package elfconv.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import elfconv.TestPrograms;
 import elfconv.report.ProgramReport;
@@ -67,5 +68,20 @@ class VerifierTest {
 
     assertEquals(ProgramReport.Verdict.PASS, report.verdict(), report.differences().toString());
     report.runs().forEach(run -> assertEquals(0, run.exitStatus(), run.target()));
+  }
+
+  @Test
+  void timingRunsGiveMediansOfUntracedRunsOfEveryTarget() throws Exception {
+    Path elf = TestPrograms.assemble(dir, "count_stdin", COUNT_STDIN, "-static", "-e", "_start");
+
+    ProgramReport report = new Verifier(dir.resolve("work"), List.of(Target.values()))
+        .verify(new ProgramSpec("count_stdin", elf, List.of(), null, null, 3));
+
+    assertEquals(ProgramReport.Verdict.PASS, report.verdict(), report.differences().toString());
+    assertEquals(3, report.timingRuns());
+    for (TargetRun run : report.runs()) {
+      assertTrue(java.nio.file.Files.isDirectory(dir.resolve("work/count_stdin/timing").resolve(run.target())),
+          run.target());
+    }
   }
 }

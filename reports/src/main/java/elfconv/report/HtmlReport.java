@@ -83,7 +83,12 @@ final class HtmlReport {
       html.append("<br><span class=\"detail\">args: ").append(escape(String.join(" ", program.args())))
           .append("</span>");
     }
-    html.append("<br><span class=\"detail\">").append(escape(program.expectation())).append("</span></td>")
+    html.append("<br><span class=\"detail\">").append(escape(program.expectation())).append("</span>");
+    if (program.timingRuns() > 0) {
+      html.append("<br><span class=\"detail\">run times: medians of ").append(program.timingRuns())
+          .append(" untraced runs, taken in turn</span>");
+    }
+    html.append("</td>")
         .append("<td rowspan=\"").append(rows).append("\" class=\"").append(verdict.toLowerCase(Locale.ROOT))
         .append("\">").append(verdict).append("</td>");
     if (runs.isEmpty()) {

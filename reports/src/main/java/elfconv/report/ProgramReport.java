@@ -7,6 +7,8 @@ import java.util.List;
  *
  * @param expectation what was required: "agree with qemu" or the runtime error the translated targets must give
  * @param differences one human-readable line per difference found, empty when the verdict is PASS
+ * @param timingRuns how many untraced runs, taken in turn, each run time is the median of; 0 when the run times
+ *     are those of the verification runs
  */
 public record ProgramReport(
     String name,
@@ -15,7 +17,8 @@ public record ProgramReport(
     String expectation,
     Verdict verdict,
     List<TargetRun> runs,
-    List<String> differences) {
+    List<String> differences,
+    int timingRuns) {
 
   public enum Verdict { PASS, FAIL }
 }

@@ -35,4 +35,10 @@ public record TargetRun(
     this(target, exitStatus, signal, translateMillis, wallMillis, stdoutMatches, stderrMatches, syscallsMatch,
         syscallCount, java.util.List.of());
   }
+
+  /** The same run with another run time (a median of timing runs). */
+  public TargetRun withWallMillis(long millis) {
+    return new TargetRun(target, exitStatus, signal, translateMillis, millis, stdoutMatches, stderrMatches,
+        syscallsMatch, syscallCount, unemulatedSyscalls);
+  }
 }

@@ -20,7 +20,7 @@ class ReportWriterTest {
     return new ProgramReport(name, "/elf/" + name, List.of("alpha", "beta"), "agree with qemu", verdict,
         List.of(new TargetRun("qemu", 0, null, 0, 40, true, true, true, 5),
             new TargetRun("x86_64", 139, "SIGSEGV", 1200, 10, false, true, false, 4)),
-        differences);
+        differences, verdict == ProgramReport.Verdict.PASS ? 3 : 0);
   }
 
   @Test
