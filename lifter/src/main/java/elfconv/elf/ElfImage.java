@@ -311,13 +311,17 @@ public final class ElfImage {
     return (bytes[at] & 0xff) | (bytes[at + 1] & 0xff) << 8 | (bytes[at + 2] & 0xff) << 16 | (bytes[at + 3] & 0xff) << 24;
   }
 
-  /** The 64-bit value stored at a guest address in file-backed data, if there is one. */
-  public Optional<Long> quad(long address) {
+  /** The {@code size}-byte (1-8) little-endian value stored at a guest address in file-backed data, if it is. */
+  public Optional<Long> data(long address, int size) {
     Optional<Segment> s = segmentContaining(address);
-    if (s.isEmpty() || address + 8 > s.get().vaddr() + s.get().fileSize()) {
+    if (s.isEmpty() || address + size > s.get().vaddr() + s.get().fileSize()) {
       return Optional.empty();
     }
     int at = (int) (s.get().fileOffset() + (address - s.get().vaddr()));
-    return Optional.of(ByteBuffer.wrap(bytes, at, 8).order(ByteOrder.LITTLE_ENDIAN).getLong());
+    long value = 0;
+    for (int k = size - 1; k >= 0; k--) {
+      value = value << 8 | (bytes[at + k] & 0xff);
+    }
+    return Optional.of(value);
   }
 }

@@ -155,8 +155,8 @@ public final class Discovery {
         continue;
       }
       for (long r = s.addr(); r + RELA_SIZE <= s.addr() + s.size(); r += RELA_SIZE) {
-        Optional<Long> info = image.quad(r + 8);
-        Optional<Long> addend = image.quad(r + 16);
+        Optional<Long> info = image.data(r + 8, 8);
+        Optional<Long> addend = image.data(r + 16, 8);
         if (info.isPresent() && addend.isPresent() && (info.get() & 0xffffffffL) == R_AARCH64_IRELATIVE
             && image.isCode(addend.get() + image.bias())) {
           knownEntries.add(addend.get() + image.bias());
@@ -173,7 +173,7 @@ public final class Discovery {
         continue;
       }
       for (long a = (s.addr() + 7) & ~7L; a + 8 <= s.addr() + s.size(); a += 8) {
-        Optional<Long> value = image.quad(a);
+        Optional<Long> value = image.data(a, 8);
         if (value.isPresent() && (value.get() & 3) == 0 && image.isCode(value.get())) {
           codePointers.add(value.get());
         }

@@ -59,7 +59,7 @@ final class JumpTable {
     int entries = bound(before, indexReg).orElse(MAX_ENTRIES);
     List<Long> targets = new ArrayList<>();
     for (int k = 0; k < entries; k++) {
-      Optional<Long> raw = image.quad(table.get() + (long) k * entryBytes);
+      Optional<Long> raw = image.data(table.get() + (long) k * entryBytes, entryBytes);
       if (raw.isEmpty()) {
         break;
       }

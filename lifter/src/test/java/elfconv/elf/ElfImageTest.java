@@ -28,6 +28,12 @@ class ElfImageTest {
     assertTrue(image.segments().stream().anyMatch(s -> !s.executable() && s.memSize() > 0), "the .data segment");
     assertEquals(56, image.phent());
     assertEquals(image.segments().get(0).vaddr() + 64, image.phdrAddress(), "headers follow the ELF header");
+
+    assertEquals(0xd2800020L, image.data(image.entry(), 4).orElseThrow());
+    assertEquals(0x20L, image.data(image.entry(), 1).orElseThrow());
+    long end = text.vaddr() + text.fileSize();
+    assertTrue(image.data(end - 1, 1).isPresent(), "the last byte of the segment's file data");
+    assertFalse(image.data(end - 1, 2).isPresent(), "past the file data");
   }
 
   @Test
