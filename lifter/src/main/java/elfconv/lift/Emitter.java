@@ -19,9 +19,11 @@ import elfconv.a64.Flow;
 import elfconv.a64.Insn;
 import elfconv.ir.IrBuilder;
 import elfconv.toolchain.Target;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -58,12 +60,14 @@ public final class Emitter {
   private final boolean fpcrWritten;
   private final boolean fpsrRead;
   private final BitSet written = new BitSet();
+  private final BitSet read = new BitSet();
   /** Per instruction, which of X19-X29 and SP it writes ({@link PreservedRegisters}). */
   private final Map<Long, BitSet> calleeSavedWrites = new HashMap<>();
   /** Slotted registers written since the guest state last had them all ({@link DirtyRegisters}). */
   private final BitSet dirty = new BitSet();
-  /** Whether the current block synchronised with the guest state (a call or syscall) since it started. */
-  private boolean synced;
+  /** The current block's synchronisations with the guest state so far, and what it wrote since the last. */
+  private final List<DirtyRegisters.Sync> syncs = new ArrayList<>();
+  private final BitSet writtenSinceSync = new BitSet();
   private final DirtyRegisters branches = new DirtyRegisters();
   private boolean linkRegisterEscapes;
   private final Set<Long> flagReaders = new HashSet<>();
@@ -123,7 +127,7 @@ public final class Emitter {
 
   /** What the lifted instructions did with the register file. */
   RegisterUsage usage() {
-    return new RegisterUsage(written, calleeSavedWrites, flagReaders, flagWriters, branches.onEntry(),
+    return new RegisterUsage(written, read, calleeSavedWrites, flagReaders, flagWriters, branches,
         linkRegisterEscapes);
   }
 
@@ -133,19 +137,31 @@ public final class Emitter {
     division = null;
     dirty.clear();
     dirty.or(dirtyOnEntry);
-    synced = false;
+    syncs.clear();
+    writtenSinceSync.clear();
   }
 
   /** Records a branch from guest block {@code from} to this function's block {@code to}. */
   void noteBranch(long from, long to) {
-    branches.branch(from, to, dirty, synced);
+    branches.branch(from, to, syncs, writtenSinceSync);
   }
 
-  /** The slots and the guest state agree (after a write-back and reload around a call or syscall). */
-  void synchronised() {
+  /** The registers dirty here that are not in {@code expected}. */
+  BitSet dirtyBeyond(BitSet expected) {
+    BitSet extra = (BitSet) dirty.clone();
+    extra.andNot(expected);
+    return extra;
+  }
+
+  /**
+   * The slots of {@code registers} and the guest state agree, after a write-back and reload around a call to
+   * {@code callee} ({@link DirtyRegisters#EVERYTHING} for a system call or a call through the runtime).
+   */
+  void synchronised(BitSet registers, long callee) {
     minuend = null;
-    dirty.clear();
-    synced = true;
+    dirty.andNot(registers);
+    syncs.add(new DirtyRegisters.Sync((BitSet) writtenSinceSync.clone(), callee));
+    writtenSinceSync.clear();
   }
 
   void begin(Insn next) {
@@ -185,6 +201,7 @@ public final class Emitter {
     if (n == 30 && !returnsOrSavesLinkRegister()) {
       linkRegisterEscapes = true;
     }
+    read.set(n);
     return slotted.get(n) ? ir.load(ir.m.i64, regs[n]) : ir.loadState(ir.m.i64, stateField(offsetOf(n)));
   }
 
@@ -206,6 +223,7 @@ public final class Emitter {
       calleeSavedWrites.computeIfAbsent(pc(), a -> new BitSet()).set(n);
     }
     written.set(n);
+    writtenSinceSync.set(n);
     dirty.set(n);
     ir.store(ir.zext(value, 64), regs[n]);
   }
@@ -357,6 +375,7 @@ public final class Emitter {
   public void setFlags(LLVMValueRef n, LLVMValueRef z, LLVMValueRef c, LLVMValueRef v) {
     minuend = null;
     written.set(FLAGS);
+    writtenSinceSync.set(FLAGS);
     dirty.set(FLAGS);
     flagWriters.add(pc());
     ir.store(n, flags[0]);
@@ -386,6 +405,7 @@ public final class Emitter {
   /** Flag i of N, Z, C, V: from its slot, or from the guest state when the function never sets flags. */
   private LLVMValueRef flag(int i) {
     flagReaders.add(pc());
+    read.set(FLAGS);
     return slotted.get(FLAGS) ? ir.load(ir.m.i1, flags[i]) : loadFlag(i);
   }
 
@@ -541,7 +561,7 @@ public final class Emitter {
     writeBack();
     LLVMValueRef next = ir.call(function.runtime().syscallType, function.runtime().syscall);
     reload();
-    synchronised();
+    synchronised(ALL, DirtyRegisters.EVERYTHING);
     function.emitSyscallExit(next);
   }
 
@@ -550,10 +570,14 @@ public final class Emitter {
     return ir.call(function.runtime().counterType, function.runtime().counter);
   }
 
-  /** Entry {@code index} (an i32 below the table's length) of a constant i32 table shared by the module. */
-  public LLVMValueRef tableEntry(String name, int[] table, LLVMValueRef index) {
-    LLVMValueRef global = ir.m.constantTable(name, table);
-    return ir.load(ir.m.i32, ir.index(global, ir.mul(ir.zext(index, 64), ir.c(64, 4))));
+  /**
+   * Entry {@code index} (an i32 below the table's length), zero-extended to i32, of a constant table of
+   * {@code bits}-bit integers (at most 32) shared by the module.
+   */
+  public LLVMValueRef tableEntry(String name, int bits, int[] table, LLVMValueRef index) {
+    LLVMValueRef global = ir.m.constantTable(name, bits, table);
+    LLVMValueRef entry = ir.load(ir.m.intType(bits), ir.index(global, ir.mul(ir.zext(index, 64), ir.c(64, bits / 8))));
+    return ir.zext(entry, 32);
   }
 
   /** Ends the guest by a signal, as executing this instruction would (SIGILL, SIGTRAP). */
@@ -576,12 +600,21 @@ public final class Emitter {
 
   /** {@code withFlags}: the flags too where they are not shared (for the runtime to read them). */
   private void writeBack(boolean withFlags) {
+    writeBack(dirty, withFlags);
+  }
+
+  /** Stores those of {@code registers} that are slotted (flags: bit FLAGS, where shared); they stay dirty here. */
+  void writeBack(BitSet registers) {
+    writeBack(registers, false);
+  }
+
+  private void writeBack(BitSet registers, boolean withFlags) {
     for (int i = slotted.nextSetBit(0); i >= 0 && i < FLAGS; i = slotted.nextSetBit(i + 1)) {
-      if (dirty.get(i)) {
+      if (registers.get(i)) {
         ir.storeState(ir.load(ir.m.i64, regs[i]), stateField(offsetOf(i)));
       }
     }
-    if (slotted.get(FLAGS) && (flagsShared && dirty.get(FLAGS) || withFlags)) {
+    if (slotted.get(FLAGS) && (flagsShared && registers.get(FLAGS) || withFlags)) {
       for (int i = 0; i < 4; i++) {
         ir.storeState(ir.zext(ir.load(ir.m.i1, flags[i]), 8), stateField(NZCV + i));
       }

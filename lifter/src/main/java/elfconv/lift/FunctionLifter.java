@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.LongFunction;
 import org.bytedeco.llvm.LLVM.LLVMBasicBlockRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
@@ -29,9 +30,16 @@ final class FunctionLifter {
   private final GuestFunction guest;
   private final LongFunction<LLVMValueRef> functionAt;
   private final LongFunction<BitSet> clobbersOf;
+  private final LongFunction<BitSet> touchedBy;
   private final LLVMValueRef function;
   private final Emitter e;
   private final Map<Long, LLVMBasicBlockRef> blocks = new HashMap<>();
+  private static final BitSet NONE = new BitSet();
+  /** Up to this many targets, a jump through a register is a switch on their addresses. */
+  private static final int FEW_TARGETS = 4;
+  /** The largest table from instruction slot to target number (16 bits each). */
+  private static final long MAX_TARGET_SLOTS = 1 << 16;
+  /** Per block, the registers that may be dirty where it starts; null while scanning, which needs none. */
   private final Map<Long, BitSet> dirtyOnEntry;
   private final Set<Long> resumePoints;
   private long currentBlock;
@@ -43,8 +51,8 @@ final class FunctionLifter {
 
   private FunctionLifter(IrBuilder ir, RuntimeSymbols runtime, Target target, GuestFunction guest,
       LLVMValueRef function, LongFunction<LLVMValueRef> functionAt, LongFunction<BitSet> clobbersOf,
-      BitSet slotted, Map<Long, BitSet> dirtyOnEntry, Set<Long> resumePoints, boolean flagsShared,
-      boolean traceRegisters, boolean fpcrWritten, boolean fpsrRead) {
+      LongFunction<BitSet> touchedBy, BitSet slotted, Map<Long, BitSet> dirtyOnEntry, Set<Long> resumePoints,
+      boolean flagsShared, boolean traceRegisters, boolean fpcrWritten, boolean fpsrRead) {
     this.ir = ir;
     this.dirtyOnEntry = dirtyOnEntry;
     this.resumePoints = resumePoints;
@@ -53,6 +61,7 @@ final class FunctionLifter {
     this.function = function;
     this.functionAt = functionAt;
     this.clobbersOf = clobbersOf;
+    this.touchedBy = touchedBy;
     this.e = new Emitter(ir, this, target, slotted, flagsShared, traceRegisters, fpcrWritten, fpsrRead);
   }
 
@@ -64,7 +73,8 @@ final class FunctionLifter {
       LongFunction<LLVMValueRef> functionAt) {
     LLVMValueRef scratch = LLVMAddFunction(ir.m.module(), guest.symbol() + ".scan", runtime.guestFunctionType);
     RegisterUsage usage =
-        new FunctionLifter(ir, runtime, target, guest, scratch, functionAt, a -> Emitter.ALL, Emitter.ALL, Map.of(),
+        new FunctionLifter(ir, runtime, target, guest, scratch, functionAt, a -> Emitter.ALL, a -> Emitter.ALL,
+            Emitter.ALL, null,
             guest.resumePoints(), true, false, false, false).liftBody();
     LLVMDeleteFunction(scratch);
     return usage;
@@ -72,15 +82,19 @@ final class FunctionLifter {
 
   /**
    * Lifts {@code guest} into {@code function}; only the registers it writes get slots, and a non-local return
-   * resumes it only at {@code resumePoints}. With {@code traceRegisters}, the runtime logs the register file
-   * before every instruction.
+   * resumes it only at {@code resumePoints}. A call to a lifted function writes back and reloads what
+   * {@code effects} says the callee touches and clobbers. With {@code traceRegisters}, the runtime logs the
+   * register file before every instruction.
    */
   static void lift(IrBuilder ir, RuntimeSymbols runtime, Target target, GuestFunction guest,
-      LLVMValueRef function, LongFunction<LLVMValueRef> functionAt, LongFunction<BitSet> clobbersOf,
-      RegisterUsage usage, Set<Long> resumePoints, boolean flagsShared, boolean traceRegisters,
-      boolean fpcrWritten, boolean fpsrRead) {
-    new FunctionLifter(ir, runtime, target, guest, function, functionAt, clobbersOf, usage.written(),
-        usage.dirtyOnEntry(), resumePoints, flagsShared, traceRegisters, fpcrWritten, fpsrRead).liftBody();
+      LLVMValueRef function, LongFunction<LLVMValueRef> functionAt, CallEffects effects, RegisterUsage usage,
+      Set<Long> resumePoints, boolean flagsShared, boolean traceRegisters, boolean fpcrWritten,
+      boolean fpsrRead) {
+    // The register log reads the whole register file inside every callee.
+    LongFunction<BitSet> touchedBy = traceRegisters ? a -> Emitter.ALL : effects.touched()::get;
+    new FunctionLifter(ir, runtime, target, guest, function, functionAt, effects.clobbers()::get, touchedBy,
+        usage.written(), usage.branches().onEntry(touchedBy), resumePoints, flagsShared, traceRegisters,
+        fpcrWritten, fpsrRead).liftBody();
   }
 
   RuntimeSymbols runtime() {
@@ -109,7 +123,7 @@ final class FunctionLifter {
     for (Map.Entry<Long, List<Insn>> block : guest.blocks().entrySet()) {
       currentBlock = block.getKey();
       ir.at(blocks.get(currentBlock));
-      e.enterBlock(dirtyOnEntry.getOrDefault(currentBlock, new BitSet()));
+      e.enterBlock(dirtyOnEntry == null ? NONE : dirtyOnEntry.getOrDefault(currentBlock, NONE));
       Insn last = null;
       for (Insn insn : block.getValue()) {
         e.begin(insn);
@@ -155,13 +169,30 @@ final class FunctionLifter {
     ir.condBr(cond, blockOrExit(target), blockOrExit(next));
   }
 
-  /** This function's block at {@code target}, noting the branch there; null when it has none. */
+  /**
+   * Where a branch to this function's block at {@code target} goes, noting the branch; null when there is no such
+   * block. A branch carrying dirty registers the block does not start with writes them back on the way.
+   */
   private LLVMBasicBlockRef ownBlock(long target) {
     LLVMBasicBlockRef block = blocks.get(target);
-    if (block != null) {
-      e.noteBranch(currentBlock, target);
+    if (block == null) {
+      return null;
     }
-    return block;
+    e.noteBranch(currentBlock, target);
+    if (dirtyOnEntry == null) {
+      return block;
+    }
+    BitSet extra = e.dirtyBeyond(dirtyOnEntry.getOrDefault(target, NONE));
+    if (extra.isEmpty()) {
+      return block;
+    }
+    LLVMBasicBlockRef here = ir.currentBlock();
+    LLVMBasicBlockRef edge = ir.block(function, "into_" + Long.toHexString(target));
+    ir.at(edge);
+    e.writeBack(extra);
+    ir.br(block);
+    ir.at(here);
+    return edge;
   }
 
   private LLVMBasicBlockRef blockOrExit(long target) {
@@ -177,10 +208,15 @@ final class FunctionLifter {
     return exit;
   }
 
-  /** A direct call ({@code indirect == null}) or a call through a register, returning to {@code returnAddress}. */
+  /**
+   * A direct call ({@code indirect == null}) or a call through a register, returning to {@code returnAddress}.
+   * Dirty registers the callee does not touch stay in their slots across it, unless it does not come back.
+   */
   void emitCall(long target, LLVMValueRef indirect, long returnAddress) {
-    e.writeBack();
     LLVMValueRef callee = indirect == null ? functionAt.apply(target) : null;
+    BitSet touched = callee != null ? touchedBy.apply(target) : Emitter.ALL;
+    BitSet deferred = e.dirtyBeyond(touched);
+    e.writeBack(e.dirtyBeyond(deferred));
     LLVMValueRef next;
     if (callee != null) {
       next = ir.call(runtime.guestFunctionType, callee);
@@ -193,11 +229,12 @@ final class FunctionLifter {
     LLVMBasicBlockRef elsewhere = ir.block(function, "elsewhere");
     ir.condBr(ir.eq(next, ir.c(64, returnAddress)), returned, elsewhere);
     ir.at(elsewhere);
+    e.writeBack(deferred);
     ir.store(next, resumeSlot);
     ir.br(resumeBlock());
     ir.at(returned);
     e.reload(callee != null ? clobbersOf.apply(target) : PreservedRegisters.INDIRECT_CALL_CLOBBERS);
-    e.synchronised();
+    e.synchronised(touched, callee != null ? target : DirtyRegisters.EVERYTHING);
     ir.br(blockOrExit(returnAddress));
   }
 
@@ -212,8 +249,15 @@ final class FunctionLifter {
     ir.at(after);
   }
 
+  /**
+   * A jump through a register: to one of the function's own jump-table or computed-goto targets, or out. Guest
+   * addresses are sparse switch cases, which LLVM tests down a tree of comparisons, a mispredicted branch at every
+   * level. Beyond a few targets, a table from instruction slot to target number makes the switch dense, and it
+   * becomes one indirect jump (x86_64) or br_table (wasm32).
+   */
   void emitIndirectJump(LLVMValueRef target) {
-    if (guest.indirectTargets().isEmpty()) {
+    List<Long> targets = List.copyOf(new TreeSet<>(guest.indirectTargets()));
+    if (targets.isEmpty()) {
       leaveIndirect(target);
       return;
     }
@@ -222,9 +266,29 @@ final class FunctionLifter {
     ir.at(elsewhere);
     leaveIndirect(target);
     ir.at(here);
-    LLVMValueRef sw = ir.switchOn(target, elsewhere, guest.indirectTargets().size());
-    for (long t : guest.indirectTargets()) {
-      IrBuilder.addCase(sw, ir.c(64, t), ownBlock(t));
+    long low = targets.get(0);
+    long slots = ((targets.get(targets.size() - 1) - low) >>> 2) + 1;
+    if (targets.size() <= FEW_TARGETS || slots > MAX_TARGET_SLOTS) {
+      LLVMValueRef sw = ir.switchOn(target, elsewhere, targets.size());
+      for (long t : targets) {
+        IrBuilder.addCase(sw, ir.c(64, t), ownBlock(t));
+      }
+      return;
+    }
+    int[] numberAt = new int[(int) slots]; // 0: no target there
+    for (int i = 0; i < targets.size(); i++) {
+      numberAt[(int) ((targets.get(i) - low) >>> 2)] = i + 1;
+    }
+    // Rotated right by 2, a misaligned offset (or one below low) is beyond every slot.
+    LLVMValueRef offset = ir.sub(target, ir.c(64, low));
+    LLVMValueRef slot = ir.intrinsic("llvm.fshr", offset, offset, ir.c(64, 2));
+    LLVMBasicBlockRef lookup = ir.block(function, "br_slot_" + Long.toHexString(e.pc()));
+    ir.condBr(ir.ult(slot, ir.c(64, slots)), lookup, elsewhere);
+    ir.at(lookup);
+    LLVMValueRef number = e.tableEntry("targets_" + Long.toHexString(guest.entry()), 16, numberAt, ir.trunc(slot, 32));
+    LLVMValueRef sw = ir.switchOn(number, elsewhere, targets.size());
+    for (int i = 0; i < targets.size(); i++) {
+      IrBuilder.addCase(sw, ir.c(32, i + 1), ownBlock(targets.get(i)));
     }
   }
 

@@ -52,13 +52,13 @@ public final class ProgramLifter {
     boolean fpcrWritten = FloatEnvironment.fpcrWritten(functions);
     boolean fpsrRead = traceRegisters || FloatEnvironment.fpsrRead(functions);
     boolean flagsShared = traceRegisters || FlagObservability.flagsCrossFunctions(functions, usage);
-    Map<Long, BitSet> clobbers = CallClobbers.compute(functions, usage, entries::contains);
+    CallEffects effects = CallEffects.compute(functions, usage, entries::contains);
     Set<Long> returnsTwice = ReturnsTwice.functions(functions, usage);
     IntStream.range(0, partitions.size()).parallel().forEach(i -> {
       Partition p = partitions.get(i);
       try (IrBuilder ir = new IrBuilder(p.module)) {
         for (GuestFunction f : p.functions) {
-          FunctionLifter.lift(ir, p.runtime, target, f, p.function(f.entry()), p::function, clobbers::get,
+          FunctionLifter.lift(ir, p.runtime, target, f, p.function(f.entry()), p::function, effects,
               usage.get(f.entry()), ReturnsTwice.resumePoints(f, returnsTwice), flagsShared, traceRegisters,
               fpcrWritten, fpsrRead);
         }
