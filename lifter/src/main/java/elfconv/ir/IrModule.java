@@ -125,17 +125,17 @@ public final class IrModule implements AutoCloseable {
     return g;
   }
 
-  /** A private constant array of {@code bits}-bit integers, created on first use and shared afterwards. */
-  public LLVMValueRef constantTable(String name, int bits, int[] values) {
+  /** A private constant i32 array, created on first use and shared afterwards. */
+  public LLVMValueRef constantTable(String name, int[] values) {
     LLVMValueRef existing = LLVMGetNamedGlobal(module, name);
     if (existing != null && !existing.isNull()) {
       return existing;
     }
     LLVMValueRef[] entries = new LLVMValueRef[values.length];
     for (int i = 0; i < values.length; i++) {
-      entries[i] = constInt(bits, values[i]);
+      entries[i] = constInt(32, values[i]);
     }
-    LLVMValueRef global = constantGlobal(name, constArray(intType(bits), entries), false);
+    LLVMValueRef global = constantGlobal(name, constArray(i32, entries), false);
     LLVMSetLinkage(global, LLVMInternalLinkage);
     return global;
   }

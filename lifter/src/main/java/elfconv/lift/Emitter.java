@@ -570,14 +570,10 @@ public final class Emitter {
     return ir.call(function.runtime().counterType, function.runtime().counter);
   }
 
-  /**
-   * Entry {@code index} (an i32 below the table's length), zero-extended to i32, of a constant table of
-   * {@code bits}-bit integers (at most 32) shared by the module.
-   */
-  public LLVMValueRef tableEntry(String name, int bits, int[] table, LLVMValueRef index) {
-    LLVMValueRef global = ir.m.constantTable(name, bits, table);
-    LLVMValueRef entry = ir.load(ir.m.intType(bits), ir.index(global, ir.mul(ir.zext(index, 64), ir.c(64, bits / 8))));
-    return ir.zext(entry, 32);
+  /** Entry {@code index} (an i32 below the table's length) of a constant i32 table shared by the module. */
+  public LLVMValueRef tableEntry(String name, int[] table, LLVMValueRef index) {
+    LLVMValueRef global = ir.m.constantTable(name, table);
+    return ir.load(ir.m.i32, ir.index(global, ir.mul(ir.zext(index, 64), ir.c(64, 4))));
   }
 
   /** Ends the guest by a signal, as executing this instruction would (SIGILL, SIGTRAP). */

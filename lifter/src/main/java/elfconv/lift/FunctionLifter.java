@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.LongFunction;
 import org.bytedeco.llvm.LLVM.LLVMBasicBlockRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
@@ -35,10 +34,6 @@ final class FunctionLifter {
   private final Emitter e;
   private final Map<Long, LLVMBasicBlockRef> blocks = new HashMap<>();
   private static final BitSet NONE = new BitSet();
-  /** Up to this many targets, a jump through a register is a switch on their addresses. */
-  private static final int FEW_TARGETS = 4;
-  /** The largest table from instruction slot to target number (16 bits each). */
-  private static final long MAX_TARGET_SLOTS = 1 << 16;
   /** Per block, the registers that may be dirty where it starts; null while scanning, which needs none. */
   private final Map<Long, BitSet> dirtyOnEntry;
   private final Set<Long> resumePoints;
@@ -249,15 +244,8 @@ final class FunctionLifter {
     ir.at(after);
   }
 
-  /**
-   * A jump through a register: to one of the function's own jump-table or computed-goto targets, or out. Guest
-   * addresses are sparse switch cases, which LLVM tests down a tree of comparisons, a mispredicted branch at every
-   * level. Beyond a few targets, a table from instruction slot to target number makes the switch dense, and it
-   * becomes one indirect jump (x86_64) or br_table (wasm32).
-   */
   void emitIndirectJump(LLVMValueRef target) {
-    List<Long> targets = List.copyOf(new TreeSet<>(guest.indirectTargets()));
-    if (targets.isEmpty()) {
+    if (guest.indirectTargets().isEmpty()) {
       leaveIndirect(target);
       return;
     }
@@ -266,29 +254,9 @@ final class FunctionLifter {
     ir.at(elsewhere);
     leaveIndirect(target);
     ir.at(here);
-    long low = targets.get(0);
-    long slots = ((targets.get(targets.size() - 1) - low) >>> 2) + 1;
-    if (targets.size() <= FEW_TARGETS || slots > MAX_TARGET_SLOTS) {
-      LLVMValueRef sw = ir.switchOn(target, elsewhere, targets.size());
-      for (long t : targets) {
-        IrBuilder.addCase(sw, ir.c(64, t), ownBlock(t));
-      }
-      return;
-    }
-    int[] numberAt = new int[(int) slots]; // 0: no target there
-    for (int i = 0; i < targets.size(); i++) {
-      numberAt[(int) ((targets.get(i) - low) >>> 2)] = i + 1;
-    }
-    // Rotated right by 2, a misaligned offset (or one below low) is beyond every slot.
-    LLVMValueRef offset = ir.sub(target, ir.c(64, low));
-    LLVMValueRef slot = ir.intrinsic("llvm.fshr", offset, offset, ir.c(64, 2));
-    LLVMBasicBlockRef lookup = ir.block(function, "br_slot_" + Long.toHexString(e.pc()));
-    ir.condBr(ir.ult(slot, ir.c(64, slots)), lookup, elsewhere);
-    ir.at(lookup);
-    LLVMValueRef number = e.tableEntry("targets_" + Long.toHexString(guest.entry()), 16, numberAt, ir.trunc(slot, 32));
-    LLVMValueRef sw = ir.switchOn(number, elsewhere, targets.size());
-    for (int i = 0; i < targets.size(); i++) {
-      IrBuilder.addCase(sw, ir.c(32, i + 1), ownBlock(targets.get(i)));
+    LLVMValueRef sw = ir.switchOn(target, elsewhere, guest.indirectTargets().size());
+    for (long t : guest.indirectTargets()) {
+      IrBuilder.addCase(sw, ir.c(64, t), ownBlock(t));
     }
   }
 

@@ -107,7 +107,7 @@ final class DataProcessing2 implements Family {
     for (int k = 0; k < 1 << (i.f("opcode") & 3); k++) {
       LLVMValueRef dataByte = ir.trunc(ir.lshr(data, ir.c(64, 8L * k)), 32);
       LLVMValueRef index = ir.and(ir.xor(crc, dataByte), ir.c(32, 0xff));
-      crc = ir.xor(e.tableEntry(name, 32, table, index), ir.lshr(crc, ir.c(32, 8)));
+      crc = ir.xor(e.tableEntry(name, table, index), ir.lshr(crc, ir.c(32, 8)));
     }
     e.setReg(i.f("rd"), crc);
   }
