@@ -32,10 +32,18 @@ public final class VerifyMojo extends ElfconvMojo {
 
   /**
    * Names of the programs to verify: an ELF in {@code elfDirectory}, or a case whose properties name its ELF
-   * ({@code elf=}); default: every program assembled from {@code asmDirectory} ({@code NAME.s}).
+   * ({@code elf=}); default: every C program of {@code cBuild}, else every program assembled from
+   * {@code asmDirectory} ({@code NAME.s}).
    */
   @Parameter
   private List<String> programs;
+
+  /**
+   * Verifies every C program of {@code propertiesDirectory} ({@code NAME.c}) as {@code compile-c} built it with
+   * this suffix ({@code -O2}: {@code NAME-O2}), so that no program is left out.
+   */
+  @Parameter
+  private String cBuild;
 
   @Parameter(defaultValue = "${project.basedir}/src/main/asm", required = true)
   private File asmDirectory;
@@ -75,7 +83,7 @@ public final class VerifyMojo extends ElfconvMojo {
     List<ProgramSpec> specs = loadSpecs();
     if (specs.isEmpty()) {
       getLog().warn(programs != null ? "The list of programs to verify is empty" : "No programs to verify in "
-          + asmDirectory);
+          + (cBuild != null ? propertiesDirectory : asmDirectory));
       return;
     }
     if (optLevel < 0 || optLevel > 3) {
@@ -112,7 +120,8 @@ public final class VerifyMojo extends ElfconvMojo {
   private List<ProgramSpec> loadSpecs() throws MojoExecutionException, MojoFailureException {
     Path properties = (propertiesDirectory != null ? propertiesDirectory : asmDirectory).toPath();
     try {
-      List<String> names = programs != null ? programs : assembledPrograms(asmDirectory.toPath());
+      List<String> names = programs != null ? programs
+          : cBuild != null ? programsOf(properties, ".c", cBuild) : programsOf(asmDirectory.toPath(), ".s", "");
       List<ProgramSpec> specs = new ArrayList<>();
       for (String name : names) {
         specs.add(ProgramSpecs.load(name, elfDirectory.toPath(), properties));
@@ -125,13 +134,14 @@ public final class VerifyMojo extends ElfconvMojo {
     }
   }
 
-  private static List<String> assembledPrograms(Path asmDir) throws IOException {
-    if (!Files.isDirectory(asmDir)) {
+  /** {@code NAME + suffix} for every {@code NAME + extension} file of {@code dir}, sorted. */
+  private static List<String> programsOf(Path dir, String extension, String suffix) throws IOException {
+    if (!Files.isDirectory(dir)) {
       return List.of();
     }
-    try (Stream<Path> files = Files.list(asmDir)) {
-      return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".s"))
-          .map(f -> f.substring(0, f.length() - 2)).sorted().toList();
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(extension))
+          .map(f -> f.substring(0, f.length() - extension.length()) + suffix).sorted().toList();
     }
   }
 
