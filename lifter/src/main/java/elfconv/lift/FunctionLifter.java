@@ -24,6 +24,8 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
  * when they differ (longjmp, a non-local return), resumes at another of its own blocks or passes the address up.
  */
 final class FunctionLifter {
+  private static final BitSet NONE = new BitSet();
+
   private final IrBuilder ir;
   private final RuntimeSymbols runtime;
   private final GuestFunction guest;
@@ -33,7 +35,6 @@ final class FunctionLifter {
   private final LLVMValueRef function;
   private final Emitter e;
   private final Map<Long, LLVMBasicBlockRef> blocks = new HashMap<>();
-  private static final BitSet NONE = new BitSet();
   /** Per block, the registers that may be dirty where it starts; null while scanning, which needs none. */
   private final Map<Long, BitSet> dirtyOnEntry;
   private final Set<Long> resumePoints;
