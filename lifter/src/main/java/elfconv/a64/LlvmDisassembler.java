@@ -7,6 +7,10 @@ import org.bytedeco.llvm.LLVM.LLVMDisasmContextRef;
 
 /** LLVM's own A64 disassembler (cortex-a72 features): the independent reference for error messages and tests. */
 public final class LlvmDisassembler {
+  static {
+    elfconv.ir.JavaCppSettings.apply();
+  }
+
   private static LLVMDisasmContextRef context;
 
   private LlvmDisassembler() {}

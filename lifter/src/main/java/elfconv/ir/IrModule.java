@@ -12,6 +12,10 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /** An LLVM context and module, with the types and metadata lifted code uses. Owns both: close it. */
 public final class IrModule implements AutoCloseable {
+  static {
+    JavaCppSettings.apply();
+  }
+
   LLVMContextRef context;
   private LLVMModuleRef module;
   public final LLVMTypeRef i1;

@@ -4,12 +4,15 @@ import elfconv.a64.A64Decoder;
 import elfconv.a64.Flow;
 import elfconv.a64.Insn;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import java.util.function.BinaryOperator;
@@ -81,7 +84,10 @@ final class PreservedRegisters {
 
   private PreservedRegisters() {}
 
-  /** Per function entry, what it preserves: bits 19-29 for X19-X29, bit 31 for SP. */
+  /**
+   * Per function entry, what it preserves: bits 19-29 for X19-X29, bit 31 for SP. A function is analysed again
+   * only when a function it calls or tail-calls lost a register.
+   */
   static Map<Long, BitSet> compute(List<GuestFunction> functions, Map<Long, RegisterUsage> usage) {
     Map<Long, BitSet> preserved = new HashMap<>();
     BitSet all = new BitSet();
@@ -90,21 +96,54 @@ final class PreservedRegisters {
     for (GuestFunction f : functions) {
       preserved.put(f.entry(), (BitSet) all.clone());
     }
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (GuestFunction f : functions) {
-        Map<Long, BitSet> writes = usage.get(f.entry()).calleeSavedWrites();
-        BitSet kept = preserved.get(f.entry());
-        for (int r = kept.nextSetBit(0); r >= 0; r = kept.nextSetBit(r + 1)) {
-          if (!(r == SP ? stackBalanced(f, writes, preserved) : keeps(f, r, writes, preserved))) {
-            kept.clear(r);
-            changed = true;
+    Map<Long, List<GuestFunction>> callers = callers(functions, preserved);
+    Deque<GuestFunction> work = new ArrayDeque<>(functions);
+    Set<Long> queued = new HashSet<>(preserved.keySet());
+    while (!work.isEmpty()) {
+      GuestFunction f = work.poll();
+      queued.remove(f.entry());
+      Map<Long, BitSet> writes = usage.get(f.entry()).calleeSavedWrites();
+      BitSet kept = preserved.get(f.entry());
+      boolean changed = false;
+      for (int r = kept.nextSetBit(0); r >= 0; r = kept.nextSetBit(r + 1)) {
+        if (!(r == SP ? stackBalanced(f, writes, preserved) : keeps(f, r, writes, preserved))) {
+          kept.clear(r);
+          changed = true;
+        }
+      }
+      if (changed) {
+        for (GuestFunction caller : callers.getOrDefault(f.entry(), List.of())) {
+          if (queued.add(caller.entry())) {
+            work.add(caller);
           }
         }
       }
     }
     return preserved;
+  }
+
+  /** Per function entry, the functions whose analysis reads what it preserves: its callers and tail-callers. */
+  private static Map<Long, List<GuestFunction>> callers(List<GuestFunction> functions, Map<Long, BitSet> entries) {
+    Map<Long, List<GuestFunction>> callers = new HashMap<>();
+    for (GuestFunction f : functions) {
+      Set<Long> callees = new HashSet<>();
+      for (List<Insn> block : f.blocks().values()) {
+        for (Insn insn : block) {
+          Flow flow = flow(insn);
+          boolean leaves = flow.kind() == Flow.Kind.CALL || (flow.kind() == Flow.Kind.BRANCH
+              || flow.kind() == Flow.Kind.CONDITIONAL) && !f.blocks().containsKey(flow.target());
+          if (leaves && entries.containsKey(flow.target())) {
+            callees.add(flow.target());
+          }
+        }
+        Insn last = block.get(block.size() - 1);
+        if (!flow(last).endsBlock() && !f.blocks().containsKey(last.address() + 4)) {
+          callees.add(last.address() + 4); // falls into the next function
+        }
+      }
+      callees.forEach(callee -> callers.computeIfAbsent(callee, k -> new ArrayList<>()).add(f));
+    }
+    return callers;
   }
 
   private static boolean keeps(GuestFunction f, int r, Map<Long, BitSet> writes, Map<Long, BitSet> preserved) {
