@@ -35,6 +35,8 @@ public final class Discovery {
   private static final int RELA_SIZE = 24;
   private static final long R_AARCH64_IRELATIVE = 1032;
   private static final int SHT_FINI_ARRAY = 15;
+  /** How many instructions before an indirect jump a frame's release may lie (restores and argument moves). */
+  private static final int FRAME_RELEASE_LOOK_BACK = 8;
 
   private final ElfImage image;
   private final A64Decoder decoder;
@@ -189,14 +191,17 @@ public final class Discovery {
     NavigableSet<Long> resumePoints = new TreeSet<>();
     NavigableSet<Long> indirectTargets = new TreeSet<>();
     List<Long> callTargets = new ArrayList<>();
+    Set<Long> jumpTableBases = new HashSet<>();
     Deque<Long> work = new ArrayDeque<>(List.of(entry));
-    boolean indirectJump = false;
+    boolean unknownJump = false;
     while (true) {
       while (!work.isEmpty()) {
         long a = work.pop();
+        long target = a;
         // Falling into another function's entry (after a call that does not return, like __assert_fail's) leaves
         // this function: the lifter makes it a tail call instead of copying the next function in.
-        while (!insns.containsKey(a) && image.isCode(a) && !isTailCall(a, entry)) {
+        while (!insns.containsKey(a) && image.isCode(a) && !isTailCall(a, entry)
+            && (a == target || !isPointedToFunction(a, entry))) {
           Insn insn = decode(a, speculative);
           if (insn == null) {
             // Not supported yet, and translation will fail: go on past it as if it fell through, so that the
@@ -215,8 +220,10 @@ public final class Discovery {
             }
             case CALL -> callTargets.add(flow.target());
             case JUMP_INDIRECT -> {
-              indirectJump = true;
-              for (long t : JumpTable.targets(image, insns, insn, entry, functionEnd(entry))) {
+              Optional<JumpTable> table = JumpTable.of(image, insns, insn, entry, functionEnd(entry));
+              table.ifPresent(t -> jumpTableBases.add(t.base()));
+              unknownJump |= table.isEmpty() && !leavesFreedFrame(insns, a);
+              for (long t : table.map(JumpTable::targets).orElse(List.of())) {
                 if (indirectTargets.add(t)) {
                   leaders.add(t);
                   work.push(t);
@@ -241,10 +248,10 @@ public final class Discovery {
           leaders.add(a); // control merges into code already seen
         }
       }
-      if (!indirectJump) {
+      if (!unknownJump) {
         break;
       }
-      // Jump-table targets inside this function become blocks an indirect jump can select.
+      // Code addresses in data inside this function (a table of labels) become blocks its jump can select.
       long end = functionEnd(entry);
       for (long t : codePointers.subSet(entry, true, end, false)) {
         if (indirectTargets.add(t)) {
@@ -256,21 +263,24 @@ public final class Discovery {
         break;
       }
     }
-    collectComputedPointers(insns);
+    collectComputedPointers(insns, jumpTableBases);
     return new Explored(new GuestFunction(entry, blocks(insns, leaders), resumePoints, indirectTargets), callTargets);
   }
 
   /**
    * Addresses of code the function computes into a register: ADR, and ADRP followed by ADD (immediate) of its
-   * result, the way compilers take a function's address (glibc's start-up passes main so).
+   * result, the way compilers take a function's address (glibc's start-up passes main so); not the bases of its
+   * jump tables, labels that would otherwise each become a copy of the rest of the function.
    */
-  private void collectComputedPointers(NavigableMap<Long, Insn> insns) {
+  private void collectComputedPointers(NavigableMap<Long, Insn> insns, Set<Long> jumpTableBases) {
     Map<Integer, Long> pages = new HashMap<>();
     for (Insn insn : insns.values()) {
       int w = insn.word();
       long pcRelative = JumpTable.pcRelative(w);
       if ((w & 0x9f000000) == 0x10000000) { // ADR
-        addComputed(insn.address() + pcRelative);
+        if (!jumpTableBases.contains(insn.address() + pcRelative)) {
+          addComputed(insn.address() + pcRelative);
+        }
       } else if ((w & 0x9f000000) == 0x90000000) { // ADRP
         pages.put(w & 31, (insn.address() & ~0xfffL) + (pcRelative << 12));
       } else if ((w & 0xff800000) == 0x91000000 && pages.containsKey((w >>> 5) & 31)) { // ADD Xd, Xn, #imm
@@ -286,8 +296,31 @@ public final class Discovery {
     }
   }
 
+  /**
+   * Whether the indirect jump at {@code br} follows the release of the stack frame (ADD SP, SP, #imm or a
+   * post-indexed LDP from SP just before it): a tail call through a pointer, not a jump to a label of this function.
+   */
+  private static boolean leavesFreedFrame(NavigableMap<Long, Insn> insns, long br) {
+    for (long a = br - 4; a >= br - 4 * FRAME_RELEASE_LOOK_BACK && insns.containsKey(a); a -= 4) {
+      int w = insns.get(a).word();
+      if ((w & 0xff8003ff) == 0x910003ff || (w & 0xffc003e0) == 0xa8c003e0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean isTailCall(long target, long entry) {
     return target != entry && knownEntries.contains(target);
+  }
+
+  /**
+   * Whether code falling into {@code address} falls into another function: one that data points to, outside any
+   * symbol (in a stripped program, where only calls name functions, the next function after a call that does not
+   * return, as busybox's applets end). Copying it in would copy every function after it up to the next call target.
+   */
+  private boolean isPointedToFunction(long address, long entry) {
+    return address != entry && codePointers.contains(address) && !insideSymbol(address);
   }
 
   private long functionEnd(long entry) {

@@ -21,23 +21,24 @@ import java.util.Optional;
  *
  * so each entry is a signed count of instructions from base. Without the bound, entries are read while their
  * targets stay inside the function.
+ *
+ * @param base the address the ADR computes: a label of the function, not a function pointer
  */
-final class JumpTable {
+record JumpTable(long base, List<Long> targets) {
   private static final int MAX_ENTRIES = 4096;
   /** How far before the jump its table load and address computation may lie; the table's base may be set
    * anywhere earlier in the function (hoisted out of a loop). */
   private static final int LOOK_BACK = 16;
 
-  private JumpTable() {}
-
-  static List<Long> targets(ElfImage image, NavigableMap<Long, Insn> insns, Insn br, long functionStart,
+  /** The table {@code br} jumps through, if it is one. */
+  static Optional<JumpTable> of(ElfImage image, NavigableMap<Long, Insn> insns, Insn br, long functionStart,
       long functionEnd) {
     int target = (br.word() >>> 5) & 31;
     List<Insn> earlier = new ArrayList<>(insns.headMap(br.address(), false).descendingMap().values());
     List<Insn> before = earlier.subList(0, Math.min(earlier.size(), LOOK_BACK));
     Insn add = find(before, w -> (w & 0xffe00000L) == 0x8b200000L && (w & 31) == target);
     if (add == null || ((add.word() >>> 10) & 7) != 2) {
-      return List.of();
+      return Optional.empty();
     }
     int option = (add.word() >>> 13) & 7; // sxtb 4, sxth 5, sxtw 6
     int entryBytes = option == 4 ? 1 : option == 5 ? 2 : option == 6 ? 4 : 0;
@@ -47,16 +48,17 @@ final class JumpTable {
     long loadMask = entryBytes == 1 ? 0x38600800L : entryBytes == 2 ? 0x78600800L : 0xb8600800L;
     Insn load = find(before, w -> (w & 0xffe00c00L) == loadMask && (w & 31) == entryReg);
     if (entryBytes == 0 || adr == null || load == null) {
-      return List.of();
+      return Optional.empty();
     }
     long base = adr.address() + pcRelative(adr.word());
     Optional<Long> table = registerValue(earlier.subList(earlier.indexOf(load) + 1, earlier.size()),
         (load.word() >>> 5) & 31);
     if (table.isEmpty()) {
-      return List.of();
+      return Optional.empty();
     }
     int indexReg = (load.word() >>> 16) & 31;
-    int entries = bound(before, indexReg).orElse(MAX_ENTRIES);
+    Optional<Integer> bound = bound(before, indexReg);
+    int entries = bound.orElse(MAX_ENTRIES);
     List<Long> targets = new ArrayList<>();
     for (int k = 0; k < entries; k++) {
       Optional<Long> raw = image.data(table.get() + (long) k * entryBytes, entryBytes);
@@ -65,12 +67,15 @@ final class JumpTable {
       }
       long entry = raw.get() << (64 - 8 * entryBytes) >> (64 - 8 * entryBytes);
       long t = base + 4 * entry;
-      if (t < functionStart || t >= functionEnd || !image.isCode(t)) {
+      // A bounded table's every entry is a target, even one before the entry of the function being explored (in a
+      // stripped program, a wrapper placed after the function it branches into).
+      boolean inside = t >= functionStart && t < functionEnd;
+      if (!image.isCode(t) || bound.isEmpty() && !inside) {
         break;
       }
       targets.add(t);
     }
-    return targets;
+    return Optional.of(new JumpTable(base, targets));
   }
 
   private static Insn find(List<Insn> before, java.util.function.LongPredicate matches) {

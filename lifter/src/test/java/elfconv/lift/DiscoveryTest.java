@@ -9,6 +9,7 @@ import elfconv.a64.A64Decoder;
 import elfconv.elf.ElfImage;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -187,5 +188,74 @@ class DiscoveryTest {
       assertTrue(start.blocks().containsKey(target), "case at 0x" + Long.toHexString(target) + " not in "
           + start.blocks().keySet());
     }
+  }
+
+  @Test
+  void inAStrippedProgramAFunctionDataPointsToIsNeitherFallenIntoNorATailCallsLabel() throws Exception {
+    String source = """
+            .text
+            .globl _start
+        _start:
+            bl worker
+            mov x8, #93
+            svc #0
+        worker:
+            stp x29, x30, [sp, #-16]!
+            cbnz x0, 2f
+            adrp x16, table
+            ldr x16, [x16, :lo12:table]
+            ldp x29, x30, [sp], #16
+            br x16         // a tail call through a pointer, not a jump to a label of worker
+        2:  bl fail        // does not return: what follows is another function
+        pointed:           // only data points here
+            mov x0, #7
+            ret
+        fail:
+            mov x8, #93
+            svc #0
+            .section .rodata
+            .balign 8
+        table:
+            .quad pointed
+        """;
+    ElfImage image = ElfImage.read(TestPrograms.assemble(dir, "s", source, "-static", "-e", "_start", "-s"));
+    List<GuestFunction> functions = Discovery.discover(image, A64Decoder.standard());
+    long worker = image.entry() + 12;
+    assertEquals(List.of(image.entry(), worker, worker + 28, worker + 36),
+        functions.stream().map(GuestFunction::entry).toList());
+    assertEquals(7, functions.get(1).instructionCount(), "worker must not take in pointed");
+  }
+
+  @Test
+  void inAStrippedProgramAJumpTablesBaseIsNotAFunction() throws Exception {
+    String source = """
+            .text
+            .globl _start
+        _start:
+            mov w0, #1
+            cmp w0, #2
+            b.hi 9f
+            adrp x1, table
+            add x1, x1, :lo12:table
+            ldrb w0, [x1, w0, uxtw]
+            adr x2, 1f
+            add x0, x2, w0, sxtb #2
+            br x0
+        1:  mov x0, #10
+            b 9f
+        2:  mov x0, #11
+            b 9f
+        3:  mov x0, #12
+        9:  mov x8, #93
+            svc #0
+            .section .rodata
+        table:
+            .byte 0, (2b - 1b) / 4, (3b - 1b) / 4
+        """;
+    ElfImage image = ElfImage.read(TestPrograms.assemble(dir, "s", source, "-static", "-e", "_start", "-s"));
+    List<GuestFunction> functions = Discovery.discover(image, A64Decoder.standard());
+    assertEquals(List.of(image.entry()), functions.stream().map(GuestFunction::entry).toList());
+    assertEquals(Set.of(image.entry() + 36, image.entry() + 44, image.entry() + 52),
+        functions.get(0).indirectTargets());
   }
 }
