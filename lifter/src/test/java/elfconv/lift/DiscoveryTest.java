@@ -258,4 +258,41 @@ class DiscoveryTest {
     assertEquals(Set.of(image.entry() + 36, image.entry() + 44, image.entry() + 52),
         functions.get(0).indirectTargets());
   }
+
+  @Test
+  void aBoundedJumpTableKeepsTargetsBeforeTheEntryOfAWrapperPlacedAfterItsFunction() throws Exception {
+    String source = """
+            .text
+            .globl _start
+        _start:
+            bl wrapper
+            mov x8, #93
+            svc #0
+        body:              // no call names it: only wrapper's branch reaches it
+            cmp w0, #2
+            b.hi 9f
+            adrp x1, table
+            add x1, x1, :lo12:table
+            ldrb w0, [x1, w0, uxtw]
+            adr x2, 1f
+            add x0, x2, w0, sxtb #2
+            br x0
+        1:  mov x0, #10
+            ret
+        2:  mov x0, #11
+            ret
+        3:  mov x0, #12
+        9:  ret
+        wrapper:
+            b body
+            .section .rodata
+        table:
+            .byte 0, (2b - 1b) / 4, (3b - 1b) / 4
+        """;
+    ElfImage image = ElfImage.read(TestPrograms.assemble(dir, "s", source, "-static", "-e", "_start", "-s"));
+    List<GuestFunction> functions = Discovery.discover(image, A64Decoder.standard());
+    long cases = image.entry() + 44;
+    assertEquals(List.of(image.entry(), cases + 24), functions.stream().map(GuestFunction::entry).toList());
+    assertEquals(Set.of(cases, cases + 8, cases + 16), functions.get(1).indirectTargets());
+  }
 }
