@@ -39,5 +39,6 @@ __attribute__((used)) _Noreturn void elfconv_main(int argc, char **argv, char **
   runtime_files = (trace_path ? 1 : 0) + (register_trace_path ? 1 : 0);
   uint64_t stack_top = memory_init();
   elfconv_state.sp = build_initial_stack(stack_top, argc, argv, envc, envp);
+  signal_inherit_ignored(host_ignored_signals()); /* before host_enter installs the runtime's own handlers */
   host_enter(run_guest, elfconv_entry);
 }

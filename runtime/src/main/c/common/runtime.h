@@ -54,6 +54,8 @@ int64_t guest_mremap(uint64_t old_addr, uint64_t old_size, uint64_t new_size, ui
 int64_t guest_madvise(uint64_t addr, uint64_t length, uint32_t advice);
 
 /* signal.c: signals the guest sends itself, delivered synchronously at the end of the syscall. */
+/* Signals ignored when the process started (bit n - 1 for signal n) stay ignored, as they do across execve. */
+void signal_inherit_ignored(uint64_t ignored);
 int64_t signal_action(uint64_t signal, uint64_t action, uint64_t old_action, uint64_t set_size);
 int64_t signal_procmask(uint64_t how, uint64_t set, uint64_t old_set, uint64_t set_size);
 int64_t signal_pending(uint64_t set, uint64_t set_size);
@@ -100,6 +102,9 @@ HostIds host_ids(void);
 _Noreturn void host_exit(int status);
 /* Ends the process by a signal's default action (status 128 + signal where a signal cannot be delivered). */
 _Noreturn void host_die_by_signal(int signal);
+/* The standard signals the host process inherited as ignored (bit n - 1 for signal n); 0 where the host has none
+ * (WASI). */
+uint64_t host_ignored_signals(void);
 uint64_t host_monotonic_nanoseconds(void);
 /* The loop that runs the guest from an address; it never returns. */
 typedef void (*GuestLoop)(uint64_t pc);

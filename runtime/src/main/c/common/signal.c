@@ -74,6 +74,12 @@ static uint64_t bit(uint64_t signal) {
 
 static const uint64_t UNBLOCKABLE = (1ull << (LINUX_SIGKILL - 1)) | (1ull << (LINUX_SIGSTOP - 1));
 
+void signal_inherit_ignored(uint64_t ignored) {
+  for (uint64_t signal = 1; signal <= LINUX_NSIG; signal++) {
+    if (ignored & bit(signal)) signals.actions[signal].handler = SIG_IGN;
+  }
+}
+
 int64_t signal_action(uint64_t signal, uint64_t action, uint64_t old_action, uint64_t set_size) {
   if (set_size != 8 || signal < 1 || signal > LINUX_NSIG) return -LINUX_EINVAL;
   if (action && (signal == LINUX_SIGKILL || signal == LINUX_SIGSTOP)) return -LINUX_EINVAL;

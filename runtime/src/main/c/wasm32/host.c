@@ -137,6 +137,11 @@ _Noreturn void host_die_by_signal(int signal) {
   host_exit(128 + signal);
 }
 
+/* WASI passes no signal dispositions: the guest starts with every signal at its default. */
+uint64_t host_ignored_signals(void) {
+  return 0;
+}
+
 uint64_t host_monotonic_nanoseconds(void) {
   uint64_t now = 0;
   wasi_clock_time_get(1 /* monotonic */, 1, &now);

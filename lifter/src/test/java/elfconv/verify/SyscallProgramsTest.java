@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,5 +92,28 @@ class SyscallProgramsTest {
     String kind = bus ? "bus error" : "segmentation fault";
     assertTrue(run.stderrText().matches("elfconv: " + kind
         + " at guest address 0x[0-9a-f]+ \\(in guest function 0x4[0-9a-f]{5}\\)\n"), run.stderrText());
+  }
+
+  /**
+   * Linux keeps ignored signals ignored across execve, and QEMU shows them so to the guest; on x86_64 the runtime
+   * reads them from the host (WASI has no signal dispositions to pass on).
+   */
+  @Test
+  void signalsIgnoredByTheParentStayIgnoredOnX86_64() {
+    Path elf = compile(dir, "inherited");
+    Path program = dir.resolve("inherited.x86_64");
+    Compiler.compile(elf, program, new Compiler.Options(Target.X86_64));
+    ProcessRunner runner = new ProcessRunner(Duration.ofMinutes(1));
+    List<String> ignoring = List.of("sh", "-c", "trap '' INT QUIT; exec \"$@\"", "sh");
+    RunResult qemu = runner.run(concat(ignoring, List.of("qemu-aarch64", "-cpu", "cortex-a72", elf.toString())),
+        Map.of(), dir, new byte[0]);
+    RunResult translated = runner.run(concat(ignoring, List.of(program.toString())), Map.of(), dir, new byte[0]);
+    assertTrue(qemu.stdoutText().contains("ignored = 2\nignored = 3\n"), qemu.stdoutText());
+    assertEquals(qemu.stdoutText(), translated.stdoutText());
+    assertEquals(0, translated.exitStatus(), translated.stderrText());
+  }
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    return Stream.concat(first.stream(), second.stream()).toList();
   }
 }
