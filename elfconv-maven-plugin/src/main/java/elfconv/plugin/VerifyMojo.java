@@ -168,7 +168,8 @@ public final class VerifyMojo extends ElfconvMojo {
           run.signal() == null ? "" : " (" + run.signal() + ")", same(run.stdoutMatches()),
           same(run.stderrMatches()), same(run.syscallsMatch()), run.syscallCount(),
           run.target().equals("qemu") ? "" : "translated in " + run.translateMillis() + " ms, ran in ",
-          run.wallMillis(), report.timingRuns() == 0 ? "" : " (median of " + report.timingRuns() + " runs)"));
+          run.wallMillis(), run.timedMillis().isEmpty() ? "" : String.format(" (median of %d runs, %d to %d ms)",
+              run.timedMillis().size(), run.timedMillis().get(0), run.timedMillis().get(run.timedMillis().size() - 1))));
     }
   }
 

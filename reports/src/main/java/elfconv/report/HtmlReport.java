@@ -86,7 +86,7 @@ final class HtmlReport {
     html.append("<br><span class=\"detail\">").append(escape(program.expectation())).append("</span>");
     if (program.timingRuns() > 0) {
       html.append("<br><span class=\"detail\">run times: medians of ").append(program.timingRuns())
-          .append(" untraced runs, taken in turn</span>");
+          .append(" untraced runs, taken in turn (below each: the fastest and the slowest)</span>");
     }
     html.append("</td>")
         .append("<td rowspan=\"").append(rows).append("\" class=\"").append(verdict.toLowerCase(Locale.ROOT))
@@ -122,9 +122,17 @@ final class HtmlReport {
             : " (ENOSYS: " + escape(String.join(", ", run.unemulatedSyscalls())) + ")")
         .append("</td>")
         .append("<td class=\"num\">").append(oracle ? "" : run.translateMillis() + " ms").append("</td>")
-        .append("<td class=\"num\">").append(run.wallMillis()).append(" ms</td>")
+        .append("<td class=\"num\">").append(run.wallMillis()).append(" ms").append(spread(run.timedMillis()))
+        .append("</td>")
         .append("<td class=\"num\">").append(oracle ? "" : ratio(run.wallMillis(), qemuMillis)).append("</td>")
         .append("</tr>\n");
+  }
+
+  /** The fastest and slowest of the timing runs, which show how much the median can move from run to run. */
+  private static String spread(List<Long> timedMillis) {
+    return timedMillis.size() < 2 ? ""
+        : "<br><span class=\"detail\">" + timedMillis.get(0) + "&#x2013;" + timedMillis.get(timedMillis.size() - 1)
+            + " ms</span>";
   }
 
   private static String check(boolean matches) {

@@ -12,6 +12,8 @@ package elfconv.report;
  * @param syscallsMatch normalised syscall trace identical to QEMU's
  * @param unemulatedSyscalls the syscalls that returned ENOSYS in this run (each name once, in order of first use):
  *     what the program asked for that the runtime does not emulate (clone, execve...)
+ * @param timedMillis the wall times of the untraced timing runs, fastest first, whose median is wallMillis; empty
+ *     when the program has none (wallMillis is then this run's own time)
  */
 public record TargetRun(
     String target,
@@ -23,10 +25,20 @@ public record TargetRun(
     boolean stderrMatches,
     boolean syscallsMatch,
     int syscallCount,
-    java.util.List<String> unemulatedSyscalls) {
+    java.util.List<String> unemulatedSyscalls,
+    java.util.List<Long> timedMillis) {
 
   public TargetRun {
     unemulatedSyscalls = java.util.List.copyOf(unemulatedSyscalls);
+    timedMillis = java.util.List.copyOf(timedMillis);
+  }
+
+  /** A run without timing runs. */
+  public TargetRun(String target, int exitStatus, String signal, long translateMillis, long wallMillis,
+      boolean stdoutMatches, boolean stderrMatches, boolean syscallsMatch, int syscallCount,
+      java.util.List<String> unemulatedSyscalls) {
+    this(target, exitStatus, signal, translateMillis, wallMillis, stdoutMatches, stderrMatches, syscallsMatch,
+        syscallCount, unemulatedSyscalls, java.util.List.of());
   }
 
   /** A run whose syscalls were all emulated (or not traced). */
@@ -36,9 +48,10 @@ public record TargetRun(
         syscallCount, java.util.List.of());
   }
 
-  /** The same run with another run time (a median of timing runs). */
-  public TargetRun withWallMillis(long millis) {
-    return new TargetRun(target, exitStatus, signal, translateMillis, millis, stdoutMatches, stderrMatches,
-        syscallsMatch, syscallCount, unemulatedSyscalls);
+  /** The same run timed by untraced runs: its run time becomes their median. */
+  public TargetRun withTimes(java.util.List<Long> millis) {
+    java.util.List<Long> sorted = millis.stream().sorted().toList();
+    return new TargetRun(target, exitStatus, signal, translateMillis, sorted.get(sorted.size() / 2), stdoutMatches,
+        stderrMatches, syscallsMatch, syscallCount, unemulatedSyscalls, sorted);
   }
 }

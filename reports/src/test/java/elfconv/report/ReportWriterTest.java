@@ -19,7 +19,7 @@ class ReportWriterTest {
   private static ProgramReport program(String name, ProgramReport.Verdict verdict, List<String> differences) {
     return new ProgramReport(name, "/elf/" + name, List.of("alpha", "beta"), "agree with qemu", verdict,
         List.of(new TargetRun("qemu", 0, null, 0, 40, true, true, true, 5),
-            new TargetRun("x86_64", 139, "SIGSEGV", 1200, 10, false, true, false, 4)),
+            new TargetRun("x86_64", 139, "SIGSEGV", 1200, 10, false, true, false, 4, List.of())),
         differences, verdict == ProgramReport.Verdict.PASS ? 3 : 0);
   }
 
@@ -49,6 +49,24 @@ class ReportWriterTest {
     assertTrue(html.contains("0.25&#xd7;"), "x86_64 took 10 ms where qemu took 40 ms");
     assertTrue(html.contains("<li>exit status 139, qemu 0</li>"));
     assertFalse(html.contains("src=") || html.contains("href="), "self-contained");
+  }
+
+  @Test
+  void timedRunsShowTheirMedianAndRangeAndRoundTrip() throws IOException {
+    TargetRun qemu = new TargetRun("qemu", 0, null, 0, 0, true, true, true, 5).withTimes(List.of(2650L, 1690L, 2640L));
+    TargetRun x86 = new TargetRun("x86_64", 0, null, 900, 0, true, true, true, 5).withTimes(List.of(610L, 600L, 620L));
+    Report report = new Report("now", List.of(new ProgramReport("prime_calc", "/elf/prime_calc", List.of(),
+        "agree with qemu", ProgramReport.Verdict.PASS, List.of(qemu, x86), List.of(), 3)));
+
+    ReportWriter.write(report, dir);
+
+    assertEquals(List.of(1690L, 2640L, 2650L), qemu.timedMillis());
+    assertEquals(2640, qemu.wallMillis(), "the median");
+    assertEquals(report, ReportWriter.read(dir));
+    String html = Files.readString(dir.resolve("index.html"));
+    assertTrue(html.contains("2640 ms<br><span class=\"detail\">1690&#x2013;2650 ms</span>"), html);
+    assertTrue(html.contains("610 ms<br><span class=\"detail\">600&#x2013;620 ms</span>"), html);
+    assertTrue(html.contains("0.23&#xd7;"), "median against median: 610 / 2640");
   }
 
   @Test
