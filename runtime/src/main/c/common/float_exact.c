@@ -422,7 +422,7 @@ static uint64_t fp_convert(uint64_t a, Format from, Format to, Env *env) {
   return round_pack(v.sign, (Wide){0, v.significand}, v.exponent, to, flush, env);
 }
 
-// ---- the instructions, decoded as lifter/src/main/resources/elfconv/a64/a64.decode lists them
+// ---- the instructions, decoded as the decode table (lifter/src/main/decode) lists them
 
 static uint64_t read_v(int n, Format f) {
   uint64_t value = 0;

@@ -27,6 +27,27 @@ public record Flow(Kind kind, long target) {
   public static final Flow RETURN = new Flow(Kind.RETURN, 0);
   public static final Flow STOP = new Flow(Kind.STOP, 0);
 
+  /** Where control goes after the instruction: the one description of control flow that every analysis uses. */
+  public static Flow of(Insn i) {
+    long pc = i.address();
+    return switch (i.op()) {
+      case B -> branch(pc + ((Args.Branch) i.args()).imm26() * 4L);
+      case BL -> call(pc + ((Args.Branch) i.args()).imm26() * 4L);
+      case B_cond -> {
+        Args.CondBranch a = (Args.CondBranch) i.args();
+        long target = pc + a.imm19() * 4L;
+        yield a.cond() >= 14 ? branch(target) : conditional(target);
+      }
+      case CBZ, CBNZ -> conditional(pc + ((Args.CompareBranch) i.args()).imm19() * 4L);
+      case TBZ, TBNZ -> conditional(pc + ((Args.TestBranch) i.args()).imm14() * 4L);
+      case BR -> JUMP_INDIRECT;
+      case BLR -> CALL_INDIRECT;
+      case RET -> RETURN;
+      case BRK, UDF, UNALLOCATED -> STOP;
+      default -> i.op().legacy() ? A64Decoder.family(i).flow(i) : NEXT;
+    };
+  }
+
   public static Flow branch(long target) {
     return new Flow(Kind.BRANCH, target);
   }

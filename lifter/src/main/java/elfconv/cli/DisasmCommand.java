@@ -35,7 +35,7 @@ final class DisasmCommand implements Callable<Integer> {
       for (List<Insn> block : f.blocks().values()) {
         for (Insn insn : block) {
           System.out.printf("  %8x:  %08x  %s%s%n", insn.address(), insn.word(),
-              A64Decoder.family(insn).disassemble(insn), target(insn, names));
+              A64Decoder.standard().disassemble(insn.address(), insn.word()), target(insn, names));
         }
         System.out.println();
       }
@@ -45,7 +45,7 @@ final class DisasmCommand implements Callable<Integer> {
 
   /** The absolute target of a direct branch or call, as a comment. */
   private static String target(Insn insn, Map<Long, String> names) {
-    Flow flow = A64Decoder.family(insn).flow(insn);
+    Flow flow = Flow.of(insn);
     boolean direct = flow.kind() == Flow.Kind.BRANCH || flow.kind() == Flow.Kind.CONDITIONAL
         || flow.kind() == Flow.Kind.CALL;
     if (!direct) {

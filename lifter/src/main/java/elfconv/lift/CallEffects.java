@@ -1,8 +1,8 @@
 package elfconv.lift;
 
-import elfconv.a64.A64Decoder;
 import elfconv.a64.Flow;
 import elfconv.a64.Insn;
+import elfconv.a64.Op;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -38,7 +38,7 @@ record CallEffects(Map<Long, BitSet> clobbers, Map<Long, BitSet> touched) {
       for (Map.Entry<Long, List<Insn>> block : f.blocks().entrySet()) {
         List<Insn> insns = block.getValue();
         for (Insn insn : insns) {
-          Flow flow = A64Decoder.family(insn).flow(insn);
+          Flow flow = Flow.of(insn);
           switch (flow.kind()) {
             case CALL -> reached.add(flow.target());
             case BRANCH, CONDITIONAL -> {
@@ -49,13 +49,13 @@ record CallEffects(Map<Long, BitSet> clobbers, Map<Long, BitSet> touched) {
             case CALL_INDIRECT, JUMP_INDIRECT -> unknown = true;
             default -> { }
           }
-          if (insn.pattern().name().equals("SVC")) {
+          if (insn.op() == Op.SVC) {
             written.set(0);
             used = (BitSet) Emitter.ALL.clone();
           }
         }
         Insn last = insns.get(insns.size() - 1);
-        Flow.Kind lastKind = A64Decoder.family(last).flow(last).kind();
+        Flow.Kind lastKind = Flow.of(last).kind();
         boolean fallsThrough = lastKind != Flow.Kind.BRANCH && lastKind != Flow.Kind.JUMP_INDIRECT
             && lastKind != Flow.Kind.RETURN && lastKind != Flow.Kind.STOP;
         if (fallsThrough && !f.blocks().containsKey(last.address() + 4)) {

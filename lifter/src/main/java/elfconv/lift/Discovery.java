@@ -210,7 +210,7 @@ public final class Discovery {
             continue;
           }
           insns.put(a, insn);
-          Flow flow = A64Decoder.family(insn).flow(insn);
+          Flow flow = Flow.of(insn);
           switch (flow.kind()) {
             case BRANCH, CONDITIONAL -> {
               if (!isTailCall(flow.target(), entry) && image.isCode(flow.target())) {
@@ -389,7 +389,7 @@ public final class Discovery {
         blocks.put(e.getKey(), current);
       }
       current.add(e.getValue());
-      Flow flow = A64Decoder.family(e.getValue()).flow(e.getValue());
+      Flow flow = Flow.of(e.getValue());
       expected = flow.endsBlock() ? -1 : e.getKey() + 4;
       if (flow.endsBlock()) {
         current = null;

@@ -14,7 +14,6 @@ import static org.bytedeco.llvm.global.LLVM.LLVMIsAInstruction;
 import static org.bytedeco.llvm.global.LLVM.LLVMSub;
 import static org.bytedeco.llvm.global.LLVM.LLVMTypeOf;
 
-import elfconv.a64.A64Decoder;
 import elfconv.a64.Flow;
 import elfconv.a64.Insn;
 import elfconv.ir.IrBuilder;
@@ -207,7 +206,7 @@ public final class Emitter {
 
   /** A return through X30, or an access based on SP or X29 (X30 saved in the frame, as every prologue does). */
   private boolean returnsOrSavesLinkRegister() {
-    Flow.Kind kind = A64Decoder.family(insn).flow(insn).kind();
+    Flow.Kind kind = Flow.of(insn).kind();
     if (kind == Flow.Kind.RETURN || kind == Flow.Kind.JUMP_INDIRECT) {
       return true;
     }

@@ -1,6 +1,5 @@
 package elfconv.lift;
 
-import elfconv.a64.A64Decoder;
 import elfconv.a64.Flow;
 import elfconv.a64.Insn;
 import java.util.ArrayDeque;
@@ -29,7 +28,7 @@ final class FlagObservability {
       Set<Long> starts = new HashSet<>(List.of(f.entry()));
       // Past a call that never returns (__assert_fail's) is other code, which only branches reach.
       for (Insn insn : instructions(f)) {
-        Flow flow = A64Decoder.family(insn).flow(insn);
+        Flow flow = Flow.of(insn);
         if (flow.kind() == Flow.Kind.CALL_INDIRECT
             || flow.kind() == Flow.Kind.CALL && mayReturn(flow.target(), byEntry, returning)) {
           starts.add(insn.address() + 4);
@@ -79,7 +78,7 @@ final class FlagObservability {
       }
       boolean fallsThrough = true;
       for (Insn insn : block) {
-        Flow flow = A64Decoder.family(insn).flow(insn);
+        Flow flow = Flow.of(insn);
         switch (flow.kind()) {
           case RETURN, JUMP_INDIRECT -> {
             return true;
@@ -124,7 +123,7 @@ final class FlagObservability {
         if (u.flagReaders().contains(insn.address())) {
           return true;
         }
-        Flow flow = A64Decoder.family(insn).flow(insn);
+        Flow flow = Flow.of(insn);
         // A flag write ends the path; so does a call, whose return point is a start of its own.
         if (u.flagWriters().contains(insn.address()) || flow.kind() == Flow.Kind.CALL
             || flow.kind() == Flow.Kind.CALL_INDIRECT) {
@@ -140,7 +139,7 @@ final class FlagObservability {
       }
       if (!pathEnds) {
         Insn last = insns.get(insns.size() - 1);
-        if (!A64Decoder.family(last).flow(last).endsBlock()) {
+        if (!Flow.of(last).endsBlock()) {
           work.push(last.address() + 4);
         }
       }

@@ -7,7 +7,7 @@ import static org.bytedeco.llvm.global.LLVM.LLVMSetTailCall;
 import elfconv.a64.A64Decoder;
 import elfconv.a64.Insn;
 import elfconv.ir.IrBuilder;
-import elfconv.semantics.Family;
+import elfconv.semantics.Dispatch;
 import elfconv.toolchain.Target;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -123,11 +123,11 @@ final class FunctionLifter {
       Insn last = null;
       for (Insn insn : block.getValue()) {
         e.begin(insn);
-        Family family = A64Decoder.family(insn);
-        if (family.readsFpcr(insn)) {
-          e.liftDependingOnFpcr(() -> family.lift(insn, e));
+        boolean readsFpcr = insn.op().legacy() ? A64Decoder.family(insn).readsFpcr(insn) : insn.op().readsFpcr();
+        if (readsFpcr) {
+          e.liftDependingOnFpcr(() -> Dispatch.lift(insn, e));
         } else {
-          family.lift(insn, e);
+          Dispatch.lift(insn, e);
         }
         last = insn;
       }

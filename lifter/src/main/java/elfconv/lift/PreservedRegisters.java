@@ -1,8 +1,9 @@
 package elfconv.lift;
 
-import elfconv.a64.A64Decoder;
+import elfconv.a64.Args;
 import elfconv.a64.Flow;
 import elfconv.a64.Insn;
+import elfconv.a64.Op;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -129,7 +130,7 @@ final class PreservedRegisters {
       Set<Long> callees = new HashSet<>();
       for (List<Insn> block : f.blocks().values()) {
         for (Insn insn : block) {
-          Flow flow = flow(insn);
+          Flow flow = Flow.of(insn);
           boolean leaves = flow.kind() == Flow.Kind.CALL || (flow.kind() == Flow.Kind.BRANCH
               || flow.kind() == Flow.Kind.CONDITIONAL) && !f.blocks().containsKey(flow.target());
           if (leaves && entries.containsKey(flow.target())) {
@@ -137,7 +138,7 @@ final class PreservedRegisters {
           }
         }
         Insn last = block.get(block.size() - 1);
-        if (!flow(last).endsBlock() && !f.blocks().containsKey(last.address() + 4)) {
+        if (!Flow.of(last).endsBlock() && !f.blocks().containsKey(last.address() + 4)) {
           callees.add(last.address() + 4); // falls into the next function
         }
       }
@@ -148,7 +149,7 @@ final class PreservedRegisters {
 
   private static boolean keeps(GuestFunction f, int r, Map<Long, BitSet> writes, Map<Long, BitSet> preserved) {
     return walk(f, State.ENTRY, State::meet, (state, insn) -> {
-      Flow flow = flow(insn);
+      Flow flow = Flow.of(insn);
       if (state == State.ENTRY && stackTransfer(insn, r, false)) {
         return State.SAVED;
       }
@@ -166,7 +167,7 @@ final class PreservedRegisters {
 
   private static boolean stackBalanced(GuestFunction f, Map<Long, BitSet> writes, Map<Long, BitSet> preserved) {
     return walk(f, new Frame(0L, null), Frame::meet, (frame, insn) -> {
-      Flow flow = flow(insn);
+      Flow flow = Flow.of(insn);
       if (flow.kind() == Flow.Kind.CALL) {
         return new Frame(preserves(preserved, flow.target(), SP) ? frame.sp : null,
             preserves(preserved, flow.target(), FP) ? frame.fp : null);
@@ -175,12 +176,12 @@ final class PreservedRegisters {
       if (written == null) {
         return frame;
       }
-      if (insn.pattern().name().equals("ADD_SUB_IMM") && insn.f("sf") == 1 && insn.f("S") == 0
-          && (insn.f("rd") == SP || insn.f("rd") == FP)) {
-        long imm = (long) insn.f("imm12") << (insn.f("sh") == 1 ? 12 : 0);
-        Long base = insn.f("rn") == SP ? frame.sp : insn.f("rn") == FP ? frame.fp : null;
-        Long value = base == null ? null : insn.f("op") == 0 ? base + imm : base - imm;
-        return insn.f("rd") == SP ? new Frame(value, frame.fp) : new Frame(frame.sp, value);
+      if ((insn.op() == Op.ADD_i || insn.op() == Op.SUB_i) && insn.args() instanceof Args.AddSubImm a
+          && a.sf() == 1 && (a.rd() == SP || a.rd() == FP)) {
+        long imm = (long) a.imm12() << (12 * a.sh());
+        Long base = a.rn() == SP ? frame.sp : a.rn() == FP ? frame.fp : null;
+        Long value = base == null ? null : insn.op() == Op.ADD_i ? base + imm : base - imm;
+        return a.rd() == SP ? new Frame(value, frame.fp) : new Frame(frame.sp, value);
       }
       Long writeback = written.get(SP) ? spWriteback(insn) : Long.valueOf(0);
       return new Frame(frame.sp == null || writeback == null ? null : frame.sp + writeback,
@@ -209,7 +210,7 @@ final class PreservedRegisters {
       T value = onEntry.get(start);
       List<Insn> insns = f.blocks().get(start);
       for (Insn insn : insns) {
-        Flow flow = flow(insn);
+        Flow flow = Flow.of(insn);
         value = step.apply(value, insn);
         switch (flow.kind()) {
           case RETURN -> {
@@ -236,9 +237,9 @@ final class PreservedRegisters {
         }
       }
       Insn last = insns.get(insns.size() - 1);
-      Flow.Kind kind = flow(last).kind();
+      Flow.Kind kind = Flow.of(last).kind();
       long next = last.address() + 4;
-      if (!flow(last).endsBlock()) {
+      if (!Flow.of(last).endsBlock()) {
         if (f.blocks().containsKey(next)) {
           propagate(next, value, meet, onEntry, work);
         } else if (kind != Flow.Kind.CALL && kind != Flow.Kind.CALL_INDIRECT
@@ -258,10 +259,6 @@ final class PreservedRegisters {
       onEntry.put(block, after);
       work.add(block);
     }
-  }
-
-  private static Flow flow(Insn insn) {
-    return A64Decoder.family(insn).flow(insn);
   }
 
   /** Whether {@code insn} is a 64-bit integer load ({@code load}) or store of Xr, SP-based (STR/STP, LDR/LDP). */

@@ -1,6 +1,5 @@
 package elfconv.lift;
 
-import elfconv.a64.A64Decoder;
 import elfconv.a64.Flow;
 import elfconv.a64.Insn;
 import java.util.HashSet;
@@ -46,7 +45,7 @@ final class ReturnsTwice {
     Set<Long> points = new TreeSet<>();
     for (List<Insn> block : f.blocks().values()) {
       for (Insn insn : block) {
-        Flow flow = A64Decoder.family(insn).flow(insn);
+        Flow flow = Flow.of(insn);
         if (flow.kind() == Flow.Kind.CALL && returnsTwice.contains(flow.target())) {
           points.add(insn.address() + 4);
         }
@@ -59,7 +58,7 @@ final class ReturnsTwice {
     Set<Long> targets = new HashSet<>();
     for (List<Insn> block : f.blocks().values()) {
       for (Insn insn : block) {
-        Flow flow = A64Decoder.family(insn).flow(insn);
+        Flow flow = Flow.of(insn);
         boolean branch = flow.kind() == Flow.Kind.BRANCH || flow.kind() == Flow.Kind.CONDITIONAL;
         if (branch && !f.blocks().containsKey(flow.target())) {
           targets.add(flow.target());

@@ -1,40 +1,39 @@
 package elfconv.semantics;
 
-import elfconv.a64.Insn;
+import elfconv.a64.Args;
 import elfconv.lift.Emitter;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /** ADD, ADDS, SUB, SUBS (immediate), with the MOV (to/from SP), CMP and CMN aliases. */
-final class AddSubImmediate implements Family {
-  @Override
-  public String disassemble(Insn i) {
-    boolean x = i.is64();
-    boolean sub = i.f("op") == 1;
-    boolean s = i.f("S") == 1;
-    int rd = i.f("rd");
-    int rn = i.f("rn");
-    String imm = Asm.imm(i.f("imm12")) + (i.f("sh") == 1 ? ", lsl #12" : "");
-    if (!sub && !s && i.f("imm12") == 0 && i.f("sh") == 0 && (rd == 31 || rn == 31)) {
-      return Asm.join("mov", Asm.rsp(rd, x), Asm.rsp(rn, x));
-    }
-    if (s && rd == 31) {
-      return Asm.join(sub ? "cmp" : "cmn", Asm.rsp(rn, x), imm);
-    }
-    String name = (sub ? "sub" : "add") + (s ? "s" : "");
-    return Asm.join(name, s ? Asm.r(rd, x) : Asm.rsp(rd, x), Asm.rsp(rn, x), imm);
+final class AddSubImmediate {
+  private AddSubImmediate() {}
+
+  static void ADD_i(Args.AddSubImm a, Emitter e) {
+    addSub(a, e, false, false);
   }
 
-  @Override
-  public void lift(Insn i, Emitter e) {
-    boolean x = i.is64();
-    boolean s = i.f("S") == 1;
-    LLVMValueRef a = e.regOrSp(i.f("rn"), x);
-    long imm = (long) i.f("imm12") << (12 * i.f("sh"));
-    LLVMValueRef result = Alu.addOrSubtract(e, a, e.ir.c(x ? 64 : 32, imm), i.f("op") == 1, s);
-    if (s) {
-      e.setReg(i.f("rd"), result);
+  static void ADDS_i(Args.AddSubImm a, Emitter e) {
+    addSub(a, e, false, true);
+  }
+
+  static void SUB_i(Args.AddSubImm a, Emitter e) {
+    addSub(a, e, true, false);
+  }
+
+  static void SUBS_i(Args.AddSubImm a, Emitter e) {
+    addSub(a, e, true, true);
+  }
+
+  /** Rn may be SP; so may Rd, unless the flags are set. */
+  private static void addSub(Args.AddSubImm a, Emitter e, boolean subtract, boolean setFlags) {
+    boolean x = a.sf() == 1;
+    LLVMValueRef n = e.regOrSp(a.rn(), x);
+    long imm = (long) a.imm12() << (12 * a.sh());
+    LLVMValueRef result = Alu.addOrSubtract(e, n, e.ir.c(x ? 64 : 32, imm), subtract, setFlags);
+    if (setFlags) {
+      e.setReg(a.rd(), result);
     } else {
-      e.setRegOrSp(i.f("rd"), result);
+      e.setRegOrSp(a.rd(), result);
     }
   }
 }

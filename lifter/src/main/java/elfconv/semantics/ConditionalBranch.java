@@ -1,29 +1,18 @@
 package elfconv.semantics;
 
-import elfconv.a64.Flow;
-import elfconv.a64.Insn;
+import elfconv.a64.Args;
 import elfconv.lift.Emitter;
 
-/** B.cond. */
-final class ConditionalBranch implements Family {
-  @Override
-  public String disassemble(Insn i) {
-    return Asm.join("b." + Asm.cond(i.f("cond")), Asm.target(i.sf("imm19") * 4));
-  }
+/** B.cond; conditions 14 and 15 always hold. */
+final class ConditionalBranch {
+  private ConditionalBranch() {}
 
-  @Override
-  public Flow flow(Insn i) {
-    long target = i.address() + i.sf("imm19") * 4;
-    return i.f("cond") >= 14 ? Flow.branch(target) : Flow.conditional(target);
-  }
-
-  @Override
-  public void lift(Insn i, Emitter e) {
-    long target = i.address() + i.sf("imm19") * 4;
-    if (i.f("cond") >= 14) {
+  static void B_cond(Args.CondBranch a, Emitter e) {
+    long target = e.pc() + a.imm19() * 4L;
+    if (a.cond() >= 14) {
       e.branch(target);
     } else {
-      e.branchIf(e.condition(i.f("cond")), target);
+      e.branchIf(e.condition(a.cond()), target);
     }
   }
 }

@@ -1,57 +1,34 @@
 package elfconv.semantics;
 
-import elfconv.a64.Insn;
+import elfconv.a64.Args;
+import elfconv.a64.Bitmasks;
 import elfconv.lift.Emitter;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /** AND, ORR, EOR, ANDS (immediate), with the MOV (bitmask) and TST aliases. */
-final class LogicalImmediate implements Family {
-  private static long imm(Insn i) {
-    long[] masks = Alu.decodeBitMasks(i.f("N"), i.f("imms"), i.f("immr"), true, i.is64() ? 64 : 32);
-    return masks == null ? 0 : masks[0];
+final class LogicalImmediate {
+  private LogicalImmediate() {}
+
+  static void AND_i(Args.LogicalImm a, Emitter e) {
+    e.setRegOrSp(a.rd(), e.ir.and(e.reg(a.rn(), a.sf() == 1), imm(a, e)));
   }
 
-  @Override
-  public String unallocated(Insn i) {
-    if (!i.is64() && i.f("N") == 1) {
-      return "N=1 in a 32-bit logical immediate";
-    }
-    return Alu.decodeBitMasks(i.f("N"), i.f("imms"), i.f("immr"), true, i.is64() ? 64 : 32) == null
-        ? "reserved bitmask immediate" : null;
+  static void ORR_i(Args.LogicalImm a, Emitter e) {
+    e.setRegOrSp(a.rd(), e.ir.or(e.reg(a.rn(), a.sf() == 1), imm(a, e)));
   }
 
-  @Override
-  public String disassemble(Insn i) {
-    boolean x = i.is64();
-    int opc = i.f("opc");
-    int rd = i.f("rd");
-    int rn = i.f("rn");
-    String imm = Asm.hex(imm(i));
-    if (opc == 3 && rd == 31) {
-      return Asm.join("tst", Asm.r(rn, x), imm);
-    }
-    if (opc == 1 && rn == 31 && !MoveWide.isMoveWideImmediate(imm(i), x)) {
-      return Asm.join("mov", Asm.rsp(rd, x), "#" + (x ? imm(i) : (int) imm(i)));
-    }
-    String[] names = {"and", "orr", "eor", "ands"};
-    return Asm.join(names[opc], opc == 3 ? Asm.r(rd, x) : Asm.rsp(rd, x), Asm.r(rn, x), imm);
+  static void EOR_i(Args.LogicalImm a, Emitter e) {
+    e.setRegOrSp(a.rd(), e.ir.xor(e.reg(a.rn(), a.sf() == 1), imm(a, e)));
   }
 
-  @Override
-  public void lift(Insn i, Emitter e) {
-    boolean x = i.is64();
-    LLVMValueRef a = e.reg(i.f("rn"), x);
-    LLVMValueRef b = e.ir.c(x ? 64 : 32, imm(i));
-    LLVMValueRef result = switch (i.f("opc")) {
-      case 0, 3 -> e.ir.and(a, b);
-      case 1 -> e.ir.or(a, b);
-      default -> e.ir.xor(a, b);
-    };
-    if (i.f("opc") == 3) {
-      e.setLogicalFlags(result);
-      e.setReg(i.f("rd"), result);
-    } else {
-      e.setRegOrSp(i.f("rd"), result);
-    }
+  static void ANDS_i(Args.LogicalImm a, Emitter e) {
+    LLVMValueRef result = e.ir.and(e.reg(a.rn(), a.sf() == 1), imm(a, e));
+    e.setLogicalFlags(result);
+    e.setReg(a.rd(), result);
+  }
+
+  private static LLVMValueRef imm(Args.LogicalImm a, Emitter e) {
+    int width = a.sf() == 1 ? 64 : 32;
+    return e.ir.c(width, Bitmasks.decode(a.n(), a.imms(), a.immr(), true, width)[0]);
   }
 }

@@ -1,26 +1,21 @@
 package elfconv.semantics;
 
-import elfconv.a64.Insn;
+import elfconv.a64.Args;
 import elfconv.lift.Emitter;
 
 /** ADR, ADRP. */
-final class PcRelative implements Family {
-  private static long offset(Insn i) {
-    long imm = (i.sf("immhi") << 2) | i.f("immlo");
-    return i.f("op") == 1 ? imm << 12 : imm;
+final class PcRelative {
+  private PcRelative() {}
+
+  private static long offset(Args.PcRel a) {
+    return (long) a.immhi() << 2 | a.immlo();
   }
 
-  private static long value(Insn i) {
-    return (i.f("op") == 1 ? i.address() & ~0xfffL : i.address()) + offset(i);
+  static void ADR(Args.PcRel a, Emitter e) {
+    e.setReg(a.rd(), e.ir.c(64, e.pc() + offset(a)));
   }
 
-  @Override
-  public String disassemble(Insn i) {
-    return Asm.join(i.f("op") == 1 ? "adrp" : "adr", Asm.r(i.f("rd"), true), Asm.target(offset(i)));
-  }
-
-  @Override
-  public void lift(Insn i, Emitter e) {
-    e.setReg(i.f("rd"), e.ir.c(64, value(i)));
+  static void ADRP(Args.PcRel a, Emitter e) {
+    e.setReg(a.rd(), e.ir.c(64, (e.pc() & ~0xfffL) + (offset(a) << 12)));
   }
 }

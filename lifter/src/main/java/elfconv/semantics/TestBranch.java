@@ -1,30 +1,22 @@
 package elfconv.semantics;
 
-import elfconv.a64.Flow;
-import elfconv.a64.Insn;
+import elfconv.a64.Args;
 import elfconv.lift.Emitter;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /** TBZ, TBNZ. */
-final class TestBranch implements Family {
-  private static int bit(Insn i) {
-    return i.f("b5") << 5 | i.f("b40");
+final class TestBranch {
+  private TestBranch() {}
+
+  static void TBZ(Args.TestBranch a, Emitter e) {
+    e.branchIf(e.ir.not(bitSet(a, e)), e.pc() + a.imm14() * 4L);
   }
 
-  @Override
-  public String disassemble(Insn i) {
-    return Asm.join(i.f("op") == 1 ? "tbnz" : "tbz", Asm.r(i.f("rt"), i.f("b5") == 1), Asm.imm(bit(i)),
-        Asm.target(i.sf("imm14") * 4));
+  static void TBNZ(Args.TestBranch a, Emitter e) {
+    e.branchIf(bitSet(a, e), e.pc() + a.imm14() * 4L);
   }
 
-  @Override
-  public Flow flow(Insn i) {
-    return Flow.conditional(i.address() + i.sf("imm14") * 4);
-  }
-
-  @Override
-  public void lift(Insn i, Emitter e) {
-    LLVMValueRef set = e.ir.bit(e.reg(i.f("rt"), true), bit(i));
-    e.branchIf(i.f("op") == 1 ? set : e.ir.not(set), i.address() + i.sf("imm14") * 4);
+  private static LLVMValueRef bitSet(Args.TestBranch a, Emitter e) {
+    return e.ir.bit(e.reg(a.rt(), true), a.b5() << 5 | a.b40());
   }
 }

@@ -4,7 +4,9 @@ import elfconv.a64.A64Decoder;
 import elfconv.a64.DecodeTable;
 import elfconv.a64.Flow;
 import elfconv.a64.Insn;
+import elfconv.a64.Op;
 import elfconv.a64.Pattern;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,7 @@ public final class CaseGenerators {
   private static final Set<String> MEMORY_FAMILIES = Set.of("LoadStoreUnsignedOffset", "LoadStoreImm9",
       "LoadStoreRegister", "LoadStorePair", "Exclusive", "SimdLoadStoreStructure");
   /** Patterns whose instructions leave the case or end the process. */
-  private static final Set<String> EXCLUDED = Set.of("SVC", "B_REG", "BRK", "UDF");
+  private static final Set<Op> EXCLUDED = EnumSet.of(Op.SVC, Op.BL, Op.BR, Op.BLR, Op.RET, Op.BRK, Op.UDF);
   private static final long[] EDGES = {0, 1, -1, 2, 0x7f, 0x80, 0xff, 0x7fff, 0x8000, 0xffff, 0x7fffffffL,
       0x80000000L, 0xffffffffL, 0x100000000L, Long.MAX_VALUE, Long.MIN_VALUE, 0x8000000000000001L, 63, 64, 31, 32};
   private static final A64Decoder DECODER = A64Decoder.standard();
@@ -46,8 +48,8 @@ public final class CaseGenerators {
    */
   public static List<Pattern> testedPatterns() {
     java.util.regex.Pattern only = java.util.regex.Pattern.compile(System.getProperty("elfconv.patterns", ".*"));
-    return DecodeTable.standard().patterns().stream()
-        .filter(p -> !EXCLUDED.contains(p.name()) && only.matcher(p.name()).matches()).toList();
+    return DecodeTable.patterns().stream()
+        .filter(p -> !EXCLUDED.contains(p.op()) && only.matcher(p.name()).matches()).toList();
   }
 
   /** Cases of one instruction of the pattern. */
@@ -175,18 +177,17 @@ public final class CaseGenerators {
 
   private static int constrainImmediates(Pattern p, int word, int position, int length) {
     int forward = 4 * (1 + Math.floorMod(word >>> 5, length - position)); // 4 .. to just past the end
-    return switch (p.name()) {
-      case "B_IMM" -> set(word, p.field("imm26"), forward >> 2) & ~(1 << 31); // B, never BL
-      case "B_COND" -> set(word, p.field("imm19"), forward >> 2);
-      case "CB" -> set(word, p.field("imm19"), forward >> 2);
-      case "TB" -> set(word, p.field("imm14"), forward >> 2);
-      case "LDST_UNSIGNED" -> set(word, p.field("imm12"), p.field("imm12").extract(word) & 0x3f);
-      case "LDST_PAIR" -> set(word, p.field("imm7"), (p.field("imm7").extract(word) & 0x1f) - 16);
-      case "LOAD_LITERAL" -> set(word, p.field("imm19"), (p.field("imm19").extract(word) & 0x3f) - 32);
-      case "SYS_REG" -> systemRegister(p, word);
-      case "SYS" -> systemOperation(p, word);
-      case "FP_DP3" -> fusedOperands(p, word);
-      case "LDST_EXCLUSIVE" -> exclusiveFields(p, word);
+    return switch (p.op()) {
+      case B -> set(word, p.field("imm26"), forward >> 2);
+      case B_cond, CBZ, CBNZ -> set(word, p.field("imm19"), forward >> 2);
+      case TBZ, TBNZ -> set(word, p.field("imm14"), forward >> 2);
+      case LDST_UNSIGNED -> set(word, p.field("imm12"), p.field("imm12").extract(word) & 0x3f);
+      case LDST_PAIR -> set(word, p.field("imm7"), (p.field("imm7").extract(word) & 0x1f) - 16);
+      case LOAD_LITERAL -> set(word, p.field("imm19"), (p.field("imm19").extract(word) & 0x3f) - 32);
+      case SYS_REG -> systemRegister(p, word);
+      case SYS -> systemOperation(p, word);
+      case FP_DP3 -> fusedOperands(p, word);
+      case LDST_EXCLUSIVE -> exclusiveFields(p, word);
       default -> word;
     };
   }
@@ -249,7 +250,7 @@ public final class CaseGenerators {
 
   /** Instructions that would leave the case (BL), and writes of TPIDR_EL0, which the dump relies on. */
   private static boolean leavesCase(Insn insn) {
-    Flow flow = A64Decoder.family(insn).flow(insn);
+    Flow flow = Flow.of(insn);
     if (flow.kind() != Flow.Kind.NEXT && flow.kind() != Flow.Kind.BRANCH && flow.kind() != Flow.Kind.CONDITIONAL) {
       return true;
     }

@@ -61,7 +61,7 @@ public final class CaseShrinker {
     A64Decoder decoder = A64Decoder.standard();
     for (int i = 0; i < words.length; i++) {
       Insn insn = decoder.decode(4L * i, words[i]).orElseThrow();
-      Flow flow = A64Decoder.family(insn).flow(insn);
+      Flow flow = Flow.of(insn);
       if ((flow.kind() == Flow.Kind.BRANCH || flow.kind() == Flow.Kind.CONDITIONAL) && flow.target() > 4L * words.length) {
         return false;
       }

@@ -47,7 +47,7 @@ public final class Coverage {
     Set<String> tested = new HashSet<>();
     CaseGenerators.testedPatterns().forEach(p -> tested.add(p.name()));
     List<PatternCoverage> table = new ArrayList<>();
-    for (Pattern p : DecodeTable.standard().patterns()) {
+    for (Pattern p : DecodeTable.patterns()) {
       int[] c = counts.getOrDefault(p.name(), new int[2]);
       String status = tested.contains(p.name()) ? "lifted; random cases against QEMU"
           : "lifted; whole corpus programs against QEMU (leaves a test case)";
