@@ -49,6 +49,7 @@ final class HtmlReport {
     }
     html.append("</table>\n");
     appendCoverage(html, report.coverage());
+    appendSweep(html, report.sweep());
     return html.append("</body>\n</html>\n").toString();
   }
 
@@ -71,6 +72,26 @@ final class HtmlReport {
           .append(c.failures()).append("</td></tr>\n");
     }
     html.append("</table>\n");
+  }
+
+  /** The valid-set sweep: what share of the words QEMU executes elfconv lifts, and what it does not yet. */
+  private static void appendSweep(StringBuilder html, ValidSetSweep sweep) {
+    if (sweep == null) {
+      return;
+    }
+    html.append("<h2 id=\"sweep\">Valid-set sweep</h2>\n<p class=\"summary\"><span>").append(sweep.words())
+        .append(" uniform random words and as many near decode-table lines (seed ").append(sweep.seed()).append(")</span><span>").append(sweep.qemuExecutes())
+        .append(" executed by QEMU</span><span>").append(String.format(Locale.ROOT, "%.2f%%", sweep.liftedPercent()))
+        .append(" of those lifted</span><span class=\"").append(sweep.overAccepted().isEmpty() ? "pass" : "fail")
+        .append("\">").append(sweep.overAccepted().size()).append(" lifted that QEMU rejects</span></p>\n");
+    if (!sweep.missing().isEmpty()) {
+      html.append("<table>\n<tr><th>not lifted yet (LLVM's mnemonic)</th><th>words</th><th>example</th></tr>\n");
+      for (ValidSetSweep.Missing m : sweep.missing()) {
+        html.append("<tr><td class=\"program\">").append(escape(m.mnemonic())).append("</td><td class=\"num\">")
+            .append(m.words()).append("</td><td>").append(escape(m.example())).append("</td></tr>\n");
+      }
+      html.append("</table>\n");
+    }
   }
 
   private static void appendProgram(StringBuilder html, ProgramReport program) {

@@ -53,13 +53,18 @@ public final class ReportWriter {
       Map<String, ProgramReport> byName = new LinkedHashMap<>();
       old.programs().forEach(program -> byName.put(program.name(), program));
       programs.forEach(program -> byName.put(program.name(), program));
-      return new Report(Instant.now().toString(), new ArrayList<>(byName.values()), old.coverage());
+      return new Report(Instant.now().toString(), new ArrayList<>(byName.values()), old.coverage(), old.sweep());
     });
   }
 
   /** Replaces the decode-table coverage of the report in {@code dir}, keeping its programs. */
   public static Report mergeCoverage(Path dir, List<PatternCoverage> coverage) throws IOException {
-    return update(dir, old -> new Report(Instant.now().toString(), old.programs(), coverage));
+    return update(dir, old -> new Report(Instant.now().toString(), old.programs(), coverage, old.sweep()));
+  }
+
+  /** Replaces the valid-set sweep of the report in {@code dir}, keeping the rest. */
+  public static Report mergeSweep(Path dir, ValidSetSweep sweep) throws IOException {
+    return update(dir, old -> new Report(Instant.now().toString(), old.programs(), old.coverage(), sweep));
   }
 
   private static synchronized Report update(Path dir, UnaryOperator<Report> change) throws IOException {
@@ -67,7 +72,7 @@ public final class ReportWriter {
     try (FileChannel lockFile = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
             StandardOpenOption.WRITE);
         FileLock lock = lockFile.lock()) {
-      Report old = Files.exists(dir.resolve(JSON_FILE)) ? read(dir) : new Report("", List.of(), List.of());
+      Report old = Files.exists(dir.resolve(JSON_FILE)) ? read(dir) : new Report("", List.of(), List.of(), null);
       Report updated = change.apply(old);
       write(updated, dir);
       return updated;
