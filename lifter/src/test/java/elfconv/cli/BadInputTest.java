@@ -76,19 +76,19 @@ class BadInputTest {
 
   @Test
   void unsupportedInstructionNamesAddressWordAndDisassembly() throws Exception {
-    Path elf = TestPrograms.assemble(dir, "crypto", """
+    Path elf = TestPrograms.assemble(dir, "saturating", """
             .globl _start
             .type _start, %function
         _start:
             mov x0, #0
-            .inst 0x4e284820 // aese v0.16b, v1.16b
+            .inst 0x6ee25c20 // uqrshl v0.2d, v1.2d, v2.2d
             mov x8, #94
             svc #0
             .size _start, .-_start
         """, "-static", "-e", "_start");
     String message = compileFails(elf, "x86_64");
-    assertTrue(message.matches(".*unsupported instruction at 0x[0-9a-f]+: word 0x4e284820 \\(LLVM: aese v0.16b, v1.16b\\), "
-        + "reachable from function _start; 1 unsupported instruction in all: 1 aese\n"), message);
+    assertTrue(message.matches(".*unsupported instruction at 0x[0-9a-f]+: word 0x6ee25c20 \\(LLVM: uqrshl v0.2d, v1.2d, v2.2d\\), "
+        + "reachable from function _start; 1 unsupported instruction in all: 1 uqrshl\n"), message);
   }
 
   /** Code after an unsupported instruction, and the functions it calls, are explored too: all of it is counted. */
