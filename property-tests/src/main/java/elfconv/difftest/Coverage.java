@@ -2,16 +2,18 @@ package elfconv.difftest;
 
 import elfconv.a64.A64Decoder;
 import elfconv.a64.DecodeTable;
+import elfconv.a64.Op;
 import elfconv.a64.Pattern;
 import elfconv.report.PatternCoverage;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The coverage table of a differential run: per decode-table pattern, how many cases used it and failed. */
+/** The coverage table of a differential run: per instruction of the decode table, how many cases used it and failed. */
 public final class Coverage {
   private Coverage() {}
 
@@ -47,7 +49,11 @@ public final class Coverage {
     Set<String> tested = new HashSet<>();
     CaseGenerators.testedPatterns().forEach(p -> tested.add(p.name()));
     List<PatternCoverage> table = new ArrayList<>();
+    Set<Op> listed = EnumSet.noneOf(Op.class);
     for (Pattern p : DecodeTable.patterns()) {
+      if (!listed.add(p.op())) {
+        continue;
+      }
       int[] c = counts.getOrDefault(p.name(), new int[2]);
       String status = tested.contains(p.name()) ? "lifted; random cases against QEMU"
           : "lifted; whole corpus programs against QEMU (leaves a test case)";

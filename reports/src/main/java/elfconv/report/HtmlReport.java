@@ -53,7 +53,7 @@ final class HtmlReport {
     return html.append("</body>\n</html>\n").toString();
   }
 
-  /** The decode table's patterns: how each is lifted and tested, cases run and failures. */
+  /** The decode table's instructions: how each is lifted and tested, cases run and failures. */
   private static void appendCoverage(StringBuilder html, List<PatternCoverage> coverage) {
     if (coverage.isEmpty()) {
       return;
@@ -61,9 +61,9 @@ final class HtmlReport {
     int cases = coverage.stream().mapToInt(PatternCoverage::cases).sum();
     long failing = coverage.stream().filter(c -> c.failures() > 0).count();
     html.append("<h2 id=\"coverage\">Instruction coverage</h2>\n<p class=\"summary\"><span>").append(coverage.size())
-        .append(" patterns</span><span>").append(cases).append(" pattern uses in random cases, per target</span>")
+        .append(" instructions</span><span>").append(cases).append(" instruction uses in random cases, per target</span>")
         .append("<span class=\"").append(failing == 0 ? "pass" : "fail").append("\">").append(failing)
-        .append(" with failures</span></p>\n<table>\n<tr><th>pattern</th><th>family</th><th>status</th>")
+        .append(" with failures</span></p>\n<table>\n<tr><th>instruction</th><th>class</th><th>status</th>")
         .append("<th>cases</th><th>failures</th></tr>\n");
     for (PatternCoverage c : coverage) {
       html.append("<tr><td class=\"program\">").append(escape(c.pattern())).append("</td><td>")

@@ -117,10 +117,26 @@ class ReportWriterTest {
 
     assertEquals(coverage, merged.coverage());
     String html = Files.readString(dir.resolve("index.html"));
-    assertTrue(html.contains("<span>2 patterns</span><span>70 pattern uses in random cases, per target</span>"
+    assertTrue(html.contains("<span>2 instructions</span><span>70 instruction uses in random cases, per target</span>"
         + "<span class=\"fail\">1 with failures</span>"), html);
     assertTrue(html.contains("<td class=\"program\">CB</td><td>CompareBranch</td><td>lifted</td>"
         + "<td class=\"num\">30</td><td class=\"num fail\">2</td>"), html);
+  }
+
+  @Test
+  void sweepIsKeptByOtherMergesAndShownWithWhatIsMissing() throws IOException {
+    ValidSetSweep sweep = new ValidSetSweep(7, 1000, 400, 390, List.of(),
+        List.of(new ValidSetSweep.Missing("sqrshl", 6, "0x4e215e5c sqrshl v28.16b, v18.16b, v1.16b")));
+    ReportWriter.mergeSweep(dir, sweep);
+    ReportWriter.mergeCoverage(dir, List.of());
+
+    Report merged = ReportWriter.merge(dir, List.of(program("a", ProgramReport.Verdict.PASS, List.of())));
+
+    assertEquals(sweep, merged.sweep());
+    String html = Files.readString(dir.resolve("index.html"));
+    assertTrue(html.contains("<span>400 executed by QEMU</span><span>97.50% of those lifted</span>"
+        + "<span class=\"pass\">0 lifted that QEMU rejects</span>"), html);
+    assertTrue(html.contains("<td class=\"program\">sqrshl</td><td class=\"num\">6</td>"), html);
   }
 
   @Test
