@@ -1,6 +1,7 @@
 package elfconv.lift;
 
 import elfconv.a64.Insn;
+import elfconv.a64.Op;
 import java.util.List;
 
 /**
@@ -16,29 +17,23 @@ final class FloatEnvironment {
   private FloatEnvironment() {}
 
   static boolean fpcrWritten(List<GuestFunction> functions) {
-    return anyAccess(functions, false, 0);
+    return any(functions, Op.MSR_FPCR);
   }
 
   static boolean fpsrRead(List<GuestFunction> functions) {
-    return anyAccess(functions, true, 1);
+    return any(functions, Op.MRS_FPSR);
   }
 
-  private static boolean anyAccess(List<GuestFunction> functions, boolean read, int op2) {
+  private static boolean any(List<GuestFunction> functions, Op op) {
     for (GuestFunction f : functions) {
       for (List<Insn> block : f.blocks().values()) {
         for (Insn insn : block) {
-          if (accesses(insn, read, op2)) {
+          if (insn.op() == op) {
             return true;
           }
         }
       }
     }
     return false;
-  }
-
-  /** MRS or MSR of FPCR (op2 = 0) or FPSR (op2 = 1): op0 = 3, op1 = 3, CRn = 4, CRm = 4. */
-  private static boolean accesses(Insn insn, boolean read, int op2) {
-    return insn.pattern().name().equals("SYS_REG") && insn.f("L") == (read ? 1 : 0) && insn.f("o0") == 1
-        && insn.f("op1") == 3 && insn.f("crn") == 4 && insn.f("crm") == 4 && insn.f("op2") == op2;
   }
 }

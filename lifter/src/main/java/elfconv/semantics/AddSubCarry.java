@@ -1,28 +1,33 @@
 package elfconv.semantics;
 
-import elfconv.a64.Insn;
+import elfconv.a64.Args;
 import elfconv.lift.Emitter;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /** ADC, ADCS, SBC, SBCS, with the NGC and NGCS aliases. */
-final class AddSubCarry implements Family {
-  @Override
-  public String disassemble(Insn i) {
-    boolean x = i.is64();
-    boolean sub = i.f("op") == 1;
-    String suffix = i.f("S") == 1 ? "s" : "";
-    if (sub && i.f("rn") == 31) {
-      return Asm.join("ngc" + suffix, Asm.r(i.f("rd"), x), Asm.r(i.f("rm"), x));
-    }
-    return Asm.join((sub ? "sbc" : "adc") + suffix, Asm.r(i.f("rd"), x), Asm.r(i.f("rn"), x), Asm.r(i.f("rm"), x));
+final class AddSubCarry {
+  private AddSubCarry() {}
+
+  static void ADC(Args.ThreeReg a, Emitter e) {
+    withCarry(a, e, false, false);
   }
 
-  @Override
-  public void lift(Insn i, Emitter e) {
-    boolean x = i.is64();
-    LLVMValueRef b = e.reg(i.f("rm"), x);
-    LLVMValueRef result = Alu.addWithCarry(e, e.reg(i.f("rn"), x), i.f("op") == 1 ? e.ir.not(b) : b, e.carry(),
-        i.f("S") == 1);
-    e.setReg(i.f("rd"), result);
+  static void ADCS(Args.ThreeReg a, Emitter e) {
+    withCarry(a, e, false, true);
+  }
+
+  static void SBC(Args.ThreeReg a, Emitter e) {
+    withCarry(a, e, true, false);
+  }
+
+  static void SBCS(Args.ThreeReg a, Emitter e) {
+    withCarry(a, e, true, true);
+  }
+
+  private static void withCarry(Args.ThreeReg a, Emitter e, boolean subtract, boolean setFlags) {
+    boolean x = a.sf() == 1;
+    LLVMValueRef b = e.reg(a.rm(), x);
+    LLVMValueRef result = Alu.addWithCarry(e, e.reg(a.rn(), x), subtract ? e.ir.not(b) : b, e.carry(), setFlags);
+    e.setReg(a.rd(), result);
   }
 }

@@ -1,49 +1,41 @@
 package elfconv.semantics;
 
-import elfconv.a64.Insn;
+import elfconv.a64.Args;
 import elfconv.ir.IrBuilder;
 import elfconv.lift.Emitter;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /** CSEL, CSINC, CSINV, CSNEG, with the CSET, CSETM, CINC, CINV and CNEG aliases. */
-final class ConditionalSelect implements Family {
-  @Override
-  public String unallocated(Insn i) {
-    return i.f("S") == 1 || i.f("op2") >= 2 ? "S=1 or op2>=2" : null;
+final class ConditionalSelect {
+  private ConditionalSelect() {}
+
+  static void CSEL(Args.CondSelect a, Emitter e) {
+    select(a, e, false, false);
   }
 
-  @Override
-  public String disassemble(Insn i) {
-    boolean x = i.is64();
-    int kind = i.f("op") << 1 | i.f("op2");
-    int cond = i.f("cond");
-    int rn = i.f("rn");
-    int rm = i.f("rm");
-    String rd = Asm.r(i.f("rd"), x);
-    if (kind != 0 && rn == rm && cond < 14) {
-      String inverted = Asm.cond(cond ^ 1);
-      if (rn == 31 && kind != 3) {
-        return Asm.join(kind == 1 ? "cset" : "csetm", rd, inverted);
-      }
-      if (rn != 31 || kind == 3) {
-        return Asm.join(kind == 1 ? "cinc" : kind == 2 ? "cinv" : "cneg", rd, Asm.r(rn, x), inverted);
-      }
-    }
-    String[] names = {"csel", "csinc", "csinv", "csneg"};
-    return Asm.join(names[kind], rd, Asm.r(rn, x), Asm.r(rm, x), Asm.cond(cond));
+  static void CSINC(Args.CondSelect a, Emitter e) {
+    select(a, e, false, true);
   }
 
-  @Override
-  public void lift(Insn i, Emitter e) {
+  static void CSINV(Args.CondSelect a, Emitter e) {
+    select(a, e, true, false);
+  }
+
+  static void CSNEG(Args.CondSelect a, Emitter e) {
+    select(a, e, true, true);
+  }
+
+  /** Rn if the condition holds, else Rm inverted and/or incremented. */
+  private static void select(Args.CondSelect a, Emitter e, boolean invert, boolean increment) {
     IrBuilder ir = e.ir;
-    boolean x = i.is64();
-    LLVMValueRef b = e.reg(i.f("rm"), x);
-    if (i.f("op") == 1) {
+    boolean x = a.sf() == 1;
+    LLVMValueRef b = e.reg(a.rm(), x);
+    if (invert) {
       b = ir.not(b);
     }
-    if (i.f("op2") == 1) {
+    if (increment) {
       b = ir.add(b, ir.c(b, 1));
     }
-    e.setReg(i.f("rd"), ir.select(e.condition(i.f("cond")), e.reg(i.f("rn"), x), b));
+    e.setReg(a.rd(), ir.select(e.condition(a.cond()), e.reg(a.rn(), x), b));
   }
 }

@@ -1,87 +1,89 @@
 package elfconv.semantics;
 
-import elfconv.a64.Insn;
+import elfconv.a64.Args;
 import elfconv.ir.IrBuilder;
 import elfconv.lift.Emitter;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /** MADD, MSUB, SMADDL, SMSUBL, UMADDL, UMSUBL, SMULH, UMULH, with the MUL, MNEG, SMULL... aliases. */
-final class Multiply implements Family {
-  @Override
-  public String unallocated(Insn i) {
-    int op31 = i.f("op31");
-    if (i.f("op54") != 0) {
-      return "op54 != 00";
-    }
-    if (op31 == 0) {
-      return null;
-    }
-    if (!i.is64()) {
-      return "long multiply with sf=0";
-    }
-    boolean high = op31 == 2 || op31 == 6;    if (high) {
-      return i.f("o0") == 0 && i.f("ra") == 31 ? null : "SMULH/UMULH need o0=0 and Ra=11111";
-    }
-    return op31 == 1 || op31 == 5 ? null : "unallocated op31";
+final class Multiply {
+  private Multiply() {}
+
+  /** How the factors widen: not at all (MADD, MSUB), or from 32 to 64 bits, signed or unsigned. */
+  private enum Factors { SAME, SIGNED, UNSIGNED }
+
+  static void MADD_w(Args.MulAdd a, Emitter e) {
+    multiplyAdd(a, e, Factors.SAME, false);
   }
 
-  @Override
-  public String disassemble(Insn i) {
-    boolean x = i.is64();
-    int op31 = i.f("op31");
-    boolean sub = i.f("o0") == 1;
-    String rd = Asm.r(i.f("rd"), x);
-    boolean noAccumulate = i.f("ra") == 31;
-    if (op31 == 2 || op31 == 6) {
-      return Asm.join(op31 == 2 ? "smulh" : "umulh", rd, Asm.r(i.f("rn"), true), Asm.r(i.f("rm"), true));
-    }
-    if (op31 == 0) {
-      String rn = Asm.r(i.f("rn"), x);
-      String rm = Asm.r(i.f("rm"), x);
-      return noAccumulate ? Asm.join(sub ? "mneg" : "mul", rd, rn, rm)
-          : Asm.join(sub ? "msub" : "madd", rd, rn, rm, Asm.r(i.f("ra"), x));
-    }
-    String sign = op31 == 1 ? "s" : "u";
-    String rn = Asm.r(i.f("rn"), false);
-    String rm = Asm.r(i.f("rm"), false);
-    return noAccumulate ? Asm.join(sign + (sub ? "mnegl" : "mull"), rd, rn, rm)
-        : Asm.join(sign + (sub ? "msubl" : "maddl"), rd, rn, rm, Asm.r(i.f("ra"), true));
+  static void MSUB_w(Args.MulAdd a, Emitter e) {
+    multiplyAdd(a, e, Factors.SAME, true);
   }
 
-  @Override
-  public void lift(Insn i, Emitter e) {
+  static void MADD_x(Args.MulAdd a, Emitter e) {
+    multiplyAdd(a, e, Factors.SAME, false);
+  }
+
+  static void MSUB_x(Args.MulAdd a, Emitter e) {
+    multiplyAdd(a, e, Factors.SAME, true);
+  }
+
+  static void SMADDL(Args.MulAdd a, Emitter e) {
+    multiplyAdd(a, e, Factors.SIGNED, false);
+  }
+
+  static void SMSUBL(Args.MulAdd a, Emitter e) {
+    multiplyAdd(a, e, Factors.SIGNED, true);
+  }
+
+  static void UMADDL(Args.MulAdd a, Emitter e) {
+    multiplyAdd(a, e, Factors.UNSIGNED, false);
+  }
+
+  static void UMSUBL(Args.MulAdd a, Emitter e) {
+    multiplyAdd(a, e, Factors.UNSIGNED, true);
+  }
+
+  static void SMULH(Args.MulHigh a, Emitter e) {
+    multiplyHigh(a, e, true);
+  }
+
+  static void UMULH(Args.MulHigh a, Emitter e) {
+    multiplyHigh(a, e, false);
+  }
+
+  /** The high 64 bits of the 128-bit product. */
+  private static void multiplyHigh(Args.MulHigh a, Emitter e, boolean signed) {
     IrBuilder ir = e.ir;
-    boolean x = i.is64();
-    int op31 = i.f("op31");
-    LLVMValueRef result;
-    if (op31 == 2 || op31 == 6) {
-      boolean signed = op31 == 2;
-      LLVMValueRef a = e.reg(i.f("rn"), true);
-      LLVMValueRef b = e.reg(i.f("rm"), true);
-      LLVMValueRef product = ir.mul(signed ? ir.sext(a, 128) : ir.zext(a, 128), signed ? ir.sext(b, 128) : ir.zext(b, 128));
-      result = ir.trunc(ir.lshr(product, ir.c(128, 64)), 64);
-    } else {
-      LLVMValueRef a;
-      LLVMValueRef b;
-      if (op31 == 0 && i.f("o0") == 1) {
-        var remainder = e.remainder(i.f("rn"), i.f("rm"), i.f("ra"), x);
-        if (remainder.isPresent()) {
-          e.setReg(i.f("rd"), remainder.get());
-          return;
-        }
+    LLVMValueRef n = e.reg(a.rn(), true);
+    LLVMValueRef m = e.reg(a.rm(), true);
+    LLVMValueRef product = ir.mul(signed ? ir.sext(n, 128) : ir.zext(n, 128), signed ? ir.sext(m, 128) : ir.zext(m, 128));
+    e.setReg(a.rd(), ir.trunc(ir.lshr(product, ir.c(128, 64)), 64));
+  }
+
+  /** Ra + or - Rn * Rm; an MSUB that takes the remainder of the division before it reuses that remainder. */
+  private static void multiplyAdd(Args.MulAdd a, Emitter e, Factors factors, boolean subtract) {
+    IrBuilder ir = e.ir;
+    boolean x = a.sf() == 1;
+    if (factors == Factors.SAME && subtract) {
+      var remainder = e.remainder(a.rn(), a.rm(), a.ra(), x);
+      if (remainder.isPresent()) {
+        e.setReg(a.rd(), remainder.get());
+        return;
       }
-      if (op31 == 0) {
-        a = e.reg(i.f("rn"), x);
-        b = e.reg(i.f("rm"), x);
-      } else {
-        boolean signed = op31 == 1;
-        a = signed ? ir.sext(e.reg(i.f("rn"), false), 64) : ir.zext(e.reg(i.f("rn"), false), 64);
-        b = signed ? ir.sext(e.reg(i.f("rm"), false), 64) : ir.zext(e.reg(i.f("rm"), false), 64);
-      }
-      LLVMValueRef product = ir.mul(a, b);
-      LLVMValueRef accumulator = e.reg(i.f("ra"), x || op31 != 0);
-      result = i.f("o0") == 1 ? ir.sub(accumulator, product) : ir.add(accumulator, product);
     }
-    e.setReg(i.f("rd"), result);
+    LLVMValueRef n;
+    LLVMValueRef m;
+    if (factors == Factors.SAME) {
+      n = e.reg(a.rn(), x);
+      m = e.reg(a.rm(), x);
+    } else {
+      boolean signed = factors == Factors.SIGNED;
+      n = signed ? ir.sext(e.reg(a.rn(), false), 64) : ir.zext(e.reg(a.rn(), false), 64);
+      m = signed ? ir.sext(e.reg(a.rm(), false), 64) : ir.zext(e.reg(a.rm(), false), 64);
+    }
+    LLVMValueRef product = ir.mul(n, m);
+    LLVMValueRef accumulator = e.reg(a.ra(), x);
+    e.setReg(a.rd(), subtract ? ir.sub(accumulator, product) : ir.add(accumulator, product));
   }
 }

@@ -33,8 +33,12 @@ public final class CaseGenerators {
   private static final Set<String> REGISTER_FIELDS = Set.of("rd", "rn", "rm", "ra", "rt", "rt2", "rs");
   private static final Set<String> MEMORY_FAMILIES = Set.of("LoadStoreUnsignedOffset", "LoadStoreImm9",
       "LoadStoreRegister", "LoadStorePair", "Exclusive", "SimdLoadStoreStructure");
-  /** Patterns whose instructions leave the case or end the process. */
-  private static final Set<Op> EXCLUDED = EnumSet.of(Op.SVC, Op.BL, Op.BR, Op.BLR, Op.RET, Op.BRK, Op.UDF);
+  /**
+   * Patterns whose instructions leave the case or end the process, write TPIDR_EL0 (which the dump relies on), or
+   * read the time (which differs from run to run).
+   */
+  private static final Set<Op> EXCLUDED = EnumSet.of(Op.SVC, Op.BL, Op.BR, Op.BLR, Op.RET, Op.BRK, Op.UDF,
+      Op.MSR_TPIDR_EL0, Op.MRS_CNTVCT_EL0);
   private static final long[] EDGES = {0, 1, -1, 2, 0x7f, 0x80, 0xff, 0x7fff, 0x8000, 0xffff, 0x7fffffffL,
       0x80000000L, 0xffffffffL, 0x100000000L, Long.MAX_VALUE, Long.MIN_VALUE, 0x8000000000000001L, 63, 64, 31, 32};
   private static final A64Decoder DECODER = A64Decoder.standard();
@@ -184,34 +188,10 @@ public final class CaseGenerators {
       case LDST_UNSIGNED -> set(word, p.field("imm12"), p.field("imm12").extract(word) & 0x3f);
       case LDST_PAIR -> set(word, p.field("imm7"), (p.field("imm7").extract(word) & 0x1f) - 16);
       case LOAD_LITERAL -> set(word, p.field("imm19"), (p.field("imm19").extract(word) & 0x3f) - 32);
-      case SYS_REG -> systemRegister(p, word);
-      case SYS -> systemOperation(p, word);
       case FP_DP3 -> fusedOperands(p, word);
       case LDST_EXCLUSIVE -> exclusiveFields(p, word);
       default -> word;
     };
-  }
-
-  /**
-   * o0, op1, CRn, CRm, op2 of the system registers user code reads: NZCV, TPIDR_EL0, FPCR, FPSR, MIDR_EL1, CTR_EL0,
-   * DCZID_EL0, CNTFRQ_EL0, TPIDRRO_EL0 (not CNTVCT_EL0: time differs from run to run).
-   */
-  private static final int[][] SYSTEM_REGISTERS = {{1, 3, 4, 2, 0}, {1, 3, 13, 0, 2}, {1, 3, 4, 4, 0},
-      {1, 3, 4, 4, 1}, {1, 0, 0, 0, 0}, {1, 3, 0, 0, 1}, {1, 3, 0, 0, 7}, {1, 3, 14, 0, 0}, {1, 3, 13, 0, 3}};
-  /** op1, CRn, CRm, op2 of DC ZVA, DC CVAC, DC CVAU, DC CIVAC, IC IVAU. */
-  private static final int[][] SYSTEM_OPERATIONS = {{3, 7, 4, 1}, {3, 7, 10, 1}, {3, 7, 11, 1}, {3, 7, 14, 1},
-      {3, 7, 5, 1}};
-
-  private static int systemRegister(Pattern p, int word) {
-    int choice = p.field("op1").extract(word) ^ p.field("crn").extract(word) ^ p.field("crm").extract(word);
-    return setAll(p, word, new String[] {"o0", "op1", "crn", "crm", "op2"},
-        SYSTEM_REGISTERS[Math.floorMod(choice, SYSTEM_REGISTERS.length)]);
-  }
-
-  private static int systemOperation(Pattern p, int word) {
-    int choice = p.field("crn").extract(word) ^ p.field("crm").extract(word);
-    return setAll(p, word, new String[] {"op1", "crn", "crm", "op2"},
-        SYSTEM_OPERATIONS[Math.floorMod(choice, SYSTEM_OPERATIONS.length)]);
   }
 
   /** Half of the fused multiply-adds take V0 * V1 + V2, where FloatEdges often puts a hard case. */
@@ -248,14 +228,11 @@ public final class CaseGenerators {
     return word;
   }
 
-  /** Instructions that would leave the case (BL), and writes of TPIDR_EL0, which the dump relies on. */
+  /** Instructions that would leave the case (BL); MSR TPIDR_EL0, which the dump relies on, is never generated. */
   private static boolean leavesCase(Insn insn) {
     Flow flow = Flow.of(insn);
-    if (flow.kind() != Flow.Kind.NEXT && flow.kind() != Flow.Kind.BRANCH && flow.kind() != Flow.Kind.CONDITIONAL) {
-      return true;
-    }
-    return insn.pattern().name().equals("SYS_REG") && insn.f("L") == 0
-        && A64Decoder.family(insn).disassemble(insn).startsWith("msr TPIDR_EL0");
+    return flow.kind() != Flow.Kind.NEXT && flow.kind() != Flow.Kind.BRANCH && flow.kind() != Flow.Kind.CONDITIONAL
+        || insn.op() == Op.MSR_TPIDR_EL0;
   }
 
   private static int set(int word, Pattern.Field f, int value) {
