@@ -4,7 +4,7 @@ import static org.bytedeco.llvm.global.LLVM.LLVMRealOEQ;
 import static org.bytedeco.llvm.global.LLVM.LLVMRealOLT;
 import static org.bytedeco.llvm.global.LLVM.LLVMRealUNO;
 
-import elfconv.a64.Insn;
+import elfconv.a64.Args;
 import elfconv.ir.IrBuilder;
 import elfconv.lift.Emitter;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
@@ -14,62 +14,45 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
  * else NZCV from the immediate). Less: 1000, equal: 0110, greater: 0010, unordered: 0011. The E forms differ only
  * in which NaNs raise Invalid Operation.
  */
-final class FloatCompare implements Family {
-  private static boolean conditional(Insn i) {
-    return i.pattern().name().equals("FP_COND_COMPARE");
+final class FloatCompare {
+  private FloatCompare() {}
+
+  static void FCMP(Args.FpCompare a, Emitter e) {
+    FloatOps ops = new FloatOps(e, FloatFormat.ofType(a.type()));
+    LLVMValueRef n = ops.read(a.rn());
+    LLVMValueRef m = a.z() == 1 ? ops.c(0) : ops.read(a.rm());
+    LLVMValueRef[] nzcv = compare(e, ops, n, m, a.e() == 1, e.ir.c(1, 1));
+    e.setFlags(nzcv[0], nzcv[1], nzcv[2], nzcv[3]);
   }
 
-  private static boolean signalling(Insn i) {
-    return conditional(i) ? i.f("op") == 1 : (i.f("opc") & 2) != 0;
-  }
-
-  private static boolean withZero(Insn i) {
-    return !conditional(i) && (i.f("opc") & 1) != 0;
-  }
-
-  @Override
-  public String unallocated(Insn i) {
-    return i.f("type") > 1 ? "half-precision arithmetic needs FEAT_FP16" : null;
-  }
-
-  @Override
-  public boolean readsFpcr(Insn i) {
-    return true;
-  }
-
-  @Override
-  public String disassemble(Insn i) {
-    FloatFormat f = FloatFormat.ofType(i.f("type"));
-    String mnemonic = (conditional(i) ? "fccmp" : "fcmp") + (signalling(i) ? "e" : "");
-    String n = f.register(i.f("rn"));
-    if (conditional(i)) {
-      return Asm.join(mnemonic, n, f.register(i.f("rm")), Asm.imm(i.f("nzcv")), Asm.cond(i.f("cond")));
-    }
-    return Asm.join(mnemonic, n, withZero(i) ? "#0.0" : f.register(i.f("rm")));
-  }
-
-  @Override
-  public void lift(Insn i, Emitter e) {
-    FloatOps ops = new FloatOps(e, FloatFormat.ofType(i.f("type")));
+  static void FCCMP(Args.FpCondCompare a, Emitter e) {
+    FloatOps ops = new FloatOps(e, FloatFormat.ofType(a.type()));
     IrBuilder ir = e.ir;
-    LLVMValueRef a = ops.read(i.f("rn"));
-    LLVMValueRef b = withZero(i) ? ops.c(0) : ops.read(i.f("rm"));
+    LLVMValueRef n = ops.read(a.rn());
+    LLVMValueRef m = ops.read(a.rm());
+    LLVMValueRef holds = e.condition(a.cond());
+    LLVMValueRef[] nzcv = compare(e, ops, n, m, a.e() == 1, holds);
+    for (int k = 0; k < 4; k++) {
+      nzcv[k] = ir.select(holds, nzcv[k], ir.c(1, (a.nzcv() >> (3 - k)) & 1));
+    }
+    e.setFlags(nzcv[0], nzcv[1], nzcv[2], nzcv[3]);
+  }
+
+  /**
+   * N, Z, C, V of comparing a with b; where the program can observe it, Invalid Operation raised when {@code
+   * compared} holds: by every NaN for FCMPE ({@code signalling}), by signalling ones for FCMP.
+   */
+  private static LLVMValueRef[] compare(Emitter e, FloatOps ops, LLVMValueRef a, LLVMValueRef b,
+      boolean signalling, LLVMValueRef compared) {
+    IrBuilder ir = e.ir;
     LLVMValueRef x = ops.value(a);
     LLVMValueRef y = ops.value(b);
     LLVMValueRef less = ir.fcmp(LLVMRealOLT, x, y);
-    LLVMValueRef[] compared = {less, ir.fcmp(LLVMRealOEQ, x, y), ir.not(less), ir.fcmp(LLVMRealUNO, x, y)};
-    LLVMValueRef holds = conditional(i) ? e.condition(i.f("cond")) : ir.c(1, 1);
+    LLVMValueRef[] flags = {less, ir.fcmp(LLVMRealOEQ, x, y), ir.not(less), ir.fcmp(LLVMRealUNO, x, y)};
     if (e.floatExceptionsObserved()) {
-      // FCMPE signals on every NaN, FCMP only on signalling ones.
-      LLVMValueRef invalid = ir.and(holds, FloatExceptions.anyOf(ops, !signalling(i), a, b));
+      LLVMValueRef invalid = ir.and(compared, FloatExceptions.anyOf(ops, !signalling, a, b));
       e.raiseFloatExceptions(FloatExceptions.when(ir, invalid, FloatExceptions.INVALID));
     }
-    if (conditional(i)) {
-      int nzcv = i.f("nzcv");
-      for (int k = 0; k < 4; k++) {
-        compared[k] = ir.select(holds, compared[k], ir.c(1, (nzcv >> (3 - k)) & 1));
-      }
-    }
-    e.setFlags(compared[0], compared[1], compared[2], compared[3]);
+    return flags;
   }
 }

@@ -2,7 +2,7 @@ package elfconv.semantics;
 
 import static org.bytedeco.llvm.global.LLVM.LLVMRealONE;
 
-import elfconv.a64.Insn;
+import elfconv.a64.Args;
 import elfconv.ir.IrBuilder;
 import elfconv.lift.Emitter;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
@@ -11,90 +11,119 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
  * Scalar FP with one source: FMOV (register), FABS, FNEG (bit operations: a NaN keeps its payload, even a
  * signalling one), FSQRT, FCVT between half, single and double, and the FRINT roundings to integral.
  */
-final class FloatDataProcessing1 implements Family {
-  private static final String[] BASIC = {"fmov", "fabs", "fneg", "fsqrt"};
-  /** FRINT by opcode - 8: N, P, M, Z, A, (unallocated), X, I. */
-  private static final String[] FRINT = {"frintn", "frintp", "frintm", "frintz", "frinta", null, "frintx", "frinti"};
-  private static final FloatOps.Rounding[] FRINT_ROUNDING = {FloatOps.Rounding.TIE_EVEN,
-      FloatOps.Rounding.POSITIVE_INFINITY, FloatOps.Rounding.NEGATIVE_INFINITY, FloatOps.Rounding.ZERO,
-      FloatOps.Rounding.TIE_AWAY, null, FloatOps.Rounding.TIE_EVEN, FloatOps.Rounding.TIE_EVEN};
+final class FloatDataProcessing1 {
+  private FloatDataProcessing1() {}
 
-  private static boolean isConvert(Insn i) {
-    return (i.f("opcode") & 0x3c) == 0x04;
+  static void FMOV_s(Args.FpUnary a, Emitter e) {
+    FloatOps ops = ops(a, e);
+    ops.write(a.rd(), ops.read(a.rn()));
   }
 
-  @Override
-  public String unallocated(Insn i) {
-    int opcode = i.f("opcode");
-    int type = i.f("type");
-    if (isConvert(i)) {
-      int to = opcode & 3;
-      return type == 2 || to == 2 || to == type ? "FCVT between unsupported or equal formats" : null;
-    }
-    if (type > 1) {
-      return "half-precision arithmetic needs FEAT_FP16";
-    }
-    if (opcode < 4 || opcode >= 8 && opcode < 16 && FRINT[opcode - 8] != null) {
-      return null;
-    }
-    return "unallocated one-source FP opcode";
+  static void FABS_s(Args.FpUnary a, Emitter e) {
+    FloatOps ops = ops(a, e);
+    ops.write(a.rd(), ops.abs(ops.read(a.rn())));
   }
 
-  @Override
-  public boolean readsFpcr(Insn i) {
-    return i.f("opcode") >= 3;
+  static void FNEG_s(Args.FpUnary a, Emitter e) {
+    FloatOps ops = ops(a, e);
+    ops.write(a.rd(), ops.negate(ops.read(a.rn())));
   }
 
-  @Override
-  public String disassemble(Insn i) {
-    int opcode = i.f("opcode");
-    FloatFormat from = FloatFormat.ofType(i.f("type"));
-    if (isConvert(i)) {
-      return Asm.join("fcvt", FloatFormat.ofType(opcode & 3).register(i.f("rd")), from.register(i.f("rn")));
-    }
-    String mnemonic = opcode < 4 ? BASIC[opcode] : FRINT[opcode - 8];
-    return Asm.join(mnemonic, from.register(i.f("rd")), from.register(i.f("rn")));
-  }
-
-  @Override
-  public void lift(Insn i, Emitter e) {
-    int opcode = i.f("opcode");
-    FloatOps ops = new FloatOps(e, FloatFormat.ofType(i.f("type")));
-    if (isConvert(i)) {
-      LLVMValueRef source = ops.read(i.f("rn"));
-      FloatFormat to = FloatFormat.ofType(opcode & 3);
-      LLVMValueRef converted = FloatConversions.convert(ops, source, to);
-      ops.write(i.f("rd"), converted);
-      if (e.floatExceptionsObserved()) {
-        e.raiseFloatExceptions(FloatConversions.exceptions(ops, source, to, converted));
-      }
-      return;
-    }
-    LLVMValueRef a = ops.read(i.f("rn"));
+  static void FSQRT_s(Args.FpUnary a, Emitter e) {
+    FloatOps ops = ops(a, e);
     IrBuilder ir = e.ir;
-    LLVMValueRef result = switch (opcode) {
-      case 0 -> a;
-      case 1 -> ops.abs(a);
-      case 2 -> ops.negate(a);
-      case 3 -> {
-        LLVMValueRef root = ir.intrinsic("llvm.sqrt", ops.value(a));
-        if (e.floatExceptionsObserved()) {
-          e.raiseFloatExceptions(
-              FloatExceptions.arithmetic(e, ops, FloatExceptions.SQRT, root, ir.c(1, 0), ir.c(1, 0), a));
-        }
-        yield ops.result(root, a);
-      }
-      default -> {
-        LLVMValueRef rounded = ops.roundToIntegral(ops.value(a), FRINT_ROUNDING[opcode - 8]);
-        if (e.floatExceptionsObserved()) {
-          // Only FRINTX signals Inexact.
-          LLVMValueRef inexact = ir.fcmp(LLVMRealONE, rounded, ops.value(a));
-          e.raiseFloatExceptions(ir.or(FloatExceptions.signallingOperand(ops, a),
-              FloatExceptions.when(ir, ir.and(inexact, ir.c(1, opcode == 14 ? 1 : 0)), FloatExceptions.INEXACT)));
-        }
-        yield ops.result(rounded, a);
-      }
-    };
-    ops.write(i.f("rd"), result);
+    LLVMValueRef x = ops.read(a.rn());
+    LLVMValueRef root = ir.intrinsic("llvm.sqrt", ops.value(x));
+    if (e.floatExceptionsObserved()) {
+      e.raiseFloatExceptions(
+          FloatExceptions.arithmetic(e, ops, FloatExceptions.SQRT, root, ir.c(1, 0), ir.c(1, 0), x));
+    }
+    ops.write(a.rd(), ops.result(root, x));
+  }
+
+  static void FRINTN_s(Args.FpUnary a, Emitter e) {
+    roundToIntegral(a, e, FloatOps.Rounding.TIE_EVEN, false);
+  }
+
+  static void FRINTP_s(Args.FpUnary a, Emitter e) {
+    roundToIntegral(a, e, FloatOps.Rounding.POSITIVE_INFINITY, false);
+  }
+
+  static void FRINTM_s(Args.FpUnary a, Emitter e) {
+    roundToIntegral(a, e, FloatOps.Rounding.NEGATIVE_INFINITY, false);
+  }
+
+  static void FRINTZ_s(Args.FpUnary a, Emitter e) {
+    roundToIntegral(a, e, FloatOps.Rounding.ZERO, false);
+  }
+
+  static void FRINTA_s(Args.FpUnary a, Emitter e) {
+    roundToIntegral(a, e, FloatOps.Rounding.TIE_AWAY, false);
+  }
+
+  /**
+   * FRINTX and FRINTI round in FPCR's mode: to nearest, ties to even here, as other modes go to the runtime's exact
+   * emulation (fpcr lines).
+   */
+  static void FRINTX_s(Args.FpUnary a, Emitter e) {
+    roundToIntegral(a, e, FloatOps.Rounding.TIE_EVEN, true);
+  }
+
+  static void FRINTI_s(Args.FpUnary a, Emitter e) {
+    roundToIntegral(a, e, FloatOps.Rounding.TIE_EVEN, false);
+  }
+
+  static void FCVT_s_ds(Args.FpRR a, Emitter e) {
+    convert(a, e, FloatFormat.SINGLE, FloatFormat.DOUBLE);
+  }
+
+  static void FCVT_s_hs(Args.FpRR a, Emitter e) {
+    convert(a, e, FloatFormat.SINGLE, FloatFormat.HALF);
+  }
+
+  static void FCVT_s_sd(Args.FpRR a, Emitter e) {
+    convert(a, e, FloatFormat.DOUBLE, FloatFormat.SINGLE);
+  }
+
+  static void FCVT_s_hd(Args.FpRR a, Emitter e) {
+    convert(a, e, FloatFormat.DOUBLE, FloatFormat.HALF);
+  }
+
+  static void FCVT_s_sh(Args.FpRR a, Emitter e) {
+    convert(a, e, FloatFormat.HALF, FloatFormat.SINGLE);
+  }
+
+  static void FCVT_s_dh(Args.FpRR a, Emitter e) {
+    convert(a, e, FloatFormat.HALF, FloatFormat.DOUBLE);
+  }
+
+  private static FloatOps ops(Args.FpUnary a, Emitter e) {
+    return new FloatOps(e, FloatFormat.ofType(a.type()));
+  }
+
+  /** FRINT: to an integral value of the format; only FRINTX ({@code signalInexact}) signals Inexact. */
+  private static void roundToIntegral(Args.FpUnary a, Emitter e, FloatOps.Rounding rounding,
+      boolean signalInexact) {
+    FloatOps ops = ops(a, e);
+    IrBuilder ir = e.ir;
+    LLVMValueRef x = ops.read(a.rn());
+    LLVMValueRef rounded = ops.roundToIntegral(ops.value(x), rounding);
+    if (e.floatExceptionsObserved()) {
+      LLVMValueRef inexact = ir.fcmp(LLVMRealONE, rounded, ops.value(x));
+      e.raiseFloatExceptions(ir.or(FloatExceptions.signallingOperand(ops, x),
+          FloatExceptions.when(ir, ir.and(inexact, ir.c(1, signalInexact ? 1 : 0)), FloatExceptions.INEXACT)));
+    }
+    ops.write(a.rd(), ops.result(rounded, x));
+  }
+
+  /** FCVT: Rn of format {@code from} to Rd of format {@code to}. */
+  private static void convert(Args.FpRR a, Emitter e, FloatFormat from, FloatFormat to) {
+    FloatOps ops = new FloatOps(e, from);
+    LLVMValueRef source = ops.read(a.rn());
+    LLVMValueRef converted = FloatConversions.convert(ops, source, to);
+    ops.write(a.rd(), converted);
+    if (e.floatExceptionsObserved()) {
+      e.raiseFloatExceptions(FloatConversions.exceptions(ops, source, to, converted));
+    }
   }
 }

@@ -3,7 +3,7 @@ package elfconv.semantics;
 import static org.bytedeco.llvm.global.LLVM.LLVMRealOGT;
 import static org.bytedeco.llvm.global.LLVM.LLVMRealOLT;
 
-import elfconv.a64.Insn;
+import elfconv.a64.Args;
 import elfconv.ir.IrBuilder;
 import elfconv.lift.Emitter;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
@@ -12,68 +12,87 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
  * Scalar FP with two sources: FMUL, FDIV, FADD, FSUB, FMAX, FMIN, FMAXNM, FMINNM, FNMUL. FMAX and FMIN order -0
  * below +0; the NM forms treat a single quiet NaN as missing data; FNMUL negates whatever FPMul gives, NaNs too.
  */
-final class FloatDataProcessing2 implements Family {
-  private static final String[] MNEMONICS =
-      {"fmul", "fdiv", "fadd", "fsub", "fmax", "fmin", "fmaxnm", "fminnm", "fnmul"};
+final class FloatDataProcessing2 {
+  private FloatDataProcessing2() {}
 
-  @Override
-  public String unallocated(Insn i) {
-    if (i.f("type") > 1) {
-      return "half-precision arithmetic needs FEAT_FP16";
-    }
-    return i.f("opcode") < MNEMONICS.length ? null : "unallocated two-source FP opcode";
+  /** What the two-source encodings compute, as numbered by their opcode field (bits 15..12). */
+  private enum Operation { MUL, DIV, ADD, SUB, MAX, MIN, MAXNM, MINNM, NMUL }
+
+  static void FMUL_s(Args.FpBinary a, Emitter e) {
+    lift(a, e, Operation.MUL);
   }
 
-  @Override
-  public boolean readsFpcr(Insn i) {
-    return true;
+  static void FDIV_s(Args.FpBinary a, Emitter e) {
+    lift(a, e, Operation.DIV);
   }
 
-  @Override
-  public String disassemble(Insn i) {
-    FloatFormat f = FloatFormat.ofType(i.f("type"));
-    return Asm.join(MNEMONICS[i.f("opcode")], f.register(i.f("rd")), f.register(i.f("rn")), f.register(i.f("rm")));
+  static void FADD_s(Args.FpBinary a, Emitter e) {
+    lift(a, e, Operation.ADD);
   }
 
-  @Override
-  public void lift(Insn i, Emitter e) {
-    FloatOps ops = new FloatOps(e, FloatFormat.ofType(i.f("type")));
+  static void FSUB_s(Args.FpBinary a, Emitter e) {
+    lift(a, e, Operation.SUB);
+  }
+
+  static void FMAX_s(Args.FpBinary a, Emitter e) {
+    lift(a, e, Operation.MAX);
+  }
+
+  static void FMIN_s(Args.FpBinary a, Emitter e) {
+    lift(a, e, Operation.MIN);
+  }
+
+  static void FMAXNM_s(Args.FpBinary a, Emitter e) {
+    lift(a, e, Operation.MAXNM);
+  }
+
+  static void FMINNM_s(Args.FpBinary a, Emitter e) {
+    lift(a, e, Operation.MINNM);
+  }
+
+  static void FNMUL_s(Args.FpBinary a, Emitter e) {
+    lift(a, e, Operation.NMUL);
+  }
+
+  private static void lift(Args.FpBinary args, Emitter e, Operation operation) {
+    FloatOps ops = new FloatOps(e, FloatFormat.ofType(args.type()));
     IrBuilder ir = e.ir;
-    LLVMValueRef a = ops.read(i.f("rn"));
-    LLVMValueRef b = ops.read(i.f("rm"));
+    LLVMValueRef a = ops.read(args.rn());
+    LLVMValueRef b = ops.read(args.rm());
     LLVMValueRef x = ops.value(a);
     LLVMValueRef y = ops.value(b);
-    LLVMValueRef result = switch (i.f("opcode")) {
-      case 0 -> ops.result(ir.fmul(x, y), a, b);
-      case 1 -> ops.result(ir.fdiv(x, y), a, b);
-      case 2 -> ops.result(ir.fadd(x, y), a, b);
-      case 3 -> ops.result(ir.fsub(x, y), a, b);
-      case 4 -> maximum(ops, a, b, true);
-      case 5 -> maximum(ops, a, b, false);
-      case 6 -> maximum(ops, missingAs(ops, a, b, true), missingAs(ops, b, a, true), true);
-      case 7 -> maximum(ops, missingAs(ops, a, b, false), missingAs(ops, b, a, false), false);
-      default -> ops.negate(ops.result(ir.fmul(x, y), a, b));
+    LLVMValueRef result = switch (operation) {
+      case MUL -> ops.result(ir.fmul(x, y), a, b);
+      case DIV -> ops.result(ir.fdiv(x, y), a, b);
+      case ADD -> ops.result(ir.fadd(x, y), a, b);
+      case SUB -> ops.result(ir.fsub(x, y), a, b);
+      case MAX -> maximum(ops, a, b, true);
+      case MIN -> maximum(ops, a, b, false);
+      case MAXNM -> maximum(ops, missingAs(ops, a, b, true), missingAs(ops, b, a, true), true);
+      case MINNM -> maximum(ops, missingAs(ops, a, b, false), missingAs(ops, b, a, false), false);
+      case NMUL -> ops.negate(ops.result(ir.fmul(x, y), a, b));
     };
-    ops.write(i.f("rd"), result);
+    ops.write(args.rd(), result);
     if (e.floatExceptionsObserved()) {
-      e.raiseFloatExceptions(exceptions(e, ops, i.f("opcode"), a, b));
+      e.raiseFloatExceptions(exceptions(e, ops, operation, a, b));
     }
   }
 
-  private static LLVMValueRef exceptions(Emitter e, FloatOps ops, int opcode, LLVMValueRef a, LLVMValueRef b) {
+  private static LLVMValueRef exceptions(Emitter e, FloatOps ops, Operation operation, LLVMValueRef a,
+      LLVMValueRef b) {
     IrBuilder ir = ops.ir;
     LLVMValueRef x = ops.value(a);
     LLVMValueRef y = ops.value(b);
     LLVMValueRef no = ir.c(1, 0);
-    return switch (opcode) {
-      case 0, 8 -> FloatExceptions.arithmetic(e, ops, FloatExceptions.MULTIPLY, ir.fmul(x, y), no, no, a, b);
-      case 1 -> {
+    return switch (operation) {
+      case MUL, NMUL -> FloatExceptions.arithmetic(e, ops, FloatExceptions.MULTIPLY, ir.fmul(x, y), no, no, a, b);
+      case DIV -> {
         LLVMValueRef divideByZero = ir.and(ops.isZero(b), ir.and(ops.isFinite(a), ir.not(ops.isZero(a))));
         yield FloatExceptions.arithmetic(e, ops, FloatExceptions.DIVIDE, ir.fdiv(x, y), no, divideByZero, a, b);
       }
-      case 2 -> FloatExceptions.arithmetic(e, ops, FloatExceptions.ADD, ir.fadd(x, y), no, no, a, b);
-      case 3 -> FloatExceptions.arithmetic(e, ops, FloatExceptions.ADD, ir.fsub(x, y), no, no, a, ops.negate(b));
-      default -> FloatExceptions.signallingOperand(ops, a, b);
+      case ADD -> FloatExceptions.arithmetic(e, ops, FloatExceptions.ADD, ir.fadd(x, y), no, no, a, b);
+      case SUB -> FloatExceptions.arithmetic(e, ops, FloatExceptions.ADD, ir.fsub(x, y), no, no, a, ops.negate(b));
+      case MAX, MIN, MAXNM, MINNM -> FloatExceptions.signallingOperand(ops, a, b);
     };
   }
 

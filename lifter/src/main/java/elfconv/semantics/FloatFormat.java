@@ -41,9 +41,4 @@ record FloatFormat(int bits, int fractionBits) {
   int exponentBias() {
     return (1 << (bits - 2 - fractionBits)) - 1;
   }
-
-  /** Register name letter in assembly: h, s or d. */
-  String register(int n) {
-    return Asm.v(n, bytes());
-  }
 }

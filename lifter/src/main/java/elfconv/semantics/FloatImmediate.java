@@ -1,14 +1,18 @@
 package elfconv.semantics;
 
-import elfconv.a64.Insn;
+import elfconv.a64.Args;
 import elfconv.lift.Emitter;
-import java.util.Locale;
 
-/** FMOV (scalar, immediate): the 8-bit immediate expanded as VFPExpandImm does (sign, 3-bit exponent, 4-bit fraction). */
-final class FloatImmediate implements Family {
-  @Override
-  public String unallocated(Insn i) {
-    return i.f("type") > 1 ? "half-precision FMOV needs FEAT_FP16" : null;
+/**
+ * FMOV (scalar, immediate): the 8-bit immediate expanded as VFPExpandImm does (sign, 3-bit exponent, 4-bit
+ * fraction).
+ */
+final class FloatImmediate {
+  private FloatImmediate() {}
+
+  static void FMOVI_s(Args.FpImm a, Emitter e) {
+    FloatOps ops = new FloatOps(e, FloatFormat.ofType(a.type()));
+    ops.write(a.rd(), ops.c(expand(a.imm8(), ops.f)));
   }
 
   /** VFPExpandImm: a:b:cd:efgh becomes a : NOT(b) : b repeated : cd : efgh : zeros. */
@@ -20,18 +24,5 @@ final class FloatImmediate implements Family {
         | ((imm8 >> 4) & 3);
     long fraction = (long) (imm8 & 0xf) << (f.fractionBits() - 4);
     return sign << (f.bits() - 1) | exponent << f.fractionBits() | fraction;
-  }
-
-  @Override
-  public String disassemble(Insn i) {
-    FloatFormat f = FloatFormat.ofType(i.f("type"));
-    double value = Double.longBitsToDouble(expand(i.f("imm8"), FloatFormat.DOUBLE));
-    return Asm.join("fmov", f.register(i.f("rd")), String.format(Locale.ROOT, "#%.8f", value));
-  }
-
-  @Override
-  public void lift(Insn i, Emitter e) {
-    FloatOps ops = new FloatOps(e, FloatFormat.ofType(i.f("type")));
-    ops.write(i.f("rd"), ops.c(expand(i.f("imm8"), ops.f)));
   }
 }

@@ -5,89 +5,85 @@ import static org.bytedeco.llvm.global.LLVM.LLVMRealONE;
 import static org.bytedeco.llvm.global.LLVM.LLVMRealUGE;
 import static org.bytedeco.llvm.global.LLVM.LLVMRealULT;
 
-import elfconv.a64.Insn;
+import elfconv.a64.Args;
 import elfconv.ir.IrBuilder;
 import elfconv.lift.Emitter;
 import org.bytedeco.llvm.LLVM.LLVMTypeRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /**
- * Conversions between FP and integer registers: FCVT{N,P,M,Z,A}{S,U} (saturating, NaN gives 0), SCVTF and UCVTF,
- * and the fixed-point forms FCVTZS, FCVTZU, SCVTF, UCVTF with fbits = 64 - scale fraction bits.
+ * Conversions between FP and general-purpose registers: FCVT{N,P,M,Z,A}{S,U} (saturating, NaN gives 0), SCVTF and
+ * UCVTF, and the fixed-point forms of FCVTZS, FCVTZU, SCVTF, UCVTF with fbits = (64 or 32) - scale fraction bits.
  */
-final class FloatIntegerConvert implements Family {
-  private static final FloatOps.Rounding[] BY_RMODE = {FloatOps.Rounding.TIE_EVEN,
-      FloatOps.Rounding.POSITIVE_INFINITY, FloatOps.Rounding.NEGATIVE_INFINITY, FloatOps.Rounding.ZERO};
+final class FloatIntegerConvert {
+  private FloatIntegerConvert() {}
 
-  /** What one encoding does: to an integer (with a rounding) or from one; signed; fraction bits. */
-  private record Conversion(boolean toInteger, FloatOps.Rounding rounding, boolean signed, int fractionBits) {}
-
-  /** The conversion, or null for an unallocated combination of the fields. */
-  private static Conversion conversion(Insn i) {
-    switch (i.pattern().name()) {
-      case "FP_INT_AWAY":
-        return new Conversion(true, FloatOps.Rounding.TIE_AWAY, i.f("opcode") == 0, 0);
-      case "FP_INT": {
-        int opcode = i.f("opcode");
-        if (opcode < 2) {
-          return new Conversion(true, BY_RMODE[i.f("rmode")], opcode == 0, 0);
-        }
-        return i.f("rmode") == 0 ? new Conversion(false, null, opcode == 2, 0) : null;
-      }
-      default: {
-        int fractionBits = 64 - i.f("scale");
-        if (i.f("sf") == 0 && fractionBits > 32) {
-          return null;
-        }
-        int rmodeOpcode = i.f("rmode") << 3 | i.f("opcode");
-        return switch (rmodeOpcode) {
-          case 0b00010, 0b00011 -> new Conversion(false, null, rmodeOpcode == 0b00010, fractionBits);
-          case 0b11000, 0b11001 -> new Conversion(true, FloatOps.Rounding.ZERO, rmodeOpcode == 0b11000, fractionBits);
-          default -> null;
-        };
-      }
-    }
+  static void FCVTNS_g(Args.FpToInt a, Emitter e) {
+    toInteger(a, e, FloatOps.Rounding.TIE_EVEN, true);
   }
 
-  @Override
-  public String unallocated(Insn i) {
-    if (i.f("type") > 1) {
-      return "half-precision conversions need FEAT_FP16";
-    }
-    return conversion(i) == null ? "unallocated FP/integer conversion" : null;
+  static void FCVTNU_g(Args.FpToInt a, Emitter e) {
+    toInteger(a, e, FloatOps.Rounding.TIE_EVEN, false);
   }
 
-  @Override
-  public boolean readsFpcr(Insn i) {
-    return true;
+  static void FCVTPS_g(Args.FpToInt a, Emitter e) {
+    toInteger(a, e, FloatOps.Rounding.POSITIVE_INFINITY, true);
   }
 
-  @Override
-  public String disassemble(Insn i) {
-    Conversion c = conversion(i);
-    FloatFormat f = FloatFormat.ofType(i.f("type"));
-    String general = Asm.r(i.f(c.toInteger() ? "rd" : "rn"), i.is64());
-    String fp = f.register(i.f(c.toInteger() ? "rn" : "rd"));
-    String sign = c.signed() ? "s" : "u";
-    boolean fixed = i.pattern().name().equals("FP_FIXED");
-    String fbits = Asm.imm(c.fractionBits());
-    if (c.toInteger()) {
-      String mnemonic = "fcvt" + "npmza".charAt(c.rounding().ordinal()) + sign;
-      return fixed ? Asm.join(mnemonic, general, fp, fbits) : Asm.join(mnemonic, general, fp);
-    }
-    return fixed ? Asm.join(sign + "cvtf", fp, general, fbits) : Asm.join(sign + "cvtf", fp, general);
+  static void FCVTPU_g(Args.FpToInt a, Emitter e) {
+    toInteger(a, e, FloatOps.Rounding.POSITIVE_INFINITY, false);
   }
 
-  @Override
-  public void lift(Insn i, Emitter e) {
-    Conversion c = conversion(i);
-    FloatOps ops = new FloatOps(e, FloatFormat.ofType(i.f("type")));
-    int intBits = i.is64() ? 64 : 32;
-    if (c.toInteger()) {
-      e.setReg(i.f("rd"), toInteger(e, ops, ops.read(i.f("rn")), c.rounding(), c.signed(), intBits, c.fractionBits()));
-    } else {
-      ops.write(i.f("rd"), fromInteger(e, ops, e.reg(i.f("rn"), i.is64()), c.signed(), intBits, c.fractionBits()));
-    }
+  static void FCVTMS_g(Args.FpToInt a, Emitter e) {
+    toInteger(a, e, FloatOps.Rounding.NEGATIVE_INFINITY, true);
+  }
+
+  static void FCVTMU_g(Args.FpToInt a, Emitter e) {
+    toInteger(a, e, FloatOps.Rounding.NEGATIVE_INFINITY, false);
+  }
+
+  static void FCVTAS_g(Args.FpToInt a, Emitter e) {
+    toInteger(a, e, FloatOps.Rounding.TIE_AWAY, true);
+  }
+
+  static void FCVTAU_g(Args.FpToInt a, Emitter e) {
+    toInteger(a, e, FloatOps.Rounding.TIE_AWAY, false);
+  }
+
+  static void FCVTZS_g(Args.FpFixed a, Emitter e) {
+    toFixed(a, e, true);
+  }
+
+  static void FCVTZU_g(Args.FpFixed a, Emitter e) {
+    toFixed(a, e, false);
+  }
+
+  static void SCVTF_g(Args.FpFixed a, Emitter e) {
+    fromFixed(a, e, true);
+  }
+
+  static void UCVTF_g(Args.FpFixed a, Emitter e) {
+    fromFixed(a, e, false);
+  }
+
+  private static void toInteger(Args.FpToInt a, Emitter e, FloatOps.Rounding rounding, boolean signed) {
+    FloatOps ops = new FloatOps(e, FloatFormat.ofType(a.type()));
+    boolean wide = a.sf() == 1;
+    e.setReg(a.rd(), toInteger(e, ops, ops.read(a.rn()), rounding, signed, wide ? 64 : 32, 0));
+  }
+
+  private static void toFixed(Args.FpFixed a, Emitter e, boolean signed) {
+    FloatOps ops = new FloatOps(e, FloatFormat.ofType(a.type()));
+    int intBits = a.sf() == 1 ? 64 : 32;
+    e.setReg(a.rd(), toInteger(e, ops, ops.read(a.rn()), FloatOps.Rounding.ZERO, signed, intBits,
+        intBits - a.scale()));
+  }
+
+  private static void fromFixed(Args.FpFixed a, Emitter e, boolean signed) {
+    FloatOps ops = new FloatOps(e, FloatFormat.ofType(a.type()));
+    boolean wide = a.sf() == 1;
+    int intBits = wide ? 64 : 32;
+    ops.write(a.rd(), fromInteger(e, ops, e.reg(a.rn(), wide), signed, intBits, intBits - a.scale()));
   }
 
   /**

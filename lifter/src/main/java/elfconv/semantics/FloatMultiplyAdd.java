@@ -1,6 +1,6 @@
 package elfconv.semantics;
 
-import elfconv.a64.Insn;
+import elfconv.a64.Args;
 import elfconv.ir.IrBuilder;
 import elfconv.lift.Emitter;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
@@ -9,35 +9,31 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
  * FMADD, FMSUB, FNMADD, FNMSUB: Rn * Rm + Ra with one rounding, after negating Rn and/or Ra as bits (so a NaN
  * operand passes through with its sign flipped, as FPMulAdd sees it).
  */
-final class FloatMultiplyAdd implements Family {
-  private static final String[] MNEMONICS = {"fmadd", "fmsub", "fnmadd", "fnmsub"};
+final class FloatMultiplyAdd {
+  private FloatMultiplyAdd() {}
 
-  @Override
-  public String unallocated(Insn i) {
-    return i.f("type") > 1 ? "half-precision arithmetic needs FEAT_FP16" : null;
+  static void FMADD(Args.FpTernary a, Emitter e) {
+    lift(a, e, false, false);
   }
 
-  @Override
-  public boolean readsFpcr(Insn i) {
-    return true;
+  static void FMSUB(Args.FpTernary a, Emitter e) {
+    lift(a, e, true, false);
   }
 
-  @Override
-  public String disassemble(Insn i) {
-    FloatFormat f = FloatFormat.ofType(i.f("type"));
-    return Asm.join(MNEMONICS[i.f("o1") << 1 | i.f("o0")], f.register(i.f("rd")), f.register(i.f("rn")),
-        f.register(i.f("rm")), f.register(i.f("ra")));
+  static void FNMADD(Args.FpTernary a, Emitter e) {
+    lift(a, e, true, true);
   }
 
-  @Override
-  public void lift(Insn i, Emitter e) {
-    FloatOps ops = new FloatOps(e, FloatFormat.ofType(i.f("type")));
+  static void FNMSUB(Args.FpTernary a, Emitter e) {
+    lift(a, e, false, true);
+  }
+
+  private static void lift(Args.FpTernary args, Emitter e, boolean negateProduct, boolean negateAddend) {
+    FloatOps ops = new FloatOps(e, FloatFormat.ofType(args.type()));
     IrBuilder ir = e.ir;
-    boolean negateAddend = i.f("o1") == 1;
-    boolean negateProduct = i.f("o1") != i.f("o0");
-    LLVMValueRef n = ops.read(i.f("rn"));
-    LLVMValueRef m = ops.read(i.f("rm"));
-    LLVMValueRef a = ops.read(i.f("ra"));
+    LLVMValueRef n = ops.read(args.rn());
+    LLVMValueRef m = ops.read(args.rm());
+    LLVMValueRef a = ops.read(args.ra());
     n = negateProduct ? ops.negate(n) : n;
     a = negateAddend ? ops.negate(a) : a;
     LLVMValueRef fused = ops.f == FloatFormat.DOUBLE ? fusedDouble(e, ops, n, m, a)
@@ -48,7 +44,7 @@ final class FloatMultiplyAdd implements Family {
     LLVMValueRef quietAddend = ir.and(ops.isNaN(a), ir.not(ops.isSignalling(a)));
     LLVMValueRef result = ops.result(fused, a, n, m);
     LLVMValueRef invalidWithQuietAddend = ir.and(quietAddend, infinityTimesZero);
-    ops.write(i.f("rd"), ir.select(invalidWithQuietAddend, ops.c(ops.f.defaultNaN()), result));
+    ops.write(args.rd(), ir.select(invalidWithQuietAddend, ops.c(ops.f.defaultNaN()), result));
     if (e.floatExceptionsObserved()) {
       e.raiseFloatExceptions(FloatExceptions.arithmetic(e, ops, FloatExceptions.FUSED, fused, invalidWithQuietAddend,
           ir.c(1, 0), n, m, a));

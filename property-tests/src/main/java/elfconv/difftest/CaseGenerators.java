@@ -188,7 +188,7 @@ public final class CaseGenerators {
       case LDST_UNSIGNED -> set(word, p.field("imm12"), p.field("imm12").extract(word) & 0x3f);
       case LDST_PAIR -> set(word, p.field("imm7"), (p.field("imm7").extract(word) & 0x1f) - 16);
       case LOAD_LITERAL -> set(word, p.field("imm19"), (p.field("imm19").extract(word) & 0x3f) - 32);
-      case FP_DP3 -> fusedOperands(p, word);
+      case FMADD, FMSUB, FNMADD, FNMSUB -> fusedOperands(p, word);
       case LDST_EXCLUSIVE -> exclusiveFields(p, word);
       default -> word;
     };
