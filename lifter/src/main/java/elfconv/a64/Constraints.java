@@ -21,4 +21,19 @@ final class Constraints {
   static boolean extendShift(Args.AddSubExt a) {
     return a.imm3() <= 4;
   }
+
+  /** An arrangement of (Q, size) that is a vector: one 64-bit lane (size 11, Q = 0) is not. */
+  static boolean vector(Args.SimdThreeSame a) {
+    return a.size() != 3 || a.q() == 1;
+  }
+
+  /** An operation without 64-bit lanes. */
+  static boolean noD(Args.SimdThreeSame a) {
+    return a.size() != 3;
+  }
+
+  /** The across-lanes reductions take 8B, 16B, 4H, 8H or 4S only. */
+  static boolean reducible(Args.SimdAcross a) {
+    return a.size() < 2 || a.size() == 2 && a.q() == 1;
+  }
 }

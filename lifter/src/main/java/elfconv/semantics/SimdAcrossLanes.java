@@ -1,54 +1,51 @@
 package elfconv.semantics;
 
-import elfconv.a64.Insn;
+import elfconv.a64.Args;
 import elfconv.ir.IrBuilder;
 import elfconv.lift.Emitter;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
-/** ADDV, SADDLV/UADDLV, SMAXV/UMAXV, SMINV/UMINV: one lane of a vector reduced to a scalar register. */
-final class SimdAcrossLanes implements Family {
-  private static final int ADDLV = 3, MAXV = 10, MINV = 26;
+/** ADDV, SADDLV/UADDLV, SMAXV/UMAXV, SMINV/UMINV: the lanes of a vector reduced to a scalar register. */
+final class SimdAcrossLanes {
+  private SimdAcrossLanes() {}
 
-  private static int opcode(Insn i) {
-    return (i.word() >>> 12) & 0x1f;
+  static void ADDV(Args.SimdAcross a, Emitter e) {
+    reduce(a, e, "llvm.vector.reduce.add");
   }
 
-  @Override
-  public String unallocated(Insn i) {
-    int size = i.f("size");
-    if (opcode(i) == 27 && i.f("U") == 1) {
-      return "unallocated";
-    }
-    return size == 3 || size == 2 && i.f("Q") == 0 ? "reduces 8B, 16B, 4H, 8H or 4S only" : null;
+  static void SADDLV(Args.SimdAcross a, Emitter e) {
+    addLong(a, e, true);
   }
 
-  @Override
-  public String disassemble(Insn i) {
-    int op = opcode(i);
-    boolean u = i.f("U") == 1;
-    int size = i.f("size");
-    String name = switch (op) {
-      case ADDLV -> u ? "uaddlv" : "saddlv";
-      case MAXV -> u ? "umaxv" : "smaxv";
-      case MINV -> u ? "uminv" : "sminv";
-      default -> "addv";
-    };
-    int resultSize = op == ADDLV ? size + 1 : size;
-    return Asm.join(name, Asm.v(i.f("rd"), 1 << resultSize), Simd.arrangement(i.f("rn"), i.f("Q"), size));
+  static void UADDLV(Args.SimdAcross a, Emitter e) {
+    addLong(a, e, false);
   }
 
-  @Override
-  public void lift(Insn i, Emitter e) {
+  static void SMAXV(Args.SimdAcross a, Emitter e) {
+    reduce(a, e, "llvm.vector.reduce.smax");
+  }
+
+  static void UMAXV(Args.SimdAcross a, Emitter e) {
+    reduce(a, e, "llvm.vector.reduce.umax");
+  }
+
+  static void SMINV(Args.SimdAcross a, Emitter e) {
+    reduce(a, e, "llvm.vector.reduce.smin");
+  }
+
+  static void UMINV(Args.SimdAcross a, Emitter e) {
+    reduce(a, e, "llvm.vector.reduce.umin");
+  }
+
+  private static void reduce(Args.SimdAcross a, Emitter e, String intrinsic) {
+    LLVMValueRef v = Simd.arranged(e, a.rn(), a.q(), a.size());
+    e.setVreg(a.rd(), e.ir.intrinsic(intrinsic, v));
+  }
+
+  /** The sum of the lanes each widened to twice their width. */
+  private static void addLong(Args.SimdAcross a, Emitter e, boolean signed) {
     IrBuilder ir = e.ir;
-    int op = opcode(i);
-    boolean u = i.f("U") == 1;
-    LLVMValueRef a = Simd.arranged(e, i.f("rn"), i.f("Q"), i.f("size"));
-    LLVMValueRef result = switch (op) {
-      case ADDLV -> ir.intrinsic("llvm.vector.reduce.add", ir.widen(a, 2 * IrBuilder.width(a), !u));
-      case MAXV -> ir.intrinsic(u ? "llvm.vector.reduce.umax" : "llvm.vector.reduce.smax", a);
-      case MINV -> ir.intrinsic(u ? "llvm.vector.reduce.umin" : "llvm.vector.reduce.smin", a);
-      default -> ir.intrinsic("llvm.vector.reduce.add", a);
-    };
-    e.setVreg(i.f("rd"), result);
+    LLVMValueRef v = Simd.arranged(e, a.rn(), a.q(), a.size());
+    e.setVreg(a.rd(), ir.intrinsic("llvm.vector.reduce.add", ir.widen(v, 2 * IrBuilder.width(v), signed)));
   }
 }

@@ -1,85 +1,53 @@
 package elfconv.semantics;
 
-import elfconv.a64.Insn;
+import elfconv.a64.Args;
 import elfconv.ir.IrBuilder;
 import elfconv.lift.Emitter;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /**
- * The Advanced SIMD copies: DUP (element, general, scalar), SMOV, UMOV and INS (general, element). imm5's lowest
- * set bit gives the lane size, the bits above it the lane.
+ * The Advanced SIMD copies: DUP (element, general, scalar), SMOV, UMOV and INS (general, element). The table gives
+ * the lane size (from imm5's lowest set bit) and the lane index.
  */
-final class SimdCopy implements Family {
-  private static int size(Insn i) {
-    return Integer.numberOfTrailingZeros(i.f("imm5") | 0x10);
+final class SimdCopy {
+  private SimdCopy() {}
+
+  static void DUP_element_v(Args.SimdLane a, Emitter e) {
+    duplicate(e, a.q(), a.size(), a.rd(), element(e, a.rn(), a.size(), a.idx()));
   }
 
-  private static int index(Insn i) {
-    return i.f("imm5") >> (size(i) + 1);
+  static void DUP_general(Args.SimdLane a, Emitter e) {
+    duplicate(e, a.q(), a.size(), a.rd(), e.ir.trunc(e.reg(a.rn(), true), Simd.bits(a.size())));
   }
 
-  private static String name(Insn i) {
-    return i.pattern().name();
+  static void DUP_element_s(Args.SimdLaneScalar a, Emitter e) {
+    e.setVreg(a.rd(), element(e, a.rn(), a.size(), a.idx()));
   }
 
-  private static boolean signed(Insn i) {
-    return name(i).equals("SIMD_MOV_TO_GENERAL") && i.f("U") == 0;
+  static void SMOV(Args.SimdLane a, Emitter e) {
+    LLVMValueRef element = element(e, a.rn(), a.size(), a.idx());
+    e.setReg(a.rd(), e.ir.sext(element, a.q() == 1 ? 64 : 32));
   }
 
-  @Override
-  public String unallocated(Insn i) {
-    int size = size(i);
-    if (size == 4) {
-      return "reserved lane size";
-    }
-    return switch (name(i)) {
-      case "SIMD_DUP_ELEMENT", "DUP_GENERAL" -> size == 3 && i.f("Q") == 0 ? "one 64-bit lane is not a vector" : null;
-      case "SIMD_MOV_TO_GENERAL" -> signed(i) ? (size >= 2 + i.f("Q") ? "SMOV wider than its destination" : null)
-          : (size == 3) != (i.f("Q") == 1) ? "UMOV's Q must say whether the lane is 64 bits" : null;
-      default -> null;
-    };
+  static void UMOV(Args.SimdLane a, Emitter e) {
+    e.setReg(a.rd(), element(e, a.rn(), a.size(), a.idx()));
   }
 
-  @Override
-  public String disassemble(Insn i) {
-    int size = size(i);
-    int rd = i.f("rd");
-    int rn = i.f("rn");
-    String lane = Simd.lane(rn, size, index(i));
-    return switch (name(i)) {
-      case "SIMD_DUP_ELEMENT" -> Asm.join("dup", Simd.arrangement(rd, i.f("Q"), size), lane);
-      case "DUP_GENERAL" -> Asm.join("dup", Simd.arrangement(rd, i.f("Q"), size), Asm.r(rn, size == 3));
-      case "SIMD_DUP_SCALAR" -> Asm.join("mov", Asm.v(rd, 1 << size), lane);
-      case "SIMD_MOV_TO_GENERAL" -> signed(i) ? Asm.join("smov", Asm.r(rd, i.f("Q") == 1), lane)
-          : Asm.join(size >= 2 ? "mov" : "umov", Asm.r(rd, size == 3), lane);
-      case "SIMD_INS_GENERAL" -> Asm.join("mov", Simd.lane(rd, size, index(i)), Asm.r(rn, size == 3));
-      default -> Asm.join("mov", Simd.lane(rd, size, index(i)), Simd.lane(rn, size, i.f("imm4") >> size));
-    };
+  static void INS_general(Args.SimdLane a, Emitter e) {
+    insert(e, a.rd(), a.size(), a.idx(), e.ir.trunc(e.reg(a.rn(), true), Simd.bits(a.size())));
   }
 
-  @Override
-  public void lift(Insn i, Emitter e) {
+  static void INS_element(Args.SimdInsElement a, Emitter e) {
+    insert(e, a.rd(), a.size(), a.dst(), element(e, a.rn(), a.size(), a.src()));
+  }
+
+  /** Every lane of Vd (Q = 0: its lower half) set to {@code element}. */
+  private static void duplicate(Emitter e, int q, int size, int d, LLVMValueRef element) {
     IrBuilder ir = e.ir;
-    int size = size(i);
     int bits = Simd.bits(size);
-    int rd = i.f("rd");
-    int rn = i.f("rn");
-    switch (name(i)) {
-      case "SIMD_DUP_ELEMENT", "DUP_GENERAL" -> {
-        LLVMValueRef element = name(i).equals("DUP_GENERAL") ? ir.trunc(e.reg(rn, true), bits) : element(e, rn, size,
-            index(i));
-        int lanes = Simd.lanes(i.f("Q"), size);
-        LLVMValueRef one = ir.insert(ir.splat(ir.m.vectorType(lanes, bits), 0), element, 0);
-        Simd.write(e, rd, ir.shuffle(one, one, new int[lanes]));
-      }
-      case "SIMD_DUP_SCALAR" -> e.setVreg(rd, element(e, rn, size, index(i)));
-      case "SIMD_MOV_TO_GENERAL" -> {
-        LLVMValueRef element = element(e, rn, size, index(i));
-        e.setReg(rd, signed(i) ? ir.sext(element, i.f("Q") == 1 ? 64 : 32) : element);
-      }
-      case "SIMD_INS_GENERAL" -> insert(e, rd, size, index(i), ir.trunc(e.reg(rn, true), bits));
-      default -> insert(e, rd, size, index(i), element(e, rn, size, i.f("imm4") >> size));
-    }
+    int lanes = Simd.lanes(q, size);
+    LLVMValueRef one = ir.insert(ir.splat(ir.m.vectorType(lanes, bits), 0), element, 0);
+    Simd.write(e, d, ir.shuffle(one, one, new int[lanes]));
   }
 
   private static LLVMValueRef element(Emitter e, int n, int size, int index) {

@@ -1,6 +1,6 @@
 package elfconv.semantics;
 
-import elfconv.a64.Insn;
+import elfconv.a64.Args;
 import elfconv.ir.IrBuilder;
 import elfconv.lift.Emitter;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
@@ -9,39 +9,41 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
  * MOVI, MVNI, ORR, BIC and FMOV (vector, immediate): an 8-bit immediate expanded by cmode and op to a 64-bit
  * pattern (AdvSIMDExpandImm), repeated across the register.
  */
-final class SimdModifiedImmediate implements Family {
-  private enum Kind { MOVI, MVNI, ORR, BIC, FMOV }
+final class SimdModifiedImmediate {
+  private SimdModifiedImmediate() {}
 
-  private static int imm8(Insn i) {
-    return i.f("abc") << 5 | i.f("defgh");
+  static void MOVI(Args.SimdImm a, Emitter e) {
+    Simd.write(e, a.rd(), immediate(a, e));
   }
 
-  private static Kind kind(Insn i) {
-    int cmode = i.f("cmode");
-    boolean op = i.f("op") == 1;
-    if (cmode == 0xf) {
-      return Kind.FMOV;
-    }
-    if (cmode == 0xe || (cmode & 0xe) == 0xc) {
-      return cmode == 0xe || !op ? Kind.MOVI : Kind.MVNI;
-    }
-    boolean orr = (cmode & 1) == 1;
-    return orr ? (op ? Kind.BIC : Kind.ORR) : (op ? Kind.MVNI : Kind.MOVI);
+  static void MVNI(Args.SimdImm a, Emitter e) {
+    Simd.write(e, a.rd(), e.ir.not(immediate(a, e)));
   }
 
-  /** Lane width in bits of the immediate's pattern. */
-  private static int laneBits(Insn i) {
-    int cmode = i.f("cmode");
-    if (cmode < 8 || (cmode & 0xe) == 0xc) {
-      return 32;
-    }
-    if (cmode < 0xc) {
-      return 16;
-    }
-    if (cmode == 0xe) {
-      return i.f("op") == 1 ? 64 : 8;
-    }
-    return i.f("op") == 1 ? 64 : 32;
+  static void ORR_vi(Args.SimdImm a, Emitter e) {
+    LLVMValueRef value = immediate(a, e);
+    Simd.write(e, a.rd(), e.ir.or(old(a, e), value));
+  }
+
+  static void BIC_vi(Args.SimdImm a, Emitter e) {
+    LLVMValueRef value = immediate(a, e);
+    Simd.write(e, a.rd(), e.ir.and(old(a, e), e.ir.not(value)));
+  }
+
+  static void FMOVI_v(Args.SimdImm a, Emitter e) {
+    Simd.write(e, a.rd(), immediate(a, e));
+  }
+
+  /** The expanded immediate as one (Q = 0) or two 64-bit lanes. */
+  private static LLVMValueRef immediate(Args.SimdImm a, Emitter e) {
+    IrBuilder ir = e.ir;
+    long pattern = expand(a.op(), a.cmode(), a.abc() << 5 | a.defgh());
+    LLVMValueRef imm = ir.bitcast(ir.c(64, pattern), ir.m.vectorType(1, 64));
+    return a.q() == 1 ? Simd.concat(ir, imm, imm) : imm;
+  }
+
+  private static LLVMValueRef old(Args.SimdImm a, Emitter e) {
+    return Simd.read(e, a.rd(), 64, a.q() == 1 ? 2 : 1);
   }
 
   /** AdvSIMDExpandImm: the 64-bit value the immediate stands for. */
@@ -80,58 +82,5 @@ final class SimdModifiedImmediate implements Family {
       result |= (value & (bits == 64 ? -1L : (1L << bits) - 1)) << at;
     }
     return result;
-  }
-
-  @Override
-  public String unallocated(Insn i) {
-    return i.f("cmode") == 0xf && i.f("op") == 1 && i.f("Q") == 0 ? "FMOV of a double needs Q = 1" : null;
-  }
-
-  @Override
-  public String disassemble(Insn i) {
-    int cmode = i.f("cmode");
-    int imm8 = imm8(i);
-    int q = i.f("Q");
-    Kind kind = kind(i);
-    int bits = laneBits(i);
-    String name = kind.name().toLowerCase();
-    if (kind == Kind.FMOV) {
-      int size = bits == 64 ? 3 : 2;
-      long pattern = expand(i.f("op"), cmode, imm8);
-      double value = bits == 64 ? Double.longBitsToDouble(pattern) : Float.intBitsToFloat((int) pattern);
-      return Asm.join("fmov", Simd.arrangement(i.f("rd"), q, size), String.format("#%.8f", value));
-    }
-    if (bits == 64) {
-      // printf's %#016llx: the 0x counts towards the width
-      String hex = String.format("#0x%014x", expand(1, cmode, imm8));
-      return Asm.join("movi", q == 1 ? Simd.arrangement(i.f("rd"), 1, 3) : "d" + i.f("rd"), hex);
-    }
-    int size = Integer.numberOfTrailingZeros(bits / 8);
-    String rd = Simd.arrangement(i.f("rd"), q, size);
-    if (bits == 8) {
-      return Asm.join(name, rd, Asm.imm(imm8));
-    }
-    if ((cmode & 0xe) == 0xc) {
-      return Asm.join(name, rd, Asm.imm(imm8), "msl #" + ((cmode & 1) == 0 ? 8 : 16));
-    }
-    int shift = bits == 32 ? 8 * ((cmode >> 1) & 3) : 8 * ((cmode >> 1) & 1);
-    return shift == 0 ? Asm.join(name, rd, Asm.imm(imm8)) : Asm.join(name, rd, Asm.imm(imm8), "lsl #" + shift);
-  }
-
-  @Override
-  public void lift(Insn i, Emitter e) {
-    IrBuilder ir = e.ir;
-    int q = i.f("Q");
-    long pattern = expand(i.f("op"), i.f("cmode"), imm8(i));
-    LLVMValueRef imm = ir.bitcast(ir.c(64, pattern), ir.m.vectorType(1, 64));
-    LLVMValueRef value = q == 1 ? Simd.concat(ir, imm, imm) : imm;
-    Kind kind = kind(i);
-    if (kind == Kind.ORR || kind == Kind.BIC) {
-      LLVMValueRef old = Simd.read(e, i.f("rd"), 64, q == 1 ? 2 : 1);
-      value = kind == Kind.ORR ? ir.or(old, value) : ir.and(old, ir.not(value));
-    } else if (kind == Kind.MVNI) {
-      value = ir.not(value);
-    }
-    Simd.write(e, i.f("rd"), value);
   }
 }

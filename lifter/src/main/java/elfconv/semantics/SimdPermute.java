@@ -1,61 +1,71 @@
 package elfconv.semantics;
 
-import elfconv.a64.Insn;
-import elfconv.ir.IrBuilder;
+import elfconv.a64.Args;
 import elfconv.lift.Emitter;
+import java.util.function.IntBinaryOperator;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
-/** UZP1/2, TRN1/2, ZIP1/2 and EXT: lanes of two vectors rearranged, each a fixed shuffle. */
-final class SimdPermute implements Family {
-  private static boolean ext(Insn i) {
-    return i.pattern().name().equals("SIMD_EXT");
+/** UZP1/2, TRN1/2, ZIP1/2 and EXT: lanes of two vectors rearranged, each a fixed shuffle of Vn:Vm. */
+final class SimdPermute {
+  private SimdPermute() {}
+
+  /** UZP1: the even lanes of Vn then Vm. */
+  static void UZP1(Args.SimdThreeSame a, Emitter e) {
+    permute(a, e, (k, lanes) -> 2 * k);
   }
 
-  @Override
-  public String unallocated(Insn i) {
-    if (ext(i)) {
-      return i.f("Q") == 0 && i.f("imm4") >= 8 ? "EXT of 8 bytes starts below 8" : null;
-    }
-    int op = i.f("opc");
-    if ((op & 3) == 0) {
-      return "unallocated";
-    }
-    return i.f("size") == 3 && i.f("Q") == 0 ? "one 64-bit lane is not a vector" : null;
+  /** UZP2: the odd lanes of Vn then Vm. */
+  static void UZP2(Args.SimdThreeSame a, Emitter e) {
+    permute(a, e, (k, lanes) -> 2 * k + 1);
   }
 
-  @Override
-  public String disassemble(Insn i) {
-    int q = i.f("Q");
-    if (ext(i)) {
-      return Asm.join("ext", Simd.arrangement(i.f("rd"), q, 0), Simd.arrangement(i.f("rn"), q, 0),
-          Simd.arrangement(i.f("rm"), q, 0), "#" + i.f("imm4"));
-    }
-    int op = i.f("opc");
-    String name = new String[] {"", "uzp", "trn", "zip"}[op & 3] + (op >> 2 == 0 ? "1" : "2");
-    int size = i.f("size");
-    return Asm.join(name, Simd.arrangement(i.f("rd"), q, size), Simd.arrangement(i.f("rn"), q, size),
-        Simd.arrangement(i.f("rm"), q, size));
+  /** TRN1: the even lanes of Vn and Vm interleaved. */
+  static void TRN1(Args.SimdThreeSame a, Emitter e) {
+    permute(a, e, (k, lanes) -> (k & ~1) + (k % 2 == 1 ? lanes : 0));
   }
 
-  @Override
-  public void lift(Insn i, Emitter e) {
-    IrBuilder ir = e.ir;
-    int q = i.f("Q");
-    int size = ext(i) ? 0 : i.f("size");
-    LLVMValueRef a = Simd.arranged(e, i.f("rn"), q, size);
-    LLVMValueRef b = Simd.arranged(e, i.f("rm"), q, size);
+  /** TRN2: the odd lanes of Vn and Vm interleaved. */
+  static void TRN2(Args.SimdThreeSame a, Emitter e) {
+    permute(a, e, (k, lanes) -> (k & ~1) + 1 + (k % 2 == 1 ? lanes : 0));
+  }
+
+  /** ZIP1: the low halves of Vn and Vm interleaved. */
+  static void ZIP1(Args.SimdThreeSame a, Emitter e) {
+    permute(a, e, (k, lanes) -> k / 2 + (k % 2 == 1 ? lanes : 0));
+  }
+
+  /** ZIP2: the high halves of Vn and Vm interleaved. */
+  static void ZIP2(Args.SimdThreeSame a, Emitter e) {
+    permute(a, e, (k, lanes) -> lanes / 2 + k / 2 + (k % 2 == 1 ? lanes : 0));
+  }
+
+  /** EXT (8 bytes): the bytes of Vn:Vm from byte imm. */
+  static void EXT_d(Args.SimdExt a, Emitter e) {
+    extract(a, e);
+  }
+
+  /** EXT (16 bytes): the bytes of Vn:Vm from byte imm. */
+  static void EXT_q(Args.SimdExt a, Emitter e) {
+    extract(a, e);
+  }
+
+  private static void extract(Args.SimdExt a, Emitter e) {
+    shuffle(e, a.q(), 0, a.rn(), a.rm(), a.rd(), (k, lanes) -> a.imm() + k);
+  }
+
+  private static void permute(Args.SimdThreeSame a, Emitter e, IntBinaryOperator lane) {
+    shuffle(e, a.q(), a.size(), a.rn(), a.rm(), a.rd(), lane);
+  }
+
+  /** Vd's lane k is lane {@code lane(k, lanes)} of Vn:Vm (Vm's lanes numbered from {@code lanes}). */
+  private static void shuffle(Emitter e, int q, int size, int n, int m, int d, IntBinaryOperator lane) {
+    LLVMValueRef a = Simd.arranged(e, n, q, size);
+    LLVMValueRef b = Simd.arranged(e, m, q, size);
     int lanes = Simd.lanes(q, size);
     int[] mask = new int[lanes];
-    int op = ext(i) ? 0 : i.f("opc");
-    int part = op >> 2; // 0: the "1" forms, 1: the "2" forms
     for (int k = 0; k < lanes; k++) {
-      mask[k] = switch (ext(i) ? 0 : op & 3) {
-        case 0 -> i.f("imm4") + k;                              // EXT: bytes of a:b from imm4
-        case 1 -> 2 * k + part;                                 // UZP: even or odd lanes of a then b
-        case 2 -> (k & ~1) + part + (k % 2 == 1 ? lanes : 0);   // TRN: even (odd) lanes of a and b interleaved
-        default -> part * lanes / 2 + k / 2 + (k % 2 == 1 ? lanes : 0); // ZIP: low (high) halves interleaved
-      };
+      mask[k] = lane.applyAsInt(k, lanes);
     }
-    Simd.write(e, i.f("rd"), ir.shuffle(a, b, mask));
+    Simd.write(e, d, e.ir.shuffle(a, b, mask));
   }
 }

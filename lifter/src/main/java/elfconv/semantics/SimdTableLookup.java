@@ -1,6 +1,6 @@
 package elfconv.semantics;
 
-import elfconv.a64.Insn;
+import elfconv.a64.Args;
 import elfconv.ir.IrBuilder;
 import elfconv.lift.Emitter;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
@@ -9,23 +9,25 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
  * TBL and TBX: each byte of Vm indexes a table of one to four consecutive registers; an index past the table
  * gives zero (TBL) or leaves the destination byte (TBX).
  */
-final class SimdTableLookup implements Family {
-  @Override
-  public String disassemble(Insn i) {
-    int q = i.f("Q");
-    return Asm.join(i.f("op") == 1 ? "tbx" : "tbl", Simd.arrangement(i.f("rd"), q, 0),
-        Simd.list(i.f("rn"), i.f("len") + 1, "16b"), Simd.arrangement(i.f("rm"), q, 0));
+final class SimdTableLookup {
+  private SimdTableLookup() {}
+
+  static void TBL(Args.SimdTable a, Emitter e) {
+    lookup(a, e, false);
   }
 
-  @Override
-  public void lift(Insn i, Emitter e) {
+  static void TBX(Args.SimdTable a, Emitter e) {
+    lookup(a, e, true);
+  }
+
+  private static void lookup(Args.SimdTable a, Emitter e, boolean extension) {
     IrBuilder ir = e.ir;
-    int q = i.f("Q");
-    int registers = i.f("len") + 1;
+    int q = a.q();
+    int registers = a.len() + 1;
     // The table as one vector of a power-of-two number of registers (three get a zero fourth).
     LLVMValueRef[] parts = new LLVMValueRef[registers == 3 ? 4 : registers];
     for (int r = 0; r < parts.length; r++) {
-      parts[r] = r < registers ? Simd.arranged(e, (i.f("rn") + r) % 32, 1, 0) : ir.splat(ir.m.vectorType(16, 8), 0);
+      parts[r] = r < registers ? Simd.arranged(e, (a.rn() + r) % 32, 1, 0) : ir.splat(ir.m.vectorType(16, 8), 0);
     }
     for (int count = parts.length; count > 1; count /= 2) {
       for (int r = 0; r < count / 2; r++) {
@@ -34,8 +36,8 @@ final class SimdTableLookup implements Family {
     }
     LLVMValueRef table = parts[0];
     int tableBytes = 16 * registers;
-    LLVMValueRef indexes = Simd.arranged(e, i.f("rm"), q, 0);
-    LLVMValueRef fallback = i.f("op") == 1 ? Simd.arranged(e, i.f("rd"), q, 0) : ir.c(indexes, 0);
+    LLVMValueRef indexes = Simd.arranged(e, a.rm(), q, 0);
+    LLVMValueRef fallback = extension ? Simd.arranged(e, a.rd(), q, 0) : ir.c(indexes, 0);
     int lanes = Simd.lanes(q, 0);
     int mask = IrBuilder.lanes(table) - 1;
     LLVMValueRef result = fallback;
@@ -46,6 +48,6 @@ final class SimdTableLookup implements Family {
       LLVMValueRef kept = ir.extract(fallback, ir.c(32, k));
       result = ir.insert(result, ir.select(inTable, looked, kept), k);
     }
-    Simd.write(e, i.f("rd"), result);
+    Simd.write(e, a.rd(), result);
   }
 }

@@ -1,155 +1,348 @@
 package elfconv.semantics;
 
-import elfconv.a64.Insn;
+import elfconv.a64.Args;
 import elfconv.ir.IrBuilder;
 import elfconv.lift.Emitter;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /**
- * Advanced SIMD integer operations on two vectors of the same arrangement, lane by lane (opcode in bits 15..11,
- * U in bit 29); also their scalar forms on D registers (SIMD_SCALAR_THREE_SAME).
+ * Advanced SIMD integer operations on two vectors of the same arrangement, lane by lane; also their scalar forms
+ * (one lane: the rest of the register is cleared, and only that lane saturates).
  */
-final class SimdThreeSame implements Family {
-  private static final int HADD = 0, QADD = 1, RHADD = 2, LOGIC = 3, HSUB = 4, QSUB = 5, CMGT = 6, CMGE = 7,
-      SHL = 8, MAX = 12, MIN = 13, ABD = 14, ABA = 15, ADD = 16, CMTST = 17, MLA = 18, MUL = 19, MAXP = 20,
-      MINP = 21, ADDP = 23;
-  private static final String[][] NAMES = {
-      {"shadd", "sqadd", "srhadd", null, "shsub", "sqsub", "cmgt", "cmge", "sshl", null, null, null, "smax", "smin",
-          "sabd", "saba", "add", "cmtst", "mla", "mul", "smaxp", "sminp", null, "addp"},
-      {"uhadd", "uqadd", "urhadd", null, "uhsub", "uqsub", "cmhi", "cmhs", "ushl", null, null, null, "umax", "umin",
-          "uabd", "uaba", "sub", "cmeq", "mls", "pmul", "umaxp", "uminp", null, null}};
-  private static final String[][] LOGIC_NAMES = {{"and", "bic", "orr", "orn"}, {"eor", "bsl", "bit", "bif"}};
+final class SimdThreeSame {
+  private SimdThreeSame() {}
 
-  static int opcode(Insn i) {
-    return (i.word() >>> 11) & 0x1f;
+  /** A lane-by-lane operation on Vn and Vm. */
+  private interface Lanes {
+    LLVMValueRef apply(IrBuilder ir, LLVMValueRef n, LLVMValueRef m);
   }
 
-  private static boolean scalar(Insn i) {
-    return i.pattern().name().startsWith("SIMD_SCALAR");
+  /** A lane-by-lane operation that also reads Vd: accumulations and bit selections. */
+  private interface Accumulating {
+    LLVMValueRef apply(Emitter e, LLVMValueRef n, LLVMValueRef m, LLVMValueRef d);
   }
 
-  private static int q(Insn i) {
-    return scalar(i) ? 0 : i.f("Q");
+  // Halving additions and subtractions
+
+  static void SHADD_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, (ir, n, m) -> halving(ir, n, m, false, false, false));
   }
 
-  @Override
-  public String unallocated(Insn i) {
-    int op = opcode(i);
-    int size = i.f("size");
-    boolean u = i.f("U") == 1;
-    if (scalar(i)) {
-      boolean allowed = op == QADD || op == QSUB || (size == 3 && (op == CMGT || op == CMGE || op == SHL
-          || op == ADD || op == CMTST));
-      return allowed ? null : "not a scalar operation";
-    }
-    if (op == LOGIC) {
-      return null;
-    }
-    if (size == 3 && i.f("Q") == 0) {
-      return "one 64-bit lane is not a vector";
-    }
-    boolean noDoubles = op == HADD || op == RHADD || op == HSUB || op == MAX || op == MIN || op == ABD || op == ABA
-        || op == MLA || op == MUL || op == MAXP || op == MINP;
-    if (size == 3 && noDoubles) {
-      return "no 64-bit lanes";
-    }
-    if (op == MUL && u && size != 0) {
-      return "PMUL multiplies bytes only";
-    }
-    return op == ADDP && u ? "unallocated" : null;
+  static void UHADD_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, (ir, n, m) -> halving(ir, n, m, true, false, false));
   }
 
-  @Override
-  public String disassemble(Insn i) {
-    int op = opcode(i);
-    int u = i.f("U");
-    int size = i.f("size");
-    int rd = i.f("rd");
-    int rn = i.f("rn");
-    int rm = i.f("rm");
-    if (scalar(i)) {
-      return Asm.join(NAMES[u][op], Asm.v(rd, 1 << size), Asm.v(rn, 1 << size), Asm.v(rm, 1 << size));
-    }
-    if (op == LOGIC) {
-      String name = LOGIC_NAMES[u][size];
-      if (u == 0 && size == 2 && rn == rm) {
-        return Asm.join("mov", Simd.arrangement(rd, i.f("Q"), 0), Simd.arrangement(rn, i.f("Q"), 0));
-      }
-      return Asm.join(name, Simd.arrangement(rd, i.f("Q"), 0), Simd.arrangement(rn, i.f("Q"), 0),
-          Simd.arrangement(rm, i.f("Q"), 0));
-    }
-    return Asm.join(NAMES[u][op], Simd.arrangement(rd, i.f("Q"), size), Simd.arrangement(rn, i.f("Q"), size),
-        Simd.arrangement(rm, i.f("Q"), size));
+  static void SRHADD_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, (ir, n, m) -> halving(ir, n, m, false, false, true));
   }
 
-  @Override
-  public void lift(Insn i, Emitter e) {
+  static void URHADD_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, (ir, n, m) -> halving(ir, n, m, true, false, true));
+  }
+
+  static void SHSUB_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, (ir, n, m) -> halving(ir, n, m, false, true, false));
+  }
+
+  static void UHSUB_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, (ir, n, m) -> halving(ir, n, m, true, true, false));
+  }
+
+  // Saturating additions and subtractions
+
+  static void SQADD_v(Args.SimdThreeSame a, Emitter e) {
+    saturatingVector(a, e, false, true);
+  }
+
+  static void UQADD_v(Args.SimdThreeSame a, Emitter e) {
+    saturatingVector(a, e, true, true);
+  }
+
+  static void SQSUB_v(Args.SimdThreeSame a, Emitter e) {
+    saturatingVector(a, e, false, false);
+  }
+
+  static void UQSUB_v(Args.SimdThreeSame a, Emitter e) {
+    saturatingVector(a, e, true, false);
+  }
+
+  static void SQADD_s(Args.SimdScalarSame a, Emitter e) {
+    saturatingScalar(a, e, false, true);
+  }
+
+  static void UQADD_s(Args.SimdScalarSame a, Emitter e) {
+    saturatingScalar(a, e, true, true);
+  }
+
+  static void SQSUB_s(Args.SimdScalarSame a, Emitter e) {
+    saturatingScalar(a, e, false, false);
+  }
+
+  static void UQSUB_s(Args.SimdScalarSame a, Emitter e) {
+    saturatingScalar(a, e, true, false);
+  }
+
+  // Logical operations and bit selections (on bytes)
+
+  static void AND_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, IrBuilder::and);
+  }
+
+  static void BIC_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, (ir, n, m) -> ir.and(n, ir.not(m)));
+  }
+
+  static void ORR_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, IrBuilder::or);
+  }
+
+  static void ORN_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, (ir, n, m) -> ir.or(n, ir.not(m)));
+  }
+
+  static void EOR_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, IrBuilder::xor);
+  }
+
+  /** BSL: Vd selects between Vn (where set) and Vm. */
+  static void BSL_v(Args.SimdThreeSame a, Emitter e) {
+    accumulate(a, e, (x, n, m, d) -> x.ir.or(x.ir.and(d, n), x.ir.and(x.ir.not(d), m)));
+  }
+
+  /** BIT: Vn inserted where Vm is set. */
+  static void BIT_v(Args.SimdThreeSame a, Emitter e) {
+    accumulate(a, e, (x, n, m, d) -> x.ir.or(x.ir.and(n, m), x.ir.and(d, x.ir.not(m))));
+  }
+
+  /** BIF: Vn inserted where Vm is clear. */
+  static void BIF_v(Args.SimdThreeSame a, Emitter e) {
+    accumulate(a, e, (x, n, m, d) -> x.ir.or(x.ir.and(d, m), x.ir.and(n, x.ir.not(m))));
+  }
+
+  // Comparisons: all ones in a lane where true
+
+  static void CMGT_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, (ir, n, m) -> mask(ir, ir.sgt(n, m), n));
+  }
+
+  static void CMHI_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, (ir, n, m) -> mask(ir, ir.ugt(n, m), n));
+  }
+
+  static void CMGE_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, (ir, n, m) -> mask(ir, ir.sge(n, m), n));
+  }
+
+  static void CMHS_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, (ir, n, m) -> mask(ir, ir.uge(n, m), n));
+  }
+
+  static void CMTST_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, SimdThreeSame::test);
+  }
+
+  static void CMEQ_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, (ir, n, m) -> mask(ir, ir.eq(n, m), n));
+  }
+
+  static void CMGT_s(Args.SimdScalarSame a, Emitter e) {
+    scalar(a, e, (ir, n, m) -> mask(ir, ir.sgt(n, m), n));
+  }
+
+  static void CMHI_s(Args.SimdScalarSame a, Emitter e) {
+    scalar(a, e, (ir, n, m) -> mask(ir, ir.ugt(n, m), n));
+  }
+
+  static void CMGE_s(Args.SimdScalarSame a, Emitter e) {
+    scalar(a, e, (ir, n, m) -> mask(ir, ir.sge(n, m), n));
+  }
+
+  static void CMHS_s(Args.SimdScalarSame a, Emitter e) {
+    scalar(a, e, (ir, n, m) -> mask(ir, ir.uge(n, m), n));
+  }
+
+  static void CMTST_s(Args.SimdScalarSame a, Emitter e) {
+    scalar(a, e, SimdThreeSame::test);
+  }
+
+  static void CMEQ_s(Args.SimdScalarSame a, Emitter e) {
+    scalar(a, e, (ir, n, m) -> mask(ir, ir.eq(n, m), n));
+  }
+
+  // Shifts by register
+
+  static void SSHL_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, (ir, n, m) -> shift(ir, n, m, false));
+  }
+
+  static void USHL_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, (ir, n, m) -> shift(ir, n, m, true));
+  }
+
+  static void SSHL_s(Args.SimdScalarSame a, Emitter e) {
+    scalar(a, e, (ir, n, m) -> shift(ir, n, m, false));
+  }
+
+  static void USHL_s(Args.SimdScalarSame a, Emitter e) {
+    scalar(a, e, (ir, n, m) -> shift(ir, n, m, true));
+  }
+
+  // Maximum, minimum, absolute difference
+
+  static void SMAX_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, (ir, n, m) -> ir.intrinsic("llvm.smax", n, m));
+  }
+
+  static void UMAX_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, (ir, n, m) -> ir.intrinsic("llvm.umax", n, m));
+  }
+
+  static void SMIN_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, (ir, n, m) -> ir.intrinsic("llvm.smin", n, m));
+  }
+
+  static void UMIN_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, (ir, n, m) -> ir.intrinsic("llvm.umin", n, m));
+  }
+
+  static void SABD_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, (ir, n, m) -> difference(ir, n, m, false));
+  }
+
+  static void UABD_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, (ir, n, m) -> difference(ir, n, m, true));
+  }
+
+  static void SABA_v(Args.SimdThreeSame a, Emitter e) {
+    accumulate(a, e, (x, n, m, d) -> x.ir.add(d, difference(x.ir, n, m, false)));
+  }
+
+  static void UABA_v(Args.SimdThreeSame a, Emitter e) {
+    accumulate(a, e, (x, n, m, d) -> x.ir.add(d, difference(x.ir, n, m, true)));
+  }
+
+  // Additions, subtractions, multiplications
+
+  static void ADD_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, IrBuilder::add);
+  }
+
+  static void SUB_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, IrBuilder::sub);
+  }
+
+  static void ADD_s(Args.SimdScalarSame a, Emitter e) {
+    scalar(a, e, IrBuilder::add);
+  }
+
+  static void SUB_s(Args.SimdScalarSame a, Emitter e) {
+    scalar(a, e, IrBuilder::sub);
+  }
+
+  static void MLA_v(Args.SimdThreeSame a, Emitter e) {
+    accumulate(a, e, (x, n, m, d) -> x.ir.add(d, x.ir.mul(n, m)));
+  }
+
+  static void MLS_v(Args.SimdThreeSame a, Emitter e) {
+    accumulate(a, e, (x, n, m, d) -> x.ir.sub(d, x.ir.mul(n, m)));
+  }
+
+  static void MUL_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, IrBuilder::mul);
+  }
+
+  static void PMUL_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, SimdThreeSame::polynomialMultiply);
+  }
+
+  // Pairwise operations
+
+  static void SMAXP_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, (ir, n, m) -> pairwise(ir, n, m, "llvm.smax"));
+  }
+
+  static void UMAXP_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, (ir, n, m) -> pairwise(ir, n, m, "llvm.umax"));
+  }
+
+  static void SMINP_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, (ir, n, m) -> pairwise(ir, n, m, "llvm.smin"));
+  }
+
+  static void UMINP_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, (ir, n, m) -> pairwise(ir, n, m, "llvm.umin"));
+  }
+
+  static void ADDP_v(Args.SimdThreeSame a, Emitter e) {
+    vector(a, e, (ir, n, m) -> pairwise(ir, n, m, null));
+  }
+
+  // Shapes
+
+  private static void vector(Args.SimdThreeSame a, Emitter e, Lanes op) {
+    LLVMValueRef n = Simd.arranged(e, a.rn(), a.q(), a.size());
+    LLVMValueRef m = Simd.arranged(e, a.rm(), a.q(), a.size());
+    Simd.write(e, a.rd(), op.apply(e.ir, n, m));
+  }
+
+  private static void saturatingVector(Args.SimdThreeSame a, Emitter e, boolean unsigned, boolean add) {
+    LLVMValueRef n = Simd.arranged(e, a.rn(), a.q(), a.size());
+    LLVMValueRef m = Simd.arranged(e, a.rm(), a.q(), a.size());
+    Simd.write(e, a.rd(), saturating(e, n, m, unsigned, add));
+  }
+
+  private static void accumulate(Args.SimdThreeSame a, Emitter e, Accumulating op) {
+    LLVMValueRef n = Simd.arranged(e, a.rn(), a.q(), a.size());
+    LLVMValueRef m = Simd.arranged(e, a.rm(), a.q(), a.size());
+    LLVMValueRef d = Simd.arranged(e, a.rd(), a.q(), a.size());
+    Simd.write(e, a.rd(), op.apply(e, n, m, d));
+  }
+
+  private static void scalar(Args.SimdScalarSame a, Emitter e, Lanes op) {
+    int bits = Simd.bits(a.size());
+    LLVMValueRef n = Simd.read(e, a.rn(), bits, 1);
+    LLVMValueRef m = Simd.read(e, a.rm(), bits, 1);
+    Simd.write(e, a.rd(), op.apply(e.ir, n, m));
+  }
+
+  private static void saturatingScalar(Args.SimdScalarSame a, Emitter e, boolean unsigned, boolean add) {
+    int bits = Simd.bits(a.size());
+    LLVMValueRef n = Simd.read(e, a.rn(), bits, 1);
+    LLVMValueRef m = Simd.read(e, a.rm(), bits, 1);
+    Simd.write(e, a.rd(), saturating(e, n, m, unsigned, add));
+  }
+
+  // Helpers
+
+  private static LLVMValueRef mask(IrBuilder ir, LLVMValueRef condition, LLVMValueRef like) {
+    return ir.laneMask(condition, IrBuilder.width(like));
+  }
+
+  private static LLVMValueRef test(IrBuilder ir, LLVMValueRef n, LLVMValueRef m) {
+    return mask(ir, ir.ne(ir.and(n, m), ir.c(n, 0)), n);
+  }
+
+  /** The saturated sum or difference; FPSR.QC set where it differs from the wrapped one. */
+  private static LLVMValueRef saturating(Emitter e, LLVMValueRef n, LLVMValueRef m, boolean unsigned,
+      boolean add) {
     IrBuilder ir = e.ir;
-    int op = opcode(i);
-    boolean u = i.f("U") == 1;
-    int size = op == LOGIC ? 0 : i.f("size");
-    int q = q(i);
-    int bits = Simd.bits(size);
-    // A scalar operation is one lane: the rest of the register is cleared, and only that lane saturates.
-    LLVMValueRef a = scalar(i) ? Simd.read(e, i.f("rn"), bits, 1) : Simd.arranged(e, i.f("rn"), q, size);
-    LLVMValueRef b = scalar(i) ? Simd.read(e, i.f("rm"), bits, 1) : Simd.arranged(e, i.f("rm"), q, size);
-    LLVMValueRef result = switch (op) {
-      case HADD, RHADD, HSUB -> halving(ir, a, b, op, u);
-      case QADD, QSUB -> {
-        String kind = (u ? "llvm.u" : "llvm.s") + (op == QADD ? "add.sat" : "sub.sat");
-        LLVMValueRef saturated = ir.intrinsic(kind, a, b);
-        Simd.saturation(e, ir.ne(saturated, op == QADD ? ir.add(a, b) : ir.sub(a, b)));
-        yield saturated;
-      }
-      case LOGIC -> logic(e, i, a, b);
-      case CMGT -> ir.laneMask(u ? ir.ugt(a, b) : ir.sgt(a, b), bits);
-      case CMGE -> ir.laneMask(u ? ir.uge(a, b) : ir.sge(a, b), bits);
-      case SHL -> shift(ir, a, b, u);
-      case MAX -> ir.intrinsic(u ? "llvm.umax" : "llvm.smax", a, b);
-      case MIN -> ir.intrinsic(u ? "llvm.umin" : "llvm.smin", a, b);
-      case ABD -> difference(ir, a, b, u);
-      case ABA -> ir.add(Simd.arranged(e, i.f("rd"), q, size), difference(ir, a, b, u));
-      case ADD -> u ? ir.sub(a, b) : ir.add(a, b);
-      case CMTST -> ir.laneMask(u ? ir.eq(a, b) : ir.ne(ir.and(a, b), ir.c(a, 0)), bits);
-      case MLA -> {
-        LLVMValueRef d = Simd.arranged(e, i.f("rd"), q, size);
-        yield u ? ir.sub(d, ir.mul(a, b)) : ir.add(d, ir.mul(a, b));
-      }
-      case MUL -> u ? polynomialMultiply(ir, a, b) : ir.mul(a, b);
-      default -> pairwise(ir, a, b, op, u);
-    };
-    Simd.write(e, i.f("rd"), result);
+    String kind = (unsigned ? "llvm.u" : "llvm.s") + (add ? "add.sat" : "sub.sat");
+    LLVMValueRef saturated = ir.intrinsic(kind, n, m);
+    Simd.saturation(e, ir.ne(saturated, add ? ir.add(n, m) : ir.sub(n, m)));
+    return saturated;
   }
 
   /** (a + b) >> 1, (a + b + 1) >> 1 and (a - b) >> 1 without losing the carry: computed one bit wider. */
-  private static LLVMValueRef halving(IrBuilder ir, LLVMValueRef a, LLVMValueRef b, int op, boolean u) {
+  private static LLVMValueRef halving(IrBuilder ir, LLVMValueRef a, LLVMValueRef b, boolean u, boolean subtract,
+      boolean round) {
     int bits = IrBuilder.width(a);
     LLVMValueRef wa = ir.widen(a, bits * 2, !u);
     LLVMValueRef wb = ir.widen(b, bits * 2, !u);
-    LLVMValueRef sum = op == HSUB ? ir.sub(wa, wb) : ir.add(wa, wb);
-    if (op == RHADD) {
+    LLVMValueRef sum = subtract ? ir.sub(wa, wb) : ir.add(wa, wb);
+    if (round) {
       sum = ir.add(sum, ir.c(sum, 1));
     }
     return ir.widen(ir.ashr(sum, ir.c(sum, 1)), bits, false);
-  }
-
-  private static LLVMValueRef logic(Emitter e, Insn i, LLVMValueRef n, LLVMValueRef m) {
-    IrBuilder ir = e.ir;
-    if (i.f("U") == 0) {
-      return switch (i.f("size")) {
-        case 0 -> ir.and(n, m);
-        case 1 -> ir.and(n, ir.not(m));
-        case 2 -> ir.or(n, m);
-        default -> ir.or(n, ir.not(m));
-      };
-    }
-    LLVMValueRef d = Simd.arranged(e, i.f("rd"), q(i), 0);
-    return switch (i.f("size")) {
-      case 0 -> ir.xor(n, m);
-      case 1 -> ir.or(ir.and(d, n), ir.and(ir.not(d), m)); // BSL: d selects n
-      case 2 -> ir.or(ir.and(n, m), ir.and(d, ir.not(m))); // BIT: insert n where m is set
-      default -> ir.or(ir.and(d, m), ir.and(n, ir.not(m))); // BIF: insert n where m is clear
-    };
   }
 
   /** SSHL/USHL: shift left by the signed low byte of b; a negative amount shifts right. */
@@ -181,8 +374,8 @@ final class SimdThreeSame implements Family {
     return result;
   }
 
-  /** The pairwise operations: lanes of a then b taken two by two. */
-  private static LLVMValueRef pairwise(IrBuilder ir, LLVMValueRef a, LLVMValueRef b, int op, boolean u) {
+  /** The pairwise operations: lanes of a then b taken two by two, added (no intrinsic) or compared. */
+  private static LLVMValueRef pairwise(IrBuilder ir, LLVMValueRef a, LLVMValueRef b, String intrinsic) {
     int lanes = IrBuilder.lanes(a);
     int[] even = new int[lanes];
     int[] odd = new int[lanes];
@@ -192,10 +385,6 @@ final class SimdThreeSame implements Family {
     }
     LLVMValueRef x = ir.shuffle(a, b, even);
     LLVMValueRef y = ir.shuffle(a, b, odd);
-    return switch (op) {
-      case MAXP -> ir.intrinsic(u ? "llvm.umax" : "llvm.smax", x, y);
-      case MINP -> ir.intrinsic(u ? "llvm.umin" : "llvm.smin", x, y);
-      default -> ir.add(x, y);
-    };
+    return intrinsic == null ? ir.add(x, y) : ir.intrinsic(intrinsic, x, y);
   }
 }
