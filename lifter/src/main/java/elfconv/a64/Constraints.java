@@ -27,13 +27,36 @@ final class Constraints {
     return a.size() != 3 || a.q() == 1;
   }
 
-  /** An operation without 64-bit lanes. */
-  static boolean noD(Args.SimdThreeSame a) {
+  static boolean vector(Args.SimdMisc a) {
+    return a.q() == 1 || a.size() != 3;
+  }
+
+  /** No 64-bit lanes: only B, H and S elements (of the narrow operand where widths differ). */
+  static boolean bhs(Args.SimdThreeSame a) {
     return a.size() != 3;
   }
 
   /** The across-lanes reductions take 8B, 16B, 4H, 8H or 4S only. */
   static boolean reducible(Args.SimdAcross a) {
     return a.size() < 2 || a.size() == 2 && a.q() == 1;
+  }
+
+  // Advanced SIMD two-register miscellaneous, three different, structure loads and stores: element sizes.
+
+  static boolean bhs(Args.SimdMisc a) {
+    return a.size() != 3;
+  }
+
+  static boolean bhs(Args.SimdMiscScalar a) {
+    return a.size() != 3;
+  }
+
+  static boolean bhs(Args.SimdLong a) {
+    return a.size() != 3;
+  }
+
+  /** LD2-LD4 and ST2-ST4 of multiple structures do not interleave one 64-bit lane per register. */
+  static boolean interleavable(Args.SimdLdstMult a) {
+    return a.q() == 1 || a.size() != 3 || a.selem() == 1;
   }
 }

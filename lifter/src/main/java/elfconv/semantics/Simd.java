@@ -94,6 +94,16 @@ final class Simd {
     write(e, d, concat(e.ir, low, narrow));
   }
 
+  /** {@link #writeNarrow(Emitter, Insn, int, LLVMValueRef)} for the "2" forms given by {@code q}. */
+  static void writeNarrow(Emitter e, int q, int d, LLVMValueRef narrow) {
+    if (q == 0) {
+      write(e, d, narrow);
+      return;
+    }
+    LLVMValueRef low = read(e, d, IrBuilder.width(narrow), IrBuilder.lanes(narrow));
+    write(e, d, concat(e.ir, low, narrow));
+  }
+
   /** Sets FPSR.QC, the sticky saturation bit, when {@code saturated} (a vector of i1) holds in any lane. */
   static void saturation(Emitter e, LLVMValueRef saturated) {
     IrBuilder ir = e.ir;

@@ -1,148 +1,199 @@
 package elfconv.semantics;
 
-import elfconv.a64.Insn;
+import elfconv.a64.Args;
 import elfconv.ir.IrBuilder;
 import elfconv.lift.Emitter;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /**
  * Advanced SIMD shifts by an immediate: SSHR/USHR and their rounding and accumulating forms, SRI, SHL, SLI, the
- * narrowing SHRN/RSHRN and the widening SSHLL/USHLL (SXTL/UXTL for shift 0); also the scalar D forms. The lane size is the
- * highest set bit of immh; the shift is encoded against it.
+ * narrowing SHRN/RSHRN and the widening SSHLL/USHLL (SXTL/UXTL for shift 0); also the scalar D forms, which are the
+ * vector forms on one 64-bit lane. A left shift is by {@code imm}, a right shift by the lane width less {@code imm}.
  */
-final class SimdShiftImmediate implements Family {
-  private static final int SHR = 0, SRA = 2, RSHR = 4, RSRA = 6, SRI = 8, SHL = 10, SHRN = 16, RSHRN = 17, SHLL = 20;
+final class SimdShiftImmediate {
+  private SimdShiftImmediate() {}
 
-  private static int opcode(Insn i) {
-    return (i.word() >>> 11) & 0x1f;
+  static void SSHR_v(Args.SimdShift a, Emitter e) {
+    shiftRight(a, e, false, false, false);
   }
 
-  private static boolean scalar(Insn i) {
-    return i.pattern().name().startsWith("SIMD_SCALAR");
+  static void USHR_v(Args.SimdShift a, Emitter e) {
+    shiftRight(a, e, true, false, false);
   }
 
-  /** log2 of the lane size in bytes: of the destination for SHRN, of the source for SHLL. */
-  private static int size(Insn i) {
-    return 31 - Integer.numberOfLeadingZeros(i.f("immh"));
+  static void SSRA_v(Args.SimdShift a, Emitter e) {
+    shiftRight(a, e, false, false, true);
   }
 
-  private static int encoded(Insn i) {
-    return i.f("immh") << 3 | i.f("immb");
+  static void USRA_v(Args.SimdShift a, Emitter e) {
+    shiftRight(a, e, true, false, true);
   }
 
-  private static boolean left(int op) {
-    return op == SHL || op == SHLL;
+  static void SRSHR_v(Args.SimdShift a, Emitter e) {
+    shiftRight(a, e, false, true, false);
   }
 
-  private static int amount(Insn i) {
-    int bits = Simd.bits(size(i));
-    return left(opcode(i)) ? encoded(i) - bits : 2 * bits - encoded(i);
+  static void URSHR_v(Args.SimdShift a, Emitter e) {
+    shiftRight(a, e, true, true, false);
   }
 
-  @Override
-  public String unallocated(Insn i) {
-    int op = opcode(i);
-    int size = size(i);
-    boolean u = (i.word() >>> 29 & 1) == 1; // fixed to 0 in the SHRN pattern
-    if (op == SRI && !u) {
-      return "unallocated";
-    }
-    if (scalar(i)) {
-      return size == 3 ? null : "scalar shifts of D registers only";
-    }
-    if (op == SHRN || op == RSHRN || op == SHLL) {
-      return size == 3 ? "no 128-bit lanes" : null;
-    }
-    return size == 3 && i.f("Q") == 0 ? "one 64-bit lane is not a vector" : null;
+  static void SRSRA_v(Args.SimdShift a, Emitter e) {
+    shiftRight(a, e, false, true, true);
   }
 
-  private static String name(int op, boolean u) {
-    return switch (op) {
-      case SHR -> u ? "ushr" : "sshr";
-      case SRA -> u ? "usra" : "ssra";
-      case RSHR -> u ? "urshr" : "srshr";
-      case RSRA -> u ? "ursra" : "srsra";
-      case SRI -> "sri";
-      case SHL -> u ? "sli" : "shl";
-      case SHRN -> "shrn";
-      case RSHRN -> "rshrn";
-      default -> u ? "ushll" : "sshll";
-    };
+  static void URSRA_v(Args.SimdShift a, Emitter e) {
+    shiftRight(a, e, true, true, true);
   }
 
-  @Override
-  public String disassemble(Insn i) {
-    int op = opcode(i);
-    boolean u = (i.word() >>> 29 & 1) == 1; // fixed to 0 in the SHRN pattern
-    int size = size(i);
-    int rd = i.f("rd");
-    int rn = i.f("rn");
-    String shift = "#" + amount(i);
-    if (scalar(i)) {
-      return Asm.join(name(op, u), Asm.v(rd, 8), Asm.v(rn, 8), shift);
-    }
-    int q = i.f("Q");
-    String two = q == 1 ? "2" : "";
-    if (op == SHRN || op == RSHRN) {
-      return Asm.join(name(op, u) + two, Simd.arrangement(rd, q, size), Simd.arrangement(rn, 1, size + 1), shift);
-    }
-    if (op == SHLL) {
-      String d = Simd.arrangement(rd, 1, size + 1);
-      String n = Simd.arrangement(rn, q, size);
-      return Asm.join(name(op, u) + two, d, n, shift); // LLVM never prints the SXTL/UXTL alias
-    }
-    return Asm.join(name(op, u), Simd.arrangement(rd, q, size), Simd.arrangement(rn, q, size), shift);
+  static void SRI_v(Args.SimdShift a, Emitter e) {
+    shiftRightInsert(a, e);
   }
 
-  @Override
-  public void lift(Insn i, Emitter e) {
+  static void SHL_v(Args.SimdShift a, Emitter e) {
+    shiftLeft(a, e, false);
+  }
+
+  static void SLI_v(Args.SimdShift a, Emitter e) {
+    shiftLeft(a, e, true);
+  }
+
+  static void SSHR_s(Args.SimdShift a, Emitter e) {
+    shiftRight(a, e, false, false, false);
+  }
+
+  static void USHR_s(Args.SimdShift a, Emitter e) {
+    shiftRight(a, e, true, false, false);
+  }
+
+  static void SSRA_s(Args.SimdShift a, Emitter e) {
+    shiftRight(a, e, false, false, true);
+  }
+
+  static void USRA_s(Args.SimdShift a, Emitter e) {
+    shiftRight(a, e, true, false, true);
+  }
+
+  static void SRSHR_s(Args.SimdShift a, Emitter e) {
+    shiftRight(a, e, false, true, false);
+  }
+
+  static void URSHR_s(Args.SimdShift a, Emitter e) {
+    shiftRight(a, e, true, true, false);
+  }
+
+  static void SRSRA_s(Args.SimdShift a, Emitter e) {
+    shiftRight(a, e, false, true, true);
+  }
+
+  static void URSRA_s(Args.SimdShift a, Emitter e) {
+    shiftRight(a, e, true, true, true);
+  }
+
+  static void SRI_s(Args.SimdShift a, Emitter e) {
+    shiftRightInsert(a, e);
+  }
+
+  static void SHL_s(Args.SimdShift a, Emitter e) {
+    shiftLeft(a, e, false);
+  }
+
+  static void SLI_s(Args.SimdShift a, Emitter e) {
+    shiftLeft(a, e, true);
+  }
+
+  static void SHRN_v(Args.SimdShift a, Emitter e) {
+    shiftRightNarrow(a, e, false);
+  }
+
+  static void RSHRN_v(Args.SimdShift a, Emitter e) {
+    shiftRightNarrow(a, e, true);
+  }
+
+  static void SSHLL_v(Args.SimdShift a, Emitter e) {
+    shiftLeftLong(a, e, false);
+  }
+
+  static void USHLL_v(Args.SimdShift a, Emitter e) {
+    shiftLeftLong(a, e, true);
+  }
+
+  /** The amount of a right shift: 1 to the lane width. */
+  private static int rightAmount(Args.SimdShift a) {
+    return Simd.bits(a.esz()) - a.imm();
+  }
+
+  private static LLVMValueRef source(Args.SimdShift a, Emitter e) {
+    return Simd.arranged(e, a.rn(), a.q(), a.esz());
+  }
+
+  /** SHL, and SLI, which keeps the destination's bits below the shift. */
+  private static void shiftLeft(Args.SimdShift a, Emitter e, boolean insert) {
     IrBuilder ir = e.ir;
-    int op = opcode(i);
-    boolean u = (i.word() >>> 29 & 1) == 1; // fixed to 0 in the SHRN pattern
-    int size = size(i);
-    int bits = Simd.bits(size);
-    int q = scalar(i) ? 0 : i.f("Q");
-    int shift = amount(i);
-    int rd = i.f("rd");
-    if (op == SHRN || op == RSHRN) {
-      LLVMValueRef wide = Simd.arranged(e, i.f("rn"), 1, size + 1);
-      if (op == RSHRN) {
-        wide = ir.add(wide, ir.c(wide, 1L << (shift - 1)));
-      }
-      Simd.writeNarrow(e, i, rd, ir.widen(ir.lshr(wide, ir.c(wide, shift)), bits, false));
-      return;
+    int shift = a.imm();
+    LLVMValueRef x = source(a, e);
+    LLVMValueRef shifted = ir.shl(x, ir.c(x, shift));
+    if (insert) {
+      LLVMValueRef kept = ir.and(Simd.arranged(e, a.rd(), a.q(), a.esz()), ir.c(x, (1L << shift) - 1));
+      shifted = ir.or(shifted, kept);
     }
-    LLVMValueRef a = Simd.arranged(e, i.f("rn"), q, size);
-    if (op == SHLL) {
-      LLVMValueRef half = Simd.half(ir, Simd.arranged(e, i.f("rn"), 1, size), q == 1);
-      LLVMValueRef wide = ir.widen(half, 2 * bits, !u);
-      Simd.write(e, rd, ir.shl(wide, ir.c(wide, shift)));
-      return;
+    Simd.write(e, a.rd(), shifted);
+  }
+
+  /**
+   * Right shifts by up to the lane width, with rounding, in lanes twice as wide: the shifted lanes, truncated to
+   * the lane width.
+   */
+  private static LLVMValueRef shiftedRight(Args.SimdShift a, Emitter e, boolean unsigned, boolean round) {
+    IrBuilder ir = e.ir;
+    int bits = Simd.bits(a.esz());
+    int shift = rightAmount(a);
+    LLVMValueRef wide = ir.widen(source(a, e), 2 * bits, !unsigned);
+    if (round) {
+      wide = ir.add(wide, ir.c(wide, 1L << (shift - 1)));
     }
-    LLVMValueRef result;
-    if (op == SHL) {
-      LLVMValueRef shifted = ir.shl(a, ir.c(a, shift));
-      if (u) { // SLI keeps the destination's bits below the shift
-        LLVMValueRef kept = ir.and(Simd.arranged(e, rd, q, size), ir.c(a, (1L << shift) - 1));
-        shifted = ir.or(shifted, kept);
-      }
-      result = shifted;
-    } else {
-      // Right shifts by up to the lane width, with rounding, in lanes twice as wide.
-      LLVMValueRef wide = ir.widen(a, 2 * bits, !u && op != SRI);
-      if (op == RSHR || op == RSRA) {
-        wide = ir.add(wide, ir.c(wide, 1L << (shift - 1)));
-      }
-      LLVMValueRef shifted = u || op == SRI ? ir.lshr(wide, ir.c(wide, shift)) : ir.ashr(wide, ir.c(wide, shift));
-      result = ir.widen(shifted, bits, false);
-      if (op == SRA || op == RSRA) {
-        result = ir.add(Simd.arranged(e, rd, q, size), result);
-      } else if (op == SRI) {
-        LLVMValueRef ones = ir.c(wide, bits == 64 ? -1L : (1L << bits) - 1);
-        LLVMValueRef inserted = ir.widen(ir.lshr(ones, ir.c(wide, shift)), bits, false);
-        result = ir.or(ir.and(Simd.arranged(e, rd, q, size), ir.not(inserted)), result);
-      }
+    LLVMValueRef shifted = unsigned ? ir.lshr(wide, ir.c(wide, shift)) : ir.ashr(wide, ir.c(wide, shift));
+    return ir.widen(shifted, bits, false);
+  }
+
+  /** SSHR, USHR, SRSHR, URSHR and, adding to the destination, SSRA, USRA, SRSRA, URSRA. */
+  private static void shiftRight(Args.SimdShift a, Emitter e, boolean unsigned, boolean round, boolean accumulate) {
+    LLVMValueRef result = shiftedRight(a, e, unsigned, round);
+    if (accumulate) {
+      result = e.ir.add(Simd.arranged(e, a.rd(), a.q(), a.esz()), result);
     }
-    Simd.write(e, rd, result);
+    Simd.write(e, a.rd(), result);
+  }
+
+  /** SRI: the shifted lanes replace the destination's bits they cover; its top {@code shift} bits stay. */
+  private static void shiftRightInsert(Args.SimdShift a, Emitter e) {
+    IrBuilder ir = e.ir;
+    int bits = Simd.bits(a.esz());
+    int shift = rightAmount(a);
+    LLVMValueRef wide = ir.widen(source(a, e), 2 * bits, false);
+    LLVMValueRef result = ir.widen(ir.lshr(wide, ir.c(wide, shift)), bits, false);
+    LLVMValueRef ones = ir.c(wide, bits == 64 ? -1L : (1L << bits) - 1);
+    LLVMValueRef inserted = ir.widen(ir.lshr(ones, ir.c(wide, shift)), bits, false);
+    Simd.write(e, a.rd(), ir.or(ir.and(Simd.arranged(e, a.rd(), a.q(), a.esz()), ir.not(inserted)), result));
+  }
+
+  /** SHRN, RSHRN and their "2" forms: lanes twice as wide shifted right into lanes of esz. */
+  private static void shiftRightNarrow(Args.SimdShift a, Emitter e, boolean round) {
+    IrBuilder ir = e.ir;
+    int bits = Simd.bits(a.esz());
+    int shift = rightAmount(a);
+    LLVMValueRef wide = Simd.arranged(e, a.rn(), 1, a.esz() + 1);
+    if (round) {
+      wide = ir.add(wide, ir.c(wide, 1L << (shift - 1)));
+    }
+    Simd.writeNarrow(e, a.q(), a.rd(), ir.widen(ir.lshr(wide, ir.c(wide, shift)), bits, false));
+  }
+
+  /** SSHLL, USHLL and their "2" forms: the lower or upper half widened, then shifted left. */
+  private static void shiftLeftLong(Args.SimdShift a, Emitter e, boolean unsigned) {
+    IrBuilder ir = e.ir;
+    int bits = Simd.bits(a.esz());
+    LLVMValueRef half = Simd.half(ir, Simd.arranged(e, a.rn(), 1, a.esz()), a.q() == 1);
+    LLVMValueRef wide = ir.widen(half, 2 * bits, !unsigned);
+    Simd.write(e, a.rd(), ir.shl(wide, ir.c(wide, a.imm())));
   }
 }

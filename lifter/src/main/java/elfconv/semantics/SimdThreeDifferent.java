@@ -1,6 +1,6 @@
 package elfconv.semantics;
 
-import elfconv.a64.Insn;
+import elfconv.a64.Args;
 import elfconv.ir.IrBuilder;
 import elfconv.lift.Emitter;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
@@ -8,86 +8,131 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
 /**
  * Advanced SIMD operations whose operands and result differ in lane width: the long forms (ADDL, SUBL, ABAL,
  * ABDL, MLAL, MLSL, MULL: narrow sources, wide result), the wide forms (ADDW, SUBW) and the high-narrowing ADDHN,
- * SUBHN and their rounding forms. Q = 1 (the "2" forms) takes the narrow operands from the upper halves.
+ * SUBHN and their rounding forms. Q = 1 (the "2" forms) takes the narrow operands from the upper halves, or writes
+ * the narrow result to the upper half.
  */
-final class SimdThreeDifferent implements Family {
-  private static final int ADDL = 0, ADDW = 1, SUBL = 2, SUBW = 3, ADDHN = 4, ABAL = 5, SUBHN = 6, ABDL = 7,
-      MLAL = 8, MLSL = 10, MULL = 12;
+final class SimdThreeDifferent {
+  private SimdThreeDifferent() {}
 
-  private static int opcode(Insn i) {
-    return (i.word() >>> 12) & 0xf;
+  private enum Kind { ADD, SUB, ABA, ABD, MLA, MLS, MUL }
+
+  static void SADDL_v(Args.SimdLong a, Emitter e) {
+    longOp(a, e, false, false, Kind.ADD);
   }
 
-  @Override
-  public String unallocated(Insn i) {
-    return i.f("size") == 3 ? "no 128-bit lanes" : null;
+  static void UADDL_v(Args.SimdLong a, Emitter e) {
+    longOp(a, e, true, false, Kind.ADD);
   }
 
-  private static String name(int op, boolean u) {
-    String sign = u ? "u" : "s";
-    return switch (op) {
-      case ADDL -> sign + "addl";
-      case ADDW -> sign + "addw";
-      case SUBL -> sign + "subl";
-      case SUBW -> sign + "subw";
-      case ADDHN -> u ? "raddhn" : "addhn";
-      case ABAL -> sign + "abal";
-      case SUBHN -> u ? "rsubhn" : "subhn";
-      case ABDL -> sign + "abdl";
-      case MLAL -> sign + "mlal";
-      case MLSL -> sign + "mlsl";
-      default -> sign + "mull";
-    };
+  static void SADDW(Args.SimdLong a, Emitter e) {
+    longOp(a, e, false, true, Kind.ADD);
   }
 
-  @Override
-  public String disassemble(Insn i) {
-    int op = opcode(i);
-    int q = i.f("Q");
-    int size = i.f("size");
-    String name = name(op, i.f("U") == 1) + (q == 1 ? "2" : "");
-    String wide = Simd.arrangement(0, 1, size + 1).substring(2);
-    String narrow = Simd.arrangement(0, q, size).substring(2);
-    String d = "v" + i.f("rd");
-    String n = "v" + i.f("rn");
-    String m = "v" + i.f("rm");
-    return switch (op) {
-      case ADDW, SUBW -> Asm.join(name, d + wide, n + wide, m + narrow);
-      case ADDHN, SUBHN -> Asm.join(name, d + narrow, n + wide, m + wide);
-      default -> Asm.join(name, d + wide, n + narrow, m + narrow);
-    };
+  static void UADDW(Args.SimdLong a, Emitter e) {
+    longOp(a, e, true, true, Kind.ADD);
   }
 
-  @Override
-  public void lift(Insn i, Emitter e) {
+  static void SSUBL_v(Args.SimdLong a, Emitter e) {
+    longOp(a, e, false, false, Kind.SUB);
+  }
+
+  static void USUBL_v(Args.SimdLong a, Emitter e) {
+    longOp(a, e, true, false, Kind.SUB);
+  }
+
+  static void SSUBW(Args.SimdLong a, Emitter e) {
+    longOp(a, e, false, true, Kind.SUB);
+  }
+
+  static void USUBW(Args.SimdLong a, Emitter e) {
+    longOp(a, e, true, true, Kind.SUB);
+  }
+
+  static void SABAL_v(Args.SimdLong a, Emitter e) {
+    longOp(a, e, false, false, Kind.ABA);
+  }
+
+  static void UABAL_v(Args.SimdLong a, Emitter e) {
+    longOp(a, e, true, false, Kind.ABA);
+  }
+
+  static void SABDL_v(Args.SimdLong a, Emitter e) {
+    longOp(a, e, false, false, Kind.ABD);
+  }
+
+  static void UABDL_v(Args.SimdLong a, Emitter e) {
+    longOp(a, e, true, false, Kind.ABD);
+  }
+
+  static void SMLAL_v(Args.SimdLong a, Emitter e) {
+    longOp(a, e, false, false, Kind.MLA);
+  }
+
+  static void UMLAL_v(Args.SimdLong a, Emitter e) {
+    longOp(a, e, true, false, Kind.MLA);
+  }
+
+  static void SMLSL_v(Args.SimdLong a, Emitter e) {
+    longOp(a, e, false, false, Kind.MLS);
+  }
+
+  static void UMLSL_v(Args.SimdLong a, Emitter e) {
+    longOp(a, e, true, false, Kind.MLS);
+  }
+
+  static void SMULL_v(Args.SimdLong a, Emitter e) {
+    longOp(a, e, false, false, Kind.MUL);
+  }
+
+  static void UMULL_v(Args.SimdLong a, Emitter e) {
+    longOp(a, e, true, false, Kind.MUL);
+  }
+
+  static void ADDHN(Args.SimdLong a, Emitter e) {
+    highNarrow(a, e, false, false);
+  }
+
+  static void RADDHN(Args.SimdLong a, Emitter e) {
+    highNarrow(a, e, false, true);
+  }
+
+  static void SUBHN(Args.SimdLong a, Emitter e) {
+    highNarrow(a, e, true, false);
+  }
+
+  static void RSUBHN(Args.SimdLong a, Emitter e) {
+    highNarrow(a, e, true, true);
+  }
+
+  /** ADDHN, SUBHN (rounding: RADDHN, RSUBHN): the upper half of each wide sum or difference. */
+  private static void highNarrow(Args.SimdLong a, Emitter e, boolean subtract, boolean round) {
     IrBuilder ir = e.ir;
-    int op = opcode(i);
-    boolean u = i.f("U") == 1;
-    int size = i.f("size");
-    int bits = Simd.bits(size);
-    boolean upper = i.f("Q") == 1;
-    int rd = i.f("rd");
-    if (op == ADDHN || op == SUBHN) {
-      LLVMValueRef a = Simd.arranged(e, i.f("rn"), 1, size + 1);
-      LLVMValueRef b = Simd.arranged(e, i.f("rm"), 1, size + 1);
-      LLVMValueRef sum = op == ADDHN ? ir.add(a, b) : ir.sub(a, b);
-      if (u) {
-        sum = ir.add(sum, ir.c(sum, 1L << (bits - 1)));
-      }
-      Simd.writeNarrow(e, i, rd, ir.widen(ir.lshr(sum, ir.c(sum, bits)), bits, false));
-      return;
+    int bits = Simd.bits(a.size());
+    LLVMValueRef n = Simd.arranged(e, a.rn(), 1, a.size() + 1);
+    LLVMValueRef m = Simd.arranged(e, a.rm(), 1, a.size() + 1);
+    LLVMValueRef sum = subtract ? ir.sub(n, m) : ir.add(n, m);
+    if (round) {
+      sum = ir.add(sum, ir.c(sum, 1L << (bits - 1)));
     }
-    LLVMValueRef b = wideHalf(e, i.f("rm"), size, upper, !u);
-    LLVMValueRef a = op == ADDW || op == SUBW ? Simd.arranged(e, i.f("rn"), 1, size + 1)
-        : wideHalf(e, i.f("rn"), size, upper, !u);
+    Simd.writeNarrow(e, a.q(), a.rd(), ir.widen(ir.lshr(sum, ir.c(sum, bits)), bits, false));
+  }
+
+  /** The long forms, and with {@code wideN} the wide forms, whose first operand already has the wide lanes. */
+  private static void longOp(Args.SimdLong a, Emitter e, boolean unsigned, boolean wideN, Kind op) {
+    IrBuilder ir = e.ir;
+    int size = a.size();
+    boolean upper = a.q() == 1;
+    int rd = a.rd();
+    LLVMValueRef m = wideHalf(e, a.rm(), size, upper, !unsigned);
+    LLVMValueRef n = wideN ? Simd.arranged(e, a.rn(), 1, size + 1) : wideHalf(e, a.rn(), size, upper, !unsigned);
     LLVMValueRef result = switch (op) {
-      case ADDL, ADDW -> ir.add(a, b);
-      case SUBL, SUBW -> ir.sub(a, b);
-      case ABAL -> ir.add(Simd.arranged(e, rd, 1, size + 1), difference(ir, a, b));
-      case ABDL -> difference(ir, a, b);
-      case MLAL -> ir.add(Simd.arranged(e, rd, 1, size + 1), ir.mul(a, b));
-      case MLSL -> ir.sub(Simd.arranged(e, rd, 1, size + 1), ir.mul(a, b));
-      default -> ir.mul(a, b);
+      case ADD -> ir.add(n, m);
+      case SUB -> ir.sub(n, m);
+      case ABA -> ir.add(Simd.arranged(e, rd, 1, size + 1), difference(ir, n, m));
+      case ABD -> difference(ir, n, m);
+      case MLA -> ir.add(Simd.arranged(e, rd, 1, size + 1), ir.mul(n, m));
+      case MLS -> ir.sub(Simd.arranged(e, rd, 1, size + 1), ir.mul(n, m));
+      case MUL -> ir.mul(n, m);
     };
     Simd.write(e, rd, result);
   }

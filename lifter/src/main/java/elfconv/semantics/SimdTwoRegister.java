@@ -1,157 +1,234 @@
 package elfconv.semantics;
 
-import elfconv.a64.Insn;
+import elfconv.a64.Args;
 import elfconv.ir.IrBuilder;
 import elfconv.lift.Emitter;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /**
- * Advanced SIMD integer operations on one vector (the "two-register miscellaneous" group, opcode in bits 16..12,
- * U in bit 29): reversals, pairwise widening adds, bit counts, compares with zero, ABS/NEG, narrowing; also their
- * scalar forms on D registers (SIMD_SCALAR_TWO_REG).
+ * Advanced SIMD integer operations on one vector (the "two-register miscellaneous" group): reversals, pairwise
+ * widening adds, bit counts, compares with zero, ABS/NEG and their saturating forms, narrowing, SHLL; also their
+ * scalar forms (one lane of a B, H, S or D register).
  */
-final class SimdTwoRegister implements Family {
-  private static final int REV64 = 0, REV16 = 1, ADDLP = 2, CLS = 4, CNT = 5, ADALP = 6, QABS = 7, CMGT0 = 8,
-      CMEQ0 = 9, CMLT0 = 10, ABS = 11, XTN = 18, SHLL = 19, QXTN = 20;
+final class SimdTwoRegister {
+  private SimdTwoRegister() {}
 
-  static int opcode(Insn i) {
-    return (i.word() >>> 12) & 0x1f;
+  static void REV64_v(Args.SimdMisc a, Emitter e) {
+    Simd.write(e, a.rd(), reverse(e.ir, source(a, e), 64));
   }
 
-  private static boolean scalar(Insn i) {
-    return i.pattern().name().startsWith("SIMD_SCALAR");
+  static void REV32_v(Args.SimdMisc a, Emitter e) {
+    Simd.write(e, a.rd(), reverse(e.ir, source(a, e), 32));
   }
 
-  private static boolean narrowing(int op) {
-    return op == XTN || op == QXTN;
+  static void REV16_v(Args.SimdMisc a, Emitter e) {
+    Simd.write(e, a.rd(), reverse(e.ir, source(a, e), 16));
   }
 
-  @Override
-  public String unallocated(Insn i) {
-    int op = opcode(i);
-    int size = i.f("size");
-    boolean u = i.f("U") == 1;
-    int q = scalar(i) ? 1 : i.f("Q");
-    if (scalar(i)) {
-      boolean allowed = (op == CMGT0 || op == CMEQ0 || op == ABS || (op == CMLT0 && !u)) && size == 3
-          || op == QABS || op == QXTN && size != 3 || op == XTN && u && size != 3;
-      return allowed ? null : "not a scalar operation";
-    }
-    return switch (op) {
-      case REV64 -> size == 3 || u && size == 2 ? "reverses whole containers only" : null;
-      case REV16 -> u || size != 0 ? "REV16 reverses bytes only" : null;
-      case ADDLP, ADALP, XTN, QXTN, SHLL -> size == 3 ? "no 64-bit source lanes" : op == SHLL && !u ? "unallocated"
-          : null;
-      case CLS -> size == 3 ? "no 64-bit lanes" : null;
-      case CNT -> !u && size != 0 || u && size > 1 ? "unallocated" : null;
-      case CMLT0 -> u ? "unallocated" : size == 3 && q == 0 ? "one 64-bit lane is not a vector" : null;
-      default -> size == 3 && q == 0 ? "one 64-bit lane is not a vector" : null;
-    };
+  static void SADDLP_v(Args.SimdMisc a, Emitter e) {
+    Simd.write(e, a.rd(), pairSums(e.ir, source(a, e), false));
   }
 
-  private static String name(int op, boolean u, int size) {
-    return switch (op) {
-      case REV64 -> u ? "rev32" : "rev64";
-      case REV16 -> "rev16";
-      case ADDLP -> u ? "uaddlp" : "saddlp";
-      case CLS -> u ? "clz" : "cls";
-      case CNT -> !u ? "cnt" : size == 0 ? "mvn" : "rbit";
-      case ADALP -> u ? "uadalp" : "sadalp";
-      case QABS -> u ? "sqneg" : "sqabs";
-      case CMGT0 -> u ? "cmge" : "cmgt";
-      case CMEQ0 -> u ? "cmle" : "cmeq";
-      case CMLT0 -> "cmlt";
-      case ABS -> u ? "neg" : "abs";
-      case XTN -> u ? "sqxtun" : "xtn";
-      case SHLL -> "shll";
-      default -> u ? "uqxtn" : "sqxtn";
-    };
+  static void UADDLP_v(Args.SimdMisc a, Emitter e) {
+    Simd.write(e, a.rd(), pairSums(e.ir, source(a, e), true));
   }
 
-  @Override
-  public String disassemble(Insn i) {
-    int op = opcode(i);
-    boolean u = i.f("U") == 1;
-    int size = i.f("size");
-    int rd = i.f("rd");
-    int rn = i.f("rn");
-    String name = name(op, u, size);
-    boolean compare = op == CMGT0 || op == CMEQ0 || op == CMLT0;
-    if (scalar(i)) {
-      int from = narrowing(op) ? 2 << size : 1 << size;
-      String src = Asm.v(rn, from);
-      String dst = Asm.v(rd, 1 << size);
-      return compare ? Asm.join(name, dst, src, "#0") : Asm.join(name, dst, src);
-    }
-    int q = i.f("Q");
-    String suffix = q == 1 && (narrowing(op) || op == SHLL) ? "2" : "";
-    if (narrowing(op)) {
-      return Asm.join(name + suffix, Simd.arrangement(rd, q, size), Simd.arrangement(rn, 1, size + 1));
-    }
-    if (op == SHLL) {
-      return Asm.join(name + suffix, Simd.arrangement(rd, 1, size + 1), Simd.arrangement(rn, q, size),
-          "#" + Simd.bits(size));
-    }
-    if (op == ADDLP || op == ADALP) {
-      return Asm.join(name, Simd.arrangement(rd, q, size + 1), Simd.arrangement(rn, q, size));
-    }
-    int shown = op == CNT ? 0 : size;
-    String d = Simd.arrangement(rd, q, shown);
-    String n = Simd.arrangement(rn, q, shown);
-    return compare ? Asm.join(name, d, n, "#0") : Asm.join(name, d, n);
+  static void SADALP_v(Args.SimdMisc a, Emitter e) {
+    accumulatePairs(a, e, false);
   }
 
-  @Override
-  public void lift(Insn i, Emitter e) {
+  static void UADALP_v(Args.SimdMisc a, Emitter e) {
+    accumulatePairs(a, e, true);
+  }
+
+  static void CLS_v(Args.SimdMisc a, Emitter e) {
     IrBuilder ir = e.ir;
-    int op = opcode(i);
-    boolean u = i.f("U") == 1;
-    int size = op == CNT ? 0 : i.f("size");
-    int q = scalar(i) ? 0 : i.f("Q");
-    int bits = Simd.bits(size);
-    int rd = i.f("rd");
-    if (narrowing(op)) {
-      LLVMValueRef wide = scalar(i) ? Simd.read(e, i.f("rn"), 2 * bits, 1) : Simd.arranged(e, i.f("rn"), 1, size + 1);
-      LLVMValueRef narrow = narrow(e, wide, bits, op == XTN ? (u ? Narrowing.SIGNED_TO_UNSIGNED : Narrowing.TRUNCATE)
-          : u ? Narrowing.UNSIGNED : Narrowing.SIGNED);
-      if (scalar(i)) {
-        Simd.write(e, rd, narrow);
-      } else {
-        Simd.writeNarrow(e, i, rd, narrow);
-      }
-      return;
-    }
-    if (op == SHLL) {
-      LLVMValueRef source = Simd.arranged(e, i.f("rn"), 1, size);
-      LLVMValueRef half = Simd.half(ir, source, q == 1);
-      LLVMValueRef wide = ir.widen(half, 2 * bits, false);
-      Simd.write(e, rd, ir.shl(wide, ir.c(wide, bits)));
-      return;
-    }
-    LLVMValueRef a = scalar(i) ? Simd.read(e, i.f("rn"), bits, 1) : Simd.arranged(e, i.f("rn"), q, size);
-    LLVMValueRef result = switch (op) {
-      case REV64 -> reverse(ir, a, u ? 32 : 64);
-      case REV16 -> reverse(ir, a, 16);
-      case ADDLP, ADALP -> {
-        LLVMValueRef sums = pairSums(ir, a, u);
-        yield op == ADDLP ? sums : ir.add(Simd.arranged(e, rd, q, size + 1), sums);
-      }
-      case CLS -> u ? ir.intrinsic("llvm.ctlz", a, ir.c(1, 0))
-          : ir.sub(ir.intrinsic("llvm.ctlz", ir.xor(a, ir.ashr(a, ir.c(a, 1))), ir.c(1, 0)), ir.c(a, 1));
-      case CNT -> !u ? ir.intrinsic("llvm.ctpop", a) : i.f("size") == 0 ? ir.not(a) : ir.intrinsic("llvm.bitreverse", a);
-      case QABS -> {
-        LLVMValueRef min = ir.c(a, 1L << (bits - 1));
-        LLVMValueRef overflow = ir.eq(a, min);
-        Simd.saturation(e, overflow);
-        LLVMValueRef exact = u ? ir.neg(a) : ir.intrinsic("llvm.abs", a, ir.c(1, 0));
-        yield ir.select(overflow, ir.not(min), exact);
-      }
-      case CMGT0 -> ir.laneMask(u ? ir.sge(a, ir.c(a, 0)) : ir.sgt(a, ir.c(a, 0)), bits);
-      case CMEQ0 -> ir.laneMask(u ? ir.sle(a, ir.c(a, 0)) : ir.eq(a, ir.c(a, 0)), bits);
-      case CMLT0 -> ir.laneMask(ir.slt(a, ir.c(a, 0)), bits);
-      default -> u ? ir.neg(a) : ir.intrinsic("llvm.abs", a, ir.c(1, 0));
+    LLVMValueRef x = source(a, e);
+    LLVMValueRef leading = ir.intrinsic("llvm.ctlz", ir.xor(x, ir.ashr(x, ir.c(x, 1))), ir.c(1, 0));
+    Simd.write(e, a.rd(), ir.sub(leading, ir.c(x, 1)));
+  }
+
+  static void CLZ_v(Args.SimdMisc a, Emitter e) {
+    Simd.write(e, a.rd(), e.ir.intrinsic("llvm.ctlz", source(a, e), e.ir.c(1, 0)));
+  }
+
+  static void CNT_v(Args.SimdMisc a, Emitter e) {
+    Simd.write(e, a.rd(), e.ir.intrinsic("llvm.ctpop", source(a, e)));
+  }
+
+  static void NOT_v(Args.SimdMisc a, Emitter e) {
+    Simd.write(e, a.rd(), e.ir.not(source(a, e)));
+  }
+
+  static void RBIT_v(Args.SimdMisc a, Emitter e) {
+    Simd.write(e, a.rd(), e.ir.intrinsic("llvm.bitreverse", source(a, e)));
+  }
+
+  static void SQABS_v(Args.SimdMisc a, Emitter e) {
+    Simd.write(e, a.rd(), saturatingAbs(e, source(a, e), false));
+  }
+
+  static void SQNEG_v(Args.SimdMisc a, Emitter e) {
+    Simd.write(e, a.rd(), saturatingAbs(e, source(a, e), true));
+  }
+
+  static void SQABS_s(Args.SimdMiscScalar a, Emitter e) {
+    Simd.write(e, a.rd(), saturatingAbs(e, source(a, e), false));
+  }
+
+  static void SQNEG_s(Args.SimdMiscScalar a, Emitter e) {
+    Simd.write(e, a.rd(), saturatingAbs(e, source(a, e), true));
+  }
+
+  static void CMGT0_v(Args.SimdMisc a, Emitter e) {
+    compareZero(e, a.rd(), source(a, e), Compare.GT);
+  }
+
+  static void CMGE0_v(Args.SimdMisc a, Emitter e) {
+    compareZero(e, a.rd(), source(a, e), Compare.GE);
+  }
+
+  static void CMEQ0_v(Args.SimdMisc a, Emitter e) {
+    compareZero(e, a.rd(), source(a, e), Compare.EQ);
+  }
+
+  static void CMLE0_v(Args.SimdMisc a, Emitter e) {
+    compareZero(e, a.rd(), source(a, e), Compare.LE);
+  }
+
+  static void CMLT0_v(Args.SimdMisc a, Emitter e) {
+    compareZero(e, a.rd(), source(a, e), Compare.LT);
+  }
+
+  static void CMGT0_s(Args.SimdMiscScalar a, Emitter e) {
+    compareZero(e, a.rd(), source(a, e), Compare.GT);
+  }
+
+  static void CMGE0_s(Args.SimdMiscScalar a, Emitter e) {
+    compareZero(e, a.rd(), source(a, e), Compare.GE);
+  }
+
+  static void CMEQ0_s(Args.SimdMiscScalar a, Emitter e) {
+    compareZero(e, a.rd(), source(a, e), Compare.EQ);
+  }
+
+  static void CMLE0_s(Args.SimdMiscScalar a, Emitter e) {
+    compareZero(e, a.rd(), source(a, e), Compare.LE);
+  }
+
+  static void CMLT0_s(Args.SimdMiscScalar a, Emitter e) {
+    compareZero(e, a.rd(), source(a, e), Compare.LT);
+  }
+
+  static void ABS_v(Args.SimdMisc a, Emitter e) {
+    Simd.write(e, a.rd(), abs(e.ir, source(a, e)));
+  }
+
+  static void NEG_v(Args.SimdMisc a, Emitter e) {
+    Simd.write(e, a.rd(), e.ir.neg(source(a, e)));
+  }
+
+  static void ABS_s(Args.SimdMiscScalar a, Emitter e) {
+    Simd.write(e, a.rd(), abs(e.ir, source(a, e)));
+  }
+
+  static void NEG_s(Args.SimdMiscScalar a, Emitter e) {
+    Simd.write(e, a.rd(), e.ir.neg(source(a, e)));
+  }
+
+  static void XTN(Args.SimdMisc a, Emitter e) {
+    narrowVector(a, e, Narrowing.TRUNCATE);
+  }
+
+  static void SQXTUN_v(Args.SimdMisc a, Emitter e) {
+    narrowVector(a, e, Narrowing.SIGNED_TO_UNSIGNED);
+  }
+
+  static void SQXTN_v(Args.SimdMisc a, Emitter e) {
+    narrowVector(a, e, Narrowing.SIGNED);
+  }
+
+  static void UQXTN_v(Args.SimdMisc a, Emitter e) {
+    narrowVector(a, e, Narrowing.UNSIGNED);
+  }
+
+  static void SQXTUN_s(Args.SimdMiscScalar a, Emitter e) {
+    narrowScalar(a, e, Narrowing.SIGNED_TO_UNSIGNED);
+  }
+
+  static void SQXTN_s(Args.SimdMiscScalar a, Emitter e) {
+    narrowScalar(a, e, Narrowing.SIGNED);
+  }
+
+  static void UQXTN_s(Args.SimdMiscScalar a, Emitter e) {
+    narrowScalar(a, e, Narrowing.UNSIGNED);
+  }
+
+  /** SHLL, SHLL2: the lower or upper half widened and shifted left by the lane width. */
+  static void SHLL_v(Args.SimdMisc a, Emitter e) {
+    IrBuilder ir = e.ir;
+    int bits = Simd.bits(a.size());
+    LLVMValueRef half = Simd.half(ir, Simd.arranged(e, a.rn(), 1, a.size()), a.q() == 1);
+    LLVMValueRef wide = ir.widen(half, 2 * bits, false);
+    Simd.write(e, a.rd(), ir.shl(wide, ir.c(wide, bits)));
+  }
+
+  /** Vn in the instruction's arrangement. */
+  private static LLVMValueRef source(Args.SimdMisc a, Emitter e) {
+    return Simd.arranged(e, a.rn(), a.q(), a.size());
+  }
+
+  /** The scalar operand: one lane of the element size. */
+  private static LLVMValueRef source(Args.SimdMiscScalar a, Emitter e) {
+    return Simd.read(e, a.rn(), Simd.bits(a.size()), 1);
+  }
+
+  private static LLVMValueRef abs(IrBuilder ir, LLVMValueRef x) {
+    return ir.intrinsic("llvm.abs", x, ir.c(1, 0));
+  }
+
+  /** SQABS, SQNEG: the most negative value saturates (and sets FPSR.QC). */
+  private static LLVMValueRef saturatingAbs(Emitter e, LLVMValueRef x, boolean negate) {
+    IrBuilder ir = e.ir;
+    LLVMValueRef min = ir.c(x, 1L << (IrBuilder.width(x) - 1));
+    LLVMValueRef overflow = ir.eq(x, min);
+    Simd.saturation(e, overflow);
+    LLVMValueRef exact = negate ? ir.neg(x) : abs(ir, x);
+    return ir.select(overflow, ir.not(min), exact);
+  }
+
+  private enum Compare { GT, GE, EQ, LE, LT }
+
+  /** Each lane all ones where it compares (signed) with zero as asked, else zero. */
+  private static void compareZero(Emitter e, int rd, LLVMValueRef x, Compare how) {
+    IrBuilder ir = e.ir;
+    LLVMValueRef zero = ir.c(x, 0);
+    LLVMValueRef holds = switch (how) {
+      case GT -> ir.sgt(x, zero);
+      case GE -> ir.sge(x, zero);
+      case EQ -> ir.eq(x, zero);
+      case LE -> ir.sle(x, zero);
+      case LT -> ir.slt(x, zero);
     };
-    Simd.write(e, rd, result);
+    Simd.write(e, rd, ir.laneMask(holds, IrBuilder.width(x)));
+  }
+
+  /** SADALP, UADALP: the pair sums added to Vd's lanes of twice the width. */
+  private static void accumulatePairs(Args.SimdMisc a, Emitter e, boolean unsigned) {
+    LLVMValueRef sums = pairSums(e.ir, source(a, e), unsigned);
+    Simd.write(e, a.rd(), e.ir.add(Simd.arranged(e, a.rd(), a.q(), a.size() + 1), sums));
+  }
+
+  /** XTN, SQXTUN, SQXTN, UQXTN and their "2" forms, which write the upper half of Vd. */
+  private static void narrowVector(Args.SimdMisc a, Emitter e, Narrowing how) {
+    LLVMValueRef wide = Simd.arranged(e, a.rn(), 1, a.size() + 1);
+    Simd.writeNarrow(e, a.q(), a.rd(), narrow(e, wide, Simd.bits(a.size()), how));
+  }
+
+  private static void narrowScalar(Args.SimdMiscScalar a, Emitter e, Narrowing how) {
+    int bits = Simd.bits(a.size());
+    LLVMValueRef wide = Simd.read(e, a.rn(), 2 * bits, 1);
+    Simd.write(e, a.rd(), narrow(e, wide, bits, how));
   }
 
   /** Reverses the order of the lanes within each container of {@code containerBits}. */

@@ -190,6 +190,7 @@ public final class CaseGenerators {
       case LOAD_LITERAL -> set(word, p.field("imm19"), (p.field("imm19").extract(word) & 0x3f) - 32);
       case FMADD, FMSUB, FNMADD, FNMSUB -> fusedOperands(p, word);
       case LDST_EXCLUSIVE -> exclusiveFields(p, word);
+      case LD_mult, ST_mult, LD_single, ST_single, LD_single_repl -> structurePostIndex(p, word);
       default -> word;
     };
   }
@@ -207,6 +208,15 @@ public final class CaseGenerators {
       word = set(word, p.field(fields[i]), values[i]);
     }
     return word;
+  }
+
+  /**
+   * Half of the post-indexed structure loads and stores step by the bytes they transfer (Rm = 31) instead of by an
+   * index register (the one whose number is odd).
+   */
+  private static int structurePostIndex(Pattern p, int word) {
+    boolean post = p.fields().stream().anyMatch(f -> f.name().equals("rm"));
+    return post && (p.field("rm").extract(word) & 1) == 1 ? set(word, p.field("rm"), 31) : word;
   }
 
   /**
