@@ -263,29 +263,23 @@ final class PreservedRegisters {
 
   /** Whether {@code insn} is a 64-bit integer load ({@code load}) or store of Xr, SP-based (STR/STP, LDR/LDP). */
   private static boolean stackTransfer(Insn insn, int r, boolean load) {
-    String name = insn.pattern().name();
-    if (!name.equals("LDST_UNSIGNED") && !name.equals("LDST_IMM9") && !name.equals("LDST_PAIR")
-        || insn.f("V") != 0 || insn.f("rn") != SP) {
-      return false;
+    if (insn.op() == (load ? Op.LDR_i : Op.STR_i) && insn.args() instanceof Args.LdstImm a) {
+      return a.rn() == SP && a.sz() == 3 && a.rt() == r;
     }
-    if (name.equals("LDST_PAIR")) {
-      return insn.f("opc") == 2 && insn.f("L") == (load ? 1 : 0) && (insn.f("rt") == r || insn.f("rt2") == r);
+    if (insn.op() == (load ? Op.LDP : Op.STP) && insn.args() instanceof Args.LdstPair a) {
+      return a.rn() == SP && a.sz() == 3 && (a.rt() == r || a.rt2() == r);
     }
-    return insn.f("size") == 3 && insn.f("opc") == (load ? 1 : 0) && insn.f("rt") == r;
+    return false;
   }
 
   /** What a pre- or post-indexed SP-based load or store adds to SP; null for any other write of SP. */
   private static Long spWriteback(Insn insn) {
-    String name = insn.pattern().name();
-    boolean indexed = (name.equals("LDST_IMM9") || name.equals("LDST_PAIR")) && insn.f("rn") == SP
-        && (insn.f("mode") == 1 || insn.f("mode") == 3);
-    if (!indexed) {
-      return null;
+    if (insn.args() instanceof Args.LdstImm a && a.rn() == SP && a.w() == 1) {
+      return (long) a.imm();
     }
-    if (name.equals("LDST_IMM9")) {
-      return (long) (insn.f("imm9") << 23 >> 23);
+    if (insn.args() instanceof Args.LdstPair a && a.rn() == SP && a.w() == 1) {
+      return (long) a.imm() << a.sz();
     }
-    int scale = insn.f("V") == 1 ? 4 << insn.f("opc") : insn.f("opc") == 2 ? 8 : 4;
-    return (long) (insn.f("imm7") << 25 >> 25) * scale;
+    return null;
   }
 }

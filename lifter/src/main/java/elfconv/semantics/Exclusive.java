@@ -3,7 +3,7 @@ package elfconv.semantics;
 import static elfconv.runtime.GuestLayout.EXCLUSIVE_ADDRESS;
 import static elfconv.runtime.GuestLayout.EXCLUSIVE_VALUE;
 
-import elfconv.a64.Insn;
+import elfconv.a64.Args;
 import elfconv.ir.IrBuilder;
 import elfconv.lift.Emitter;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
@@ -11,103 +11,71 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
 /**
  * Load/store exclusive (LDXR, LDAXR, STXR, STLXR and the pair forms) with a monitor for one thread, and
  * load-acquire/store-release (LDAR, STLR), which on one thread are plain accesses. A store-exclusive succeeds when
- * the monitor holds its address and memory still holds what the exclusive load read, as QEMU decides.
+ * the monitor holds its address and memory still holds what the exclusive load read, as QEMU decides. Ordering
+ * (lasr) means nothing on one thread.
  */
-final class Exclusive implements Family {
-  private static boolean pair(Insn i) {
-    return i.f("o1") == 1;
+final class Exclusive {
+  private Exclusive() {}
+
+  static void STXR(Args.ExclStore a, Emitter e) {
+    storeExclusive(e, a.rs(), a.rt(), -1, a.rn(), a.sz());
   }
 
-  private static boolean ordered(Insn i) {
-    return i.f("o2") == 1;
+  static void LDXR(Args.Excl a, Emitter e) {
+    loadExclusive(e, a.rt(), -1, a.rn(), a.sz());
   }
 
-  private static boolean load(Insn i) {
-    return i.f("L") == 1;
+  static void STXP(Args.ExclStorePair a, Emitter e) {
+    storeExclusive(e, a.rs(), a.rt(), a.rt2(), a.rn(), a.sz());
   }
 
-  /** Bytes per register transferred. */
-  private static int bytes(Insn i) {
-    return pair(i) ? 4 << (i.f("size") & 1) : 1 << i.f("size");
+  static void LDXP(Args.ExclPair a, Emitter e) {
+    loadExclusive(e, a.rt(), a.rt2(), a.rn(), a.sz());
   }
 
-  @Override
-  public String unallocated(Insn i) {
-    if (ordered(i)) {
-      if (pair(i) || i.f("o0") == 0) {
-        return "CAS or LORegions (not in ARMv8.0)";
-      }
-    } else if (pair(i) && i.f("size") < 2) {
-      return "CASP (not in ARMv8.0)";
-    }
-    // Fields a form does not use should be 11111. As LLVM does: loads and load-acquire/store-release require it
-    // of Rs and (but for LDXP) of Rt2; a store-exclusive's unused Rt2 is ignored.
-    boolean usesStatus = !load(i) && !ordered(i);
-    if (!usesStatus && i.f("rs") != 31 || (load(i) || ordered(i)) && !pair(i) && i.f("rt2") != 31) {
-      return "unused register field not 11111";
-    }
-    return load(i) && pair(i) && i.f("rt") == i.f("rt2") ? "load pair into one register twice (unpredictable)"
-        : null;
+  static void STLR(Args.Excl a, Emitter e) {
+    e.store(e.regOrSp(a.rn(), true), e.ir.trunc(e.reg(a.rt(), true), 8 << a.sz()));
   }
 
-  @Override
-  public String disassemble(Insn i) {
-    boolean wide = pair(i) ? (i.f("size") & 1) == 1 : i.f("size") == 3;
-    String size = pair(i) ? "" : i.f("size") == 0 ? "b" : i.f("size") == 1 ? "h" : "";
-    String address = "[" + Asm.rsp(i.f("rn"), true) + "]";
-    String rt = Asm.r(i.f("rt"), wide);
-    if (ordered(i)) {
-      return Asm.join((load(i) ? "ldar" : "stlr") + size, rt, address);
-    }
-    String acquireRelease = i.f("o0") == 1 ? (load(i) ? "a" : "l") : "";
-    String name = (load(i) ? "ld" : "st") + acquireRelease + "x" + (pair(i) ? "p" : "r") + size;
-    if (load(i)) {
-      return pair(i) ? Asm.join(name, rt, Asm.r(i.f("rt2"), wide), address) : Asm.join(name, rt, address);
-    }
-    String status = Asm.r(i.f("rs"), false);
-    return pair(i) ? Asm.join(name, status, rt, Asm.r(i.f("rt2"), wide), address) : Asm.join(name, status, rt, address);
+  static void LDAR(Args.Excl a, Emitter e) {
+    e.setReg(a.rt(), e.ir.zext(e.load(e.regOrSp(a.rn(), true), 1 << a.sz()), 64));
   }
 
-  @Override
-  public void lift(Insn i, Emitter e) {
+  /** Loads Rt (and Rt2 but for rt2 = -1) and sets the monitor to the address and the values read. */
+  private static void loadExclusive(Emitter e, int rt, int rt2, int rn, int sz) {
     IrBuilder ir = e.ir;
-    int bytes = bytes(i);
+    int bytes = 1 << sz;
+    LLVMValueRef address = e.regOrSp(rn, true);
+    LLVMValueRef first = ir.zext(e.load(address, bytes), 64);
+    e.setStateRegister(EXCLUSIVE_ADDRESS, ir.add(address, ir.c(64, 1)));
+    e.setStateRegister(EXCLUSIVE_VALUE, first);
+    e.setReg(rt, first);
+    if (rt2 >= 0) {
+      LLVMValueRef next = ir.zext(e.load(ir.add(address, ir.c(64, bytes)), bytes), 64);
+      e.setStateRegister(EXCLUSIVE_VALUE + 8, next);
+      e.setReg(rt2, next);
+    }
+  }
+
+  /** Stores Rt (and Rt2 but for rt2 = -1) if the monitor holds, clears it, and sets Ws to 0 on success, else 1. */
+  private static void storeExclusive(Emitter e, int rs, int rt, int rt2, int rn, int sz) {
+    IrBuilder ir = e.ir;
+    int bytes = 1 << sz;
     int width = bytes * 8;
-    LLVMValueRef address = e.regOrSp(i.f("rn"), true);
+    LLVMValueRef address = e.regOrSp(rn, true);
     LLVMValueRef second = ir.add(address, ir.c(64, bytes));
-    if (ordered(i)) {
-      if (load(i)) {
-        e.setReg(i.f("rt"), ir.zext(e.load(address, bytes), 64));
-      } else {
-        e.store(address, ir.trunc(e.reg(i.f("rt"), true), width));
-      }
-      return;
-    }
-    if (load(i)) {
-      LLVMValueRef first = ir.zext(e.load(address, bytes), 64);
-      e.setStateRegister(EXCLUSIVE_ADDRESS, ir.add(address, ir.c(64, 1)));
-      e.setStateRegister(EXCLUSIVE_VALUE, first);
-      e.setReg(i.f("rt"), first);
-      if (pair(i)) {
-        LLVMValueRef next = ir.zext(e.load(second, bytes), 64);
-        e.setStateRegister(EXCLUSIVE_VALUE + 8, next);
-        e.setReg(i.f("rt2"), next);
-      }
-      return;
-    }
     LLVMValueRef holds = ir.and(
         ir.eq(e.stateRegister(EXCLUSIVE_ADDRESS), ir.add(address, ir.c(64, 1))),
         ir.eq(ir.zext(e.load(address, bytes), 64), e.stateRegister(EXCLUSIVE_VALUE)));
-    if (pair(i)) {
+    if (rt2 >= 0) {
       holds = ir.and(holds, ir.eq(ir.zext(e.load(second, bytes), 64), e.stateRegister(EXCLUSIVE_VALUE + 8)));
     }
     // Stores are unconditional in IR: the old value goes back where the exclusive store fails.
-    LLVMValueRef value = ir.select(holds, ir.trunc(e.reg(i.f("rt"), true), width), e.load(address, bytes));
-    e.store(address, value);
-    if (pair(i)) {
-      e.store(second, ir.select(holds, ir.trunc(e.reg(i.f("rt2"), true), width), e.load(second, bytes)));
+    e.store(address, ir.select(holds, ir.trunc(e.reg(rt, true), width), e.load(address, bytes)));
+    if (rt2 >= 0) {
+      e.store(second, ir.select(holds, ir.trunc(e.reg(rt2, true), width), e.load(second, bytes)));
     }
     e.setStateRegister(EXCLUSIVE_ADDRESS, ir.c(64, 0));
-    e.setReg(i.f("rs"), ir.select(holds, ir.c(32, 0), ir.c(32, 1)));
+    e.setReg(rs, ir.select(holds, ir.c(32, 0), ir.c(32, 1)));
   }
 }

@@ -1,35 +1,23 @@
 package elfconv.semantics;
 
-import elfconv.a64.Insn;
+import elfconv.a64.Args;
 import elfconv.lift.Emitter;
+import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
-/** LDR (literal), LDRSW (literal), PRFM (literal): PC-relative loads. */
-final class LoadLiteral implements Family {
-  private static MemoryAccess access(Insn i) {
-    if (i.f("V") == 1) {
-      // S, D, Q: a load of 4 << opc bytes.
-      return i.f("opc") == 3 ? null : MemoryAccess.of(i.f("opc") + 2, 1, 1);
-    }
-    return switch (i.f("opc")) {
-      case 0 -> MemoryAccess.of(2, 1);
-      case 1 -> MemoryAccess.of(3, 1);
-      case 2 -> MemoryAccess.of(2, 2);
-      default -> MemoryAccess.of(3, 2);
-    };
+/** LDR (literal) of W, X, S, D, Q registers and LDRSW (literal): PC-relative loads. */
+final class LoadLiteral {
+  private LoadLiteral() {}
+
+  /** A W destination is zero-extended like an X one (QEMU loads it without ext too). */
+  static void LD_lit(Args.LdLit a, Emitter e) {
+    MemoryAccess.load(e, address(a, e), a.rt(), a.sz(), a.sign(), 0);
   }
 
-  @Override
-  public String unallocated(Insn i) {
-    return access(i) == null ? "SIMD&FP literal with opc=11" : null;
+  static void LD_lit_v(Args.LdLit a, Emitter e) {
+    MemoryAccess.loadVector(e, address(a, e), a.rt(), a.sz());
   }
 
-  @Override
-  public String disassemble(Insn i) {
-    return Asm.join(access(i).mnemonic(""), access(i).register(i.f("rt")), Asm.target(i.sf("imm19") * 4));
-  }
-
-  @Override
-  public void lift(Insn i, Emitter e) {
-    access(i).perform(e, e.ir.c(64, i.address() + i.sf("imm19") * 4), i.f("rt"));
+  private static LLVMValueRef address(Args.LdLit a, Emitter e) {
+    return e.ir.c(64, e.pc() + (long) a.imm() * 4);
   }
 }

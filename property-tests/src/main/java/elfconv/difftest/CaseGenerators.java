@@ -31,8 +31,8 @@ public final class CaseGenerators {
   /** Registers that hold small non-negative index values for register-offset addressing. */
   static final int[] INDEXES = {24, 25};
   private static final Set<String> REGISTER_FIELDS = Set.of("rd", "rn", "rm", "ra", "rt", "rt2", "rs");
-  private static final Set<String> MEMORY_FAMILIES = Set.of("LoadStoreUnsignedOffset", "LoadStoreImm9",
-      "LoadStoreRegister", "LoadStorePair", "Exclusive", "SimdLoadStoreStructure");
+  private static final Set<String> MEMORY_FAMILIES = Set.of("LoadStoreImmediate", "LoadStoreRegister",
+      "LoadStorePair", "Exclusive", "SimdLoadStoreStructure");
   /**
    * Patterns whose instructions leave the case or end the process, write TPIDR_EL0 (which the dump relies on), or
    * read the time (which differs from run to run).
@@ -185,11 +185,12 @@ public final class CaseGenerators {
       case B -> set(word, p.field("imm26"), forward >> 2);
       case B_cond, CBZ, CBNZ -> set(word, p.field("imm19"), forward >> 2);
       case TBZ, TBNZ -> set(word, p.field("imm14"), forward >> 2);
-      case LDST_UNSIGNED -> set(word, p.field("imm12"), p.field("imm12").extract(word) & 0x3f);
-      case LDST_PAIR -> set(word, p.field("imm7"), (p.field("imm7").extract(word) & 0x1f) - 16);
-      case LOAD_LITERAL -> set(word, p.field("imm19"), (p.field("imm19").extract(word) & 0x3f) - 32);
+      case STR_i, LDR_i, STR_v_i, LDR_v_i -> p.field("imm").signed() ? word // unsigned: a scaled offset
+          : set(word, p.field("imm"), p.field("imm").extract(word) & 0x3f);
+      case STP, LDP, STP_v, LDP_v -> set(word, p.field("imm"), (p.field("imm").extract(word) & 0x1f) - 16);
+      case LD_lit, LD_lit_v -> set(word, p.field("imm"), (p.field("imm").extract(word) & 0x3f) - 32);
       case FMADD, FMSUB, FNMADD, FNMSUB -> fusedOperands(p, word);
-      case LDST_EXCLUSIVE -> exclusiveFields(p, word);
+      case STXR, STXP -> statusRegister(p, word);
       case LD_mult, ST_mult, LD_single, ST_single, LD_single_repl -> structurePostIndex(p, word);
       default -> word;
     };
@@ -219,20 +220,11 @@ public final class CaseGenerators {
     return post && (p.field("rm").extract(word) & 1) == 1 ? set(word, p.field("rm"), 31) : word;
   }
 
-  /**
-   * Unused Rs/Rt2 fields are 11111 (loads, load-acquire, store-release), and a store-exclusive's status register
-   * differs from the registers it stores (else the result is unpredictable).
-   */
-  private static int exclusiveFields(Pattern p, int word) {
-    boolean load = p.field("L").extract(word) == 1;
-    boolean ordered = p.field("o2").extract(word) == 1;
-    boolean pair = p.field("o1").extract(word) == 1;
-    if (load || ordered) {
-      word = set(word, p.field("rs"), 31);
-      return pair && !ordered ? word : set(word, p.field("rt2"), 31);
-    }
+  /** A store-exclusive's status register differs from the registers it stores (else the result is unpredictable). */
+  private static int statusRegister(Pattern p, int word) {
     int rs = p.field("rs").extract(word);
-    if (rs == p.field("rt").extract(word) || rs == p.field("rt2").extract(word)) {
+    boolean pair = p.op() == Op.STXP;
+    if (rs == p.field("rt").extract(word) || pair && rs == p.field("rt2").extract(word)) {
       word = set(word, p.field("rs"), (rs + 1) % 20);
     }
     return word;

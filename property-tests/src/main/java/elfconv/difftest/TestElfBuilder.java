@@ -113,13 +113,13 @@ public final class TestElfBuilder {
     s.append("  .size case_").append(i).append(", .-case_").append(i).append('\n');
   }
 
-  /** Families that never touch a SIMD&FP register (their load/store forms aside, which have V = 1). */
+  /** Families that never touch a SIMD&FP register (their load/store forms aside, named ..._v...). */
   private static final java.util.Set<String> INTEGER_FAMILIES = java.util.Set.of("PcRelative", "AddSubImmediate",
       "LogicalImmediate", "MoveWide", "Bitfield", "Extract", "BranchImmediate", "ConditionalBranch",
       "CompareBranch", "TestBranch", "BranchRegister", "Supervisor", "Trap", "Hint", "Barrier", "SystemInstruction",
       "SystemRegister", "LogicalShifted", "AddSubShifted", "AddSubExtended", "AddSubCarry", "ConditionalCompare",
-      "ConditionalSelect", "Multiply", "DataProcessing2", "DataProcessing1", "LoadStoreUnsignedOffset",
-      "LoadStoreImm9", "LoadStoreRegister", "LoadStorePair", "LoadLiteral", "Exclusive");
+      "ConditionalSelect", "Multiply", "DataProcessing2", "DataProcessing1", "LoadStoreImmediate",
+      "LoadStoreRegister", "LoadStorePair", "LoadLiteral", "Exclusive", "Prefetch");
 
   /**
    * Whether a case may touch a SIMD&FP register: only such cases load and dump V0..V31 (the others leave their
@@ -132,8 +132,7 @@ public final class TestElfBuilder {
       if (insn.isEmpty()) {
         continue;
       }
-      boolean vectorForm = insn.get().pattern().fields().stream().anyMatch(f -> f.name().equals("V"))
-          && insn.get().f("V") == 1;
+      boolean vectorForm = insn.get().op().name().matches(".*_v(_.*)?"); // LDR_v_i, STP_v, LD_lit_v...
       if (vectorForm || !INTEGER_FAMILIES.contains(insn.get().pattern().family())) {
         return true;
       }
