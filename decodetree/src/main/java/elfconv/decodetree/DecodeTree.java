@@ -25,8 +25,7 @@ import java.util.regex.Pattern;
  * {@code &Template} (the argument record), {@code name=V} (a constant argument), {@code ?check} (a static
  * boolean method of {@code Constraints} that takes the record: false means unallocated) and {@code fpcr} (the
  * result depends on FPCR). A name may have several lines (as QEMU splits 32- and 64-bit layouts), all with the
- * same template. Lines must not overlap. A line {@code NAME fields -> Family} is a group of encodings still lifted by
- * a {@code Family} object that tells them apart itself.
+ * same template. Lines must not overlap.
  */
 public final class DecodeTree {
   private static final Pattern FIELD = Pattern.compile("([a-zA-Z][a-zA-Z0-9]*):(s?)(\\d+)(!=0)?");
@@ -45,7 +44,7 @@ public final class DecodeTree {
 
   /** One encoding line. */
   public record Line(String name, int mask, int value, List<Field> fields, Map<String, Integer> constants,
-      String template, String check, boolean fpcr, String semantics, boolean legacy, String where) {
+      String template, String check, boolean fpcr, String semantics, String where) {
     boolean matches(int word) {
       return (word & mask) == value;
     }
@@ -98,14 +97,11 @@ public final class DecodeTree {
           throw new DecodeTableException(where + ": expected 'class ClassName'");
         }
         semantics = tokens[1];
-      } else if (row.contains("->")) {
-        String[] sides = row.split("->");
-        lines.add(parseLine(sides[0].strip().split("\\s+"), sides[1].strip(), true, where));
       } else {
         if (semantics == null) {
           throw new DecodeTableException(where + ": instruction " + tokens[0] + " comes before any 'class' line");
         }
-        lines.add(parseLine(tokens, semantics, false, where));
+        lines.add(parseLine(tokens, semantics, where));
       }
     }
     return this;
@@ -120,9 +116,6 @@ public final class DecodeTree {
           || !earlier.semantics().equals(line.semantics()) || earlier.fpcr() != line.fpcr())) {
         throw new DecodeTableException(line.where() + ": " + line.name() + " differs from its line at "
             + earlier.where() + " in template, class or fpcr");
-      }
-      if (line.legacy()) {
-        continue;
       }
       if (line.template().isEmpty()) {
         if (!line.fields().isEmpty() || !line.constants().isEmpty()) {
@@ -167,7 +160,7 @@ public final class DecodeTree {
     }
   }
 
-  private static Line parseLine(String[] tokens, String semantics, boolean legacy, String where) {
+  private static Line parseLine(String[] tokens, String semantics, String where) {
     if (!NAME.matcher(tokens[0]).matches()) {
       throw new DecodeTableException(where + ": bad instruction name '" + tokens[0] + "'");
     }
@@ -217,6 +210,6 @@ public final class DecodeTree {
       throw new DecodeTableException(where + ": " + tokens[0] + "'s bits add up to " + (32 - bit) + ", not 32");
     }
     return new Line(tokens[0], mask, value, List.copyOf(fields), Map.copyOf(constants), template, check, fpcr,
-        semantics, legacy, where);
+        semantics, where);
   }
 }

@@ -29,7 +29,6 @@ public final class JavaGenerator {
     files.put("elfconv/a64/Args.java", args());
     files.put("elfconv/a64/Patterns.java", patterns());
     files.put("elfconv/semantics/Dispatch.java", dispatch());
-    files.put("elfconv/semantics/Families.java", families());
     return files;
   }
 
@@ -44,19 +43,17 @@ public final class JavaGenerator {
     s.append("/** Every instruction of the decode table, by its name there. */\n");
     s.append("public enum Op {\n");
     for (DecodeTree.Line l : firstLines().values()) {
-      s.append(String.format("  %s(\"%s\", %s, %s),%n", l.name(), l.semantics(), l.fpcr(), l.legacy()));
+      s.append(String.format("  %s(\"%s\", %s),%n", l.name(), l.semantics(), l.fpcr()));
     }
     s.append("  /** No line: a word no encoding claims, which the CPU answers with SIGILL. */\n");
-    s.append("  UNALLOCATED(\"Trap\", false, false);\n\n");
+    s.append("  UNALLOCATED(\"Trap\", false);\n\n");
     s.append("""
           private final String semantics;
           private final boolean readsFpcr;
-          private final boolean legacy;
 
-          Op(String semantics, boolean readsFpcr, boolean legacy) {
+          Op(String semantics, boolean readsFpcr) {
             this.semantics = semantics;
             this.readsFpcr = readsFpcr;
-            this.legacy = legacy;
           }
 
           /** The class in {@code elfconv.semantics} whose method lifts this instruction. */
@@ -67,11 +64,6 @@ public final class JavaGenerator {
           /** Whether the result depends on FPCR (rounding mode, flush-to-zero, default NaN). */
           public boolean readsFpcr() {
             return readsFpcr;
-          }
-
-          /** Whether a family object of {@code elfconv.semantics.Families} still tells this line's encodings apart. */
-          public boolean legacy() {
-            return legacy;
           }
         }
         """);
@@ -130,7 +122,7 @@ public final class JavaGenerator {
     }
     String args = "null";
     String check = "null";
-    if (!l.legacy() && !l.template().isEmpty()) {
+    if (!l.template().isEmpty()) {
       List<String> values = new ArrayList<>();
       for (String name : table.templates().get(l.template()).fields()) {
         Integer constant = l.constants().get(name);
@@ -150,28 +142,6 @@ public final class JavaGenerator {
         l.name(), l.mask(), l.value(), String.join(", ", fields), l.where(), args, check);
   }
 
-  /** The family objects of the lines that do not name their instructions yet. */
-  private String families() {
-    StringBuilder s = new StringBuilder(HEADER).append("package elfconv.semantics;\n\n");
-    s.append("import java.util.Map;\n\n");
-    s.append("/** The family objects of the decode-table lines that a family still tells apart, by name. */\n");
-    s.append("public final class Families {\n  private static final Map<String, Family> BY_NAME = Map.ofEntries(\n");
-    List<String> names = table.lines().stream().filter(DecodeTree.Line::legacy).map(DecodeTree.Line::semantics)
-        .distinct().map(n -> String.format("      Map.entry(\"%s\", new %s())", n, n)).toList();
-    s.append(String.join(",\n", names)).append(");\n\n  private Families() {}\n\n");
-    s.append("""
-          public static Family of(String name) {
-            Family family = BY_NAME.get(name);
-            if (family == null) {
-              throw new IllegalStateException("decode table names unknown family " + name);
-            }
-            return family;
-          }
-        }
-        """);
-    return s.toString();
-  }
-
   private String dispatch() {
     StringBuilder s = new StringBuilder(HEADER).append("package elfconv.semantics;\n\n");
     s.append("import elfconv.a64.Args;\nimport elfconv.a64.Insn;\nimport elfconv.lift.Emitter;\n\n");
@@ -179,9 +149,7 @@ public final class JavaGenerator {
     s.append("public final class Dispatch {\n  private Dispatch() {}\n\n");
     s.append("  public static void lift(Insn insn, Emitter e) {\n    switch (insn.op()) {\n");
     for (DecodeTree.Line l : firstLines().values()) {
-      if (l.legacy()) {
-        s.append(String.format("      case %s -> Families.of(\"%s\").lift(insn, e);%n", l.name(), l.semantics()));
-      } else if (l.template().isEmpty()) {
+      if (l.template().isEmpty()) {
         s.append(String.format("      case %s -> %s.%s(e);%n", l.name(), l.semantics(), l.name()));
       } else {
         s.append(String.format("      case %s -> %s.%s((Args.%s) insn.args(), e);%n", l.name(), l.semantics(),

@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code Main OUTPUT_DIR TABLE_DIR}: reads every {@code *.decode} file of TABLE_DIR (in name order) and writes the
- * generated sources under OUTPUT_DIR, leaving files whose content is unchanged untouched. A table error is one line
- * naming file and line, and exit status 1.
+ * generated sources under OUTPUT_DIR, leaving files whose content is unchanged untouched and deleting the ones it no
+ * longer generates. A table error is one line naming file and line, and exit status 1.
  */
 public final class Main {
   private Main() {}
@@ -36,7 +36,16 @@ public final class Main {
       System.err.println("decode table: " + e.getMessage());
       System.exit(1);
     }
-    for (Map.Entry<String, String> file : new JavaGenerator(tree).sources().entrySet()) {
+    Map<String, String> sources = new JavaGenerator(tree).sources();
+    if (Files.isDirectory(out)) {
+      try (Stream<Path> old = Files.walk(out)) {
+        for (Path stale : old.filter(Files::isRegularFile)
+            .filter(p -> !sources.containsKey(out.relativize(p).toString().replace('\\', '/'))).toList()) {
+          Files.delete(stale);
+        }
+      }
+    }
+    for (Map.Entry<String, String> file : sources.entrySet()) {
       Path path = out.resolve(file.getKey());
       if (Files.exists(path) && Files.readString(path, StandardCharsets.UTF_8).equals(file.getValue())) {
         continue;

@@ -1,7 +1,5 @@
 package elfconv.a64;
 
-import elfconv.semantics.Families;
-import elfconv.semantics.Family;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,15 +43,7 @@ public final class A64Decoder {
 
   private static boolean allocated(Insn insn) {
     Pattern p = insn.pattern();
-    if (p.op().legacy()) {
-      return family(insn).unallocated(insn) == null;
-    }
     return p.check() == null || p.check().test(insn.args());
-  }
-
-  /** The family object of a line that does not name its instructions yet. */
-  public static Family family(Insn insn) {
-    return Families.of(insn.pattern().family());
   }
 
   /**

@@ -44,7 +44,7 @@ public record Flow(Kind kind, long target) {
       case BLR -> CALL_INDIRECT;
       case RET -> RETURN;
       case BRK, UDF, UNALLOCATED -> STOP;
-      default -> i.op().legacy() ? A64Decoder.family(i).flow(i) : NEXT;
+      default -> NEXT;
     };
   }
 

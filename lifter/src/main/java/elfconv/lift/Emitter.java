@@ -211,7 +211,8 @@ public final class Emitter {
       return true;
     }
     boolean hasBase = insn.pattern().fields().stream().anyMatch(f -> f.name().equals("rn"));
-    return hasBase && (insn.f("rn") == SP || insn.f("rn") == 29);
+    int base = hasBase ? insn.pattern().field("rn").extract(insn.word()) : -1;
+    return base == SP || base == 29;
   }
 
   private void write(int n, LLVMValueRef value) {

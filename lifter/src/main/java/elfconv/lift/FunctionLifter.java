@@ -123,7 +123,7 @@ final class FunctionLifter {
       Insn last = null;
       for (Insn insn : block.getValue()) {
         e.begin(insn);
-        boolean readsFpcr = insn.op().legacy() ? A64Decoder.family(insn).readsFpcr(insn) : insn.op().readsFpcr();
+        boolean readsFpcr = insn.op().readsFpcr();
         if (readsFpcr) {
           e.liftDependingOnFpcr(() -> Dispatch.lift(insn, e));
         } else {

@@ -85,16 +85,6 @@ final class Simd {
    * Writes a narrow (64-bit) result: to the lower half of Vd with the upper half cleared, or, for the "2" forms
    * (Q = 1), to the upper half with the lower half kept.
    */
-  static void writeNarrow(Emitter e, Insn i, int d, LLVMValueRef narrow) {
-    if (i.f("Q") == 0) {
-      write(e, d, narrow);
-      return;
-    }
-    LLVMValueRef low = read(e, d, IrBuilder.width(narrow), IrBuilder.lanes(narrow));
-    write(e, d, concat(e.ir, low, narrow));
-  }
-
-  /** {@link #writeNarrow(Emitter, Insn, int, LLVMValueRef)} for the "2" forms given by {@code q}. */
   static void writeNarrow(Emitter e, int q, int d, LLVMValueRef narrow) {
     if (q == 0) {
       write(e, d, narrow);
