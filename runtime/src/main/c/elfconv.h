@@ -90,6 +90,9 @@ uint32_t elfconv_fp_exceptions(uint32_t operation, double a, double b, double c,
 /* float_exact.c: executes the scalar FP instruction `word` (at pc) on elfconv_state exactly under any FPCR; lifted
  * code calls it instead of its native code when FPCR.RMode, FZ, DN or AHP are set. */
 void elfconv_fp_execute(uint64_t pc, uint32_t word);
+/* One element of an Advanced SIMD FP instruction under the current FPCR, exactly, its exceptions added to FPSR:
+ * `operation` packs what elfconv.semantics.FloatElement describes. */
+uint64_t elfconv_fp_element(uint32_t operation, uint64_t a, uint64_t b, uint64_t c);
 
 /* Exit status of a translated program that jumps to an address with no translated code. */
 #define ELFCONV_EXIT_UNTRANSLATED 126

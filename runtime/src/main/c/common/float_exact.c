@@ -24,8 +24,8 @@ static uint64_t infinity_bits(Format f) { return ((1ull << f.exponent_bits) - 1)
 static uint64_t quiet_bit(Format f) { return 1ull << (f.fraction_bits - 1); }
 static uint64_t default_nan(Format f) { return infinity_bits(f) | quiet_bit(f); }
 
-/* FPCR.RMode values, then FPRounding_TIEAWAY of FRINTA and FCVTA*. */
-enum { TIE_EVEN, POSITIVE, NEGATIVE, ZERO, TIE_AWAY };
+/* FPCR.RMode values, then FPRounding_TIEAWAY of FRINTA and FCVTA*, and FPRounding_ODD of FCVTXN. */
+enum { TIE_EVEN, POSITIVE, NEGATIVE, ZERO, TIE_AWAY, ODD };
 
 typedef struct {
   int rounding, flush, default_nan, alternative_half;
@@ -134,6 +134,7 @@ static uint64_t round_pack(int sign, Wide significand, int exponent, Format f, i
       q = kept.lo;
       inexact = rest.hi != 0 || rest.lo != 0;
       q += rounds_up(rest, shift, q, sign, env->rounding);
+      if (env->rounding == ODD && inexact) q |= 1;
     }
     bits = ((uint64_t)(lsb - min_lsb) << f.fraction_bits) + q; /* a carry into the exponent is right */
   }
@@ -422,6 +423,212 @@ static uint64_t fp_convert(uint64_t a, Format from, Format to, Env *env) {
   return round_pack(v.sign, (Wide){0, v.significand}, v.exponent, to, flush, env);
 }
 
+static Format format_of(uint32_t type) {
+  return type == 0 ? SINGLE : type == 1 ? DOUBLE : HALF;
+}
+
+static uint64_t negate(uint64_t bits, Format f) { return bits ^ sign_bit(f); }
+
+/* FPMulX: FPMul, but infinity times zero is 2 with the sign of the product. */
+static uint64_t fp_multiply_extended(uint64_t a, uint64_t b, Format f, Env *env) {
+  Value x = unpack_value(a, f, env->flush, env), y = unpack_value(b, f, env->flush, env);
+  int infinity_times_zero = (x.cls == IS_INFINITE && y.cls == IS_ZERO) || (x.cls == IS_ZERO && y.cls == IS_INFINITE);
+  if (!is_nan(x) && !is_nan(y) && infinity_times_zero) {
+    return signed_zero(x.sign ^ y.sign, f) | ((uint64_t)bias(f) + 1) << f.fraction_bits;
+  }
+  return fp_multiply(a, b, f, env);
+}
+
+/* FPSub: NaNs as the operands are, then a + (-b). */
+static uint64_t fp_subtract(uint64_t a, uint64_t b, Format f, Env *env) {
+  Value v[2] = {unpack_value(a, f, env->flush, env), unpack_value(b, f, env->flush, env)};
+  uint64_t result;
+  if (process_nans(v, 2, f, env, &result)) return result;
+  return fp_add(a, negate(b, f), f, env);
+}
+
+/* FPRecipStepFused (2 - a * b) and FPRSqrtStepFused ((3 - a * b) / 2), each rounded once. */
+static uint64_t fp_step(uint64_t a, uint64_t b, int square_root, Format f, Env *env) {
+  Value v[2] = {unpack_value(negate(a, f), f, env->flush, env), unpack_value(b, f, env->flush, env)};
+  uint64_t result;
+  if (process_nans(v, 2, f, env, &result)) return result;
+  int infinite = v[0].cls == IS_INFINITE || v[1].cls == IS_INFINITE;
+  if (infinite && (v[0].cls == IS_ZERO || v[1].cls == IS_ZERO)) { /* 2 or 1.5 */
+    return ((uint64_t)bias(f) + (square_root ? 0 : 1)) << f.fraction_bits | (square_root ? quiet_bit(f) : 0);
+  }
+  if (infinite) return signed_infinity(v[0].sign ^ v[1].sign, f);
+  Term p = product_term(v[0], v[1]);
+  Term constant = {0, 0, (Wide){0, square_root ? 3 : 1}, square_root ? -1 : 1};
+  if (square_root) p.exponent -= 1;
+  return round_sum(p, constant, f, env);
+}
+
+/* FPCompareEQ, GE, GT as all-ones or zero; GE and GT signal on every NaN, EQ on signalling ones. */
+static uint64_t fp_compare_mask(uint64_t a, uint64_t b, int relation, Format f, Env *env) {
+  Value x = unpack_value(a, f, env->flush, env), y = unpack_value(b, f, env->flush, env);
+  uint64_t ones = bits_of_format(f) == 64 ? ~0ull : (1ull << bits_of_format(f)) - 1;
+  if (is_nan(x) || is_nan(y)) {
+    if (relation != 0 || x.cls == IS_SNAN || y.cls == IS_SNAN) env->flags |= FPSR_IOC;
+    return 0;
+  }
+  int order = compare_values(x, y);
+  int holds = relation == 0 ? order == 0 : relation == 1 ? order >= 0 : order > 0;
+  return holds ? ones : 0;
+}
+
+/* RecipEstimate and RecipSqrtEstimate of the Arm ARM: 8-bit estimates (256..511) from a 9-bit input. */
+static uint64_t recip_estimate(uint64_t a) {
+  a = a * 2 + 1;
+  uint64_t b = (1ull << 19) / a;
+  return (b + 1) / 2;
+}
+
+static uint64_t recip_sqrt_estimate(uint64_t a) {
+  a = a < 256 ? a * 2 + 1 : (((a >> 1) << 1) + 1) * 2; /* in 1/512ths (1/256ths), rounded to nearest */
+  uint64_t b = 512;
+  while (a * (b + 1) * (b + 1) < (1ull << 28)) b++;
+  return (b + 1) / 2;
+}
+
+/* FPRecipEstimate (FRECPE). */
+static uint64_t fp_recip_estimate(uint64_t a, Format f, Env *env) {
+  Value v = unpack_value(a, f, env->flush, env);
+  uint64_t result;
+  if (process_nans(&v, 1, f, env, &result)) return result;
+  if (v.cls == IS_INFINITE) return signed_zero(v.sign, f);
+  if (v.cls == IS_ZERO) {
+    env->flags |= FPSR_DZC;
+    return signed_infinity(v.sign, f);
+  }
+  uint64_t biased = (a >> f.fraction_bits) & ((1ull << f.exponent_bits) - 1);
+  int exp = (int)biased;
+  uint64_t fraction = (a & ((1ull << f.fraction_bits) - 1)) << (52 - f.fraction_bits);
+  /* |value| < 2^-128 (single) or 2^-1024 (double): the reciprocal overflows. */
+  if (exp == 0 && !(fraction >> 51) && !((fraction >> 50) & 1)) {
+    int rounding = env->rounding;
+    int to_infinity = rounding == TIE_EVEN || (rounding == POSITIVE && !v.sign) || (rounding == NEGATIVE && v.sign);
+    env->flags |= FPSR_OFC | FPSR_IXC;
+    return to_infinity ? signed_infinity(v.sign, f) : signed_zero(v.sign, f) | (infinity_bits(f) - 1);
+  }
+  if (env->flush && exp >= 2 * bias(f) - 1) { /* |value| >= 2^126 (2^1022): the reciprocal would be denormal */
+    env->flags |= FPSR_UFC;
+    return signed_zero(v.sign, f);
+  }
+  if (exp == 0) {
+    if (!(fraction >> 51)) {
+      exp = -1;
+      fraction = (fraction << 2) & ((1ull << 52) - 1);
+    } else {
+      fraction = (fraction << 1) & ((1ull << 52) - 1);
+    }
+  }
+  uint64_t scaled = (1ull << 8) | (fraction >> 44);
+  int result_exp = 2 * bias(f) - 1 - exp;
+  uint64_t estimate = recip_estimate(scaled);
+  fraction = (estimate & 0xff) << 44;
+  if (result_exp == 0) {
+    fraction = 1ull << 51 | fraction >> 1;
+  } else if (result_exp == -1) {
+    fraction = 1ull << 50 | fraction >> 2;
+    result_exp = 0;
+  }
+  return signed_zero(v.sign, f) | (uint64_t)result_exp << f.fraction_bits | fraction >> (52 - f.fraction_bits);
+}
+
+/* FPRSqrtEstimate (FRSQRTE). */
+static uint64_t fp_rsqrt_estimate(uint64_t a, Format f, Env *env) {
+  Value v = unpack_value(a, f, env->flush, env);
+  uint64_t result;
+  if (process_nans(&v, 1, f, env, &result)) return result;
+  if (v.cls == IS_ZERO) {
+    env->flags |= FPSR_DZC;
+    return signed_infinity(v.sign, f);
+  }
+  if (v.sign) return invalid(f, env);
+  if (v.cls == IS_INFINITE) return 0;
+  int exp = (int)((a >> f.fraction_bits) & ((1ull << f.exponent_bits) - 1));
+  uint64_t fraction = (a & ((1ull << f.fraction_bits) - 1)) << (52 - f.fraction_bits);
+  if (exp == 0) {
+    while (!(fraction >> 51)) {
+      fraction = (fraction << 1) & ((1ull << 52) - 1);
+      exp--;
+    }
+    fraction = (fraction << 1) & ((1ull << 52) - 1);
+  }
+  uint64_t scaled = (exp & 1) == 0 ? (1ull << 8) | fraction >> 44 : (1ull << 7) | fraction >> 45;
+  int numerator = 3 * bias(f) - 1 - exp; /* 380 - exp (single), 3068 - exp (double): positive */
+  int result_exp = numerator / 2;
+  uint64_t estimate = recip_sqrt_estimate(scaled);
+  return (uint64_t)result_exp << f.fraction_bits | (estimate & 0xff) << (f.fraction_bits - 8);
+}
+
+/* FPRecpX (FRECPX): the exponent inverted, the fraction cleared; zeros and denormals get the largest exponent. */
+static uint64_t fp_recpx(uint64_t a, Format f, Env *env) {
+  Value v = unpack_value(a, f, env->flush, env);
+  uint64_t result;
+  if (process_nans(&v, 1, f, env, &result)) return result;
+  uint64_t exponent_mask = (1ull << f.exponent_bits) - 1;
+  uint64_t exp = (a >> f.fraction_bits) & exponent_mask;
+  uint64_t inverted = exp == 0 ? exponent_mask - 1 : ~exp & exponent_mask;
+  return signed_zero(v.sign, f) | inverted << f.fraction_bits;
+}
+
+/* The operations of elfconv_fp_element, numbered as elfconv.semantics.FloatElement numbers them. */
+enum {
+  E_ADD, E_SUB, E_MUL, E_DIV, E_MAX, E_MIN, E_MAXNM, E_MINNM, E_MULX, E_FUSED, E_ABD, E_SQRT, E_CMEQ, E_CMGE,
+  E_CMGT, E_ACGE, E_ACGT, E_ROUND, E_TO_INT, E_FROM_INT, E_CONVERT, E_RECPS, E_RSQRTS, E_RECPE, E_RSQRTE, E_RECPX
+};
+
+static Env current_env(void) {
+  uint64_t fpcr = elfconv_state.fpcr;
+  return (Env){(int)((fpcr >> 22) & 3), (int)((fpcr >> 24) & 1), (int)((fpcr >> 25) & 1), (int)((fpcr >> 26) & 1), 0};
+}
+
+/* operation: bits 0-7 the operation, 8-9 the format (0 single, 1 double, 3 half), 10-12 the rounding (7: FPCR's),
+ * 13 unsigned, 14 FRINTX's Inexact, 16-22 fraction bits, 24-25 the format converted to. */
+uint64_t elfconv_fp_element(uint32_t operation, uint64_t a, uint64_t b, uint64_t c) {
+  Env env = current_env();
+  Format f = format_of((operation >> 8) & 3);
+  int rounding = (operation >> 10) & 7, is_unsigned = (operation >> 13) & 1;
+  int fraction_bits = (operation >> 16) & 0x7f, bits = bits_of_format(f);
+  if (rounding == 7) rounding = env.rounding;
+  uint64_t r;
+  switch (operation & 0xff) {
+  case E_ADD: r = fp_add(a, b, f, &env); break;
+  case E_SUB: r = fp_subtract(a, b, f, &env); break;
+  case E_MUL: r = fp_multiply(a, b, f, &env); break;
+  case E_DIV: r = fp_divide(a, b, f, &env); break;
+  case E_MAX: r = fp_max(a, b, 1, 0, f, &env); break;
+  case E_MIN: r = fp_max(a, b, 0, 0, f, &env); break;
+  case E_MAXNM: r = fp_max(a, b, 1, 1, f, &env); break;
+  case E_MINNM: r = fp_max(a, b, 0, 1, f, &env); break;
+  case E_MULX: r = fp_multiply_extended(a, b, f, &env); break;
+  case E_FUSED: r = fp_fused(c, a, b, f, &env); break;
+  case E_ABD: r = fp_subtract(a, b, f, &env) & ~sign_bit(f); break;
+  case E_SQRT: r = fp_sqrt(a, f, &env); break;
+  case E_CMEQ: r = fp_compare_mask(a, b, 0, f, &env); break;
+  case E_CMGE: r = fp_compare_mask(a, b, 1, f, &env); break;
+  case E_CMGT: r = fp_compare_mask(a, b, 2, f, &env); break;
+  case E_ACGE: r = fp_compare_mask(a & ~sign_bit(f), b & ~sign_bit(f), 1, f, &env); break;
+  case E_ACGT: r = fp_compare_mask(a & ~sign_bit(f), b & ~sign_bit(f), 2, f, &env); break;
+  case E_ROUND: r = fp_round_integral(a, rounding, (operation >> 14) & 1, f, &env); break;
+  case E_TO_INT: r = fp_to_integer(a, fraction_bits, is_unsigned, bits, rounding, f, &env); break;
+  case E_FROM_INT: r = integer_to_fp(a, is_unsigned, bits, fraction_bits, f, &env); break;
+  case E_CONVERT:
+    if (((operation >> 10) & 7) != 7) env.rounding = rounding; /* FCVTXN: to odd */
+    r = fp_convert(a, f, format_of((operation >> 24) & 3), &env);
+    break;
+  case E_RECPS: r = fp_step(a, b, 0, f, &env); break;
+  case E_RSQRTS: r = fp_step(a, b, 1, f, &env); break;
+  case E_RECPE: r = fp_recip_estimate(a, f, &env); break;
+  case E_RSQRTE: r = fp_rsqrt_estimate(a, f, &env); break;
+  case E_RECPX: r = fp_recpx(a, f, &env); break;
+  default: fatal("internal error: elfconv_fp_element operation 0x%x", (uint64_t)operation);
+  }
+  elfconv_state.fpsr |= env.flags;
+  return r;
+}
+
 // ---- the instructions, decoded as the decode table (lifter/src/main/decode) lists them
 
 static uint64_t read_v(int n, Format f) {
@@ -464,11 +671,6 @@ static void set_nzcv(int nzcv) {
   for (int i = 0; i < 4; i++) elfconv_state.nzcv[i] = (uint8_t)((nzcv >> (3 - i)) & 1);
 }
 
-static Format format_of(uint32_t type) {
-  return type == 0 ? SINGLE : type == 1 ? DOUBLE : HALF;
-}
-
-static uint64_t negate(uint64_t bits, Format f) { return bits ^ sign_bit(f); }
 
 /* FPCompare as NZCV; FCMPE signals on every NaN, FCMP on signalling ones. */
 static int fp_compare(uint64_t a, uint64_t b, int signal_all, Format f, Env *env) {
@@ -509,7 +711,7 @@ static void two_source(uint32_t w, Format f, Env *env) {
   case 0: result = fp_multiply(a, b, f, env); break;
   case 1: result = fp_divide(a, b, f, env); break;
   case 2: result = fp_add(a, b, f, env); break;
-  case 3: result = fp_add(a, negate(b, f), f, env); break;
+  case 3: result = fp_subtract(a, b, f, env); break;
   case 4: case 5: case 6: case 7: result = fp_max(a, b, !(opcode & 1), opcode >= 6, f, env); break;
   default: result = negate(fp_multiply(a, b, f, env), f); break;
   }

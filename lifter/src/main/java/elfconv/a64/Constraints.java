@@ -91,4 +91,22 @@ final class Constraints {
   static boolean loadPair(Args.ExclPair a) {
     return a.rt() != a.rt2();
   }
+
+  /** An FP vector of one double lane (sz = 1, Q = 0) does not exist. */
+  static boolean vector(Args.FpVec a) {
+    return a.sz() == 0 || a.q() == 1;
+  }
+
+  static boolean vector(Args.FpVecMisc a) {
+    return a.sz() == 0 || a.q() == 1;
+  }
+
+  /** A double element's index is H alone (L = 0), in a vector of two doubles. */
+  static boolean fpIndex(Args.FpVecIndex a) {
+    return a.sz() == 0 || a.l() == 0 && a.q() == 1;
+  }
+
+  static boolean fpIndexScalar(Args.FpVecIndex a) {
+    return a.sz() == 0 || a.l() == 0;
+  }
 }

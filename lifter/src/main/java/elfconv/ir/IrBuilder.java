@@ -39,6 +39,10 @@ public final class IrBuilder implements AutoCloseable {
     return LLVMGetIntTypeWidth(LLVMGetTypeKind(t) == LLVMVectorTypeKind ? LLVMGetElementType(t) : t);
   }
 
+  public static boolean isVector(LLVMValueRef v) {
+    return LLVMGetTypeKind(LLVMTypeOf(v)) == LLVMVectorTypeKind;
+  }
+
   /** Lanes of a vector value. */
   public static int lanes(LLVMValueRef v) {
     return LLVMGetVectorSize(LLVMTypeOf(v));

@@ -58,6 +58,7 @@ public final class Emitter {
   private final boolean traceRegisters;
   private final boolean fpcrWritten;
   private final boolean fpsrRead;
+  private boolean exactFloat;
   private final BitSet written = new BitSet();
   private final BitSet read = new BitSet();
   /** Per instruction, which of X19-X29 and SP it writes ({@link PreservedRegisters}). */
@@ -288,14 +289,14 @@ public final class Emitter {
   // ---- floating point
 
   /**
-   * Lifts an FP instruction whose result depends on FPCR with {@code nativeLift}, its code for the default FP
-   * environment. Where the program can write FPCR ({@link FloatEnvironment}), a non-default FPCR (rounding mode,
-   * flush-to-zero, default NaN, alternative half precision) sends the instruction to the runtime's exact
-   * emulation instead; elsewhere FPCR keeps its initial 0 and this costs nothing.
+   * Lifts an FP instruction whose result depends on FPCR with {@code lift}, once for the default FP environment.
+   * Where the program can write FPCR ({@link FloatEnvironment}), a non-default FPCR (rounding mode, flush-to-zero,
+   * default NaN, alternative half precision) takes a second copy lifted in exact mode ({@link #exactFloat()}):
+   * every element goes to the runtime's exact emulation. Elsewhere FPCR keeps its initial 0 and this costs nothing.
    */
-  void liftDependingOnFpcr(Runnable nativeLift) {
+  void liftDependingOnFpcr(Runnable lift) {
     if (!fpcrWritten) {
-      nativeLift.run();
+      lift.run();
       return;
     }
     LLVMValueRef fpcr = stateRegister(elfconv.runtime.GuestLayout.FPCR);
@@ -304,15 +305,43 @@ public final class Emitter {
     LLVMBasicBlockRef next = newBlock("fp_next");
     ir.condBr(ir.eq(ir.and(fpcr, ir.c(64, FloatEnvironment.NON_DEFAULT_FPCR)), ir.c(64, 0)), fast, exact);
     ir.at(exact);
+    exactFloat = true;
+    try {
+      lift.run();
+    } finally {
+      exactFloat = false;
+    }
+    ir.br(next);
+    ir.at(fast);
+    lift.run();
+    ir.br(next);
+    ir.at(next);
+  }
+
+  /** Whether the FP instruction being lifted runs under a non-default FPCR: its elements by the runtime, exactly. */
+  public boolean exactFloat() {
+    return exactFloat;
+  }
+
+  /** One element of an FP operation by the runtime, exactly under the current FPCR (elfconv_fp_element). */
+  public LLVMValueRef floatElement(int operation, LLVMValueRef a, LLVMValueRef b, LLVMValueRef c) {
+    RuntimeSymbols runtime = function.runtime();
+    return ir.call(runtime.fpElementType, runtime.fpElement, ir.c(32, operation), a, b, c);
+  }
+
+  /**
+   * In exact mode, runs the scalar FP instruction being lifted by the runtime's own decoder (elfconv_fp_execute)
+   * and returns true; otherwise false.
+   */
+  public boolean scalarFloatByRuntime() {
+    if (!exactFloat) {
+      return false;
+    }
     writeBack(true);
     RuntimeSymbols runtime = function.runtime();
     ir.call(runtime.fpExecuteType, runtime.fpExecute, ir.c(64, pc()), ir.c(32, insn.word()));
     reload(true);
-    ir.br(next);
-    ir.at(fast);
-    nativeLift.run();
-    ir.br(next);
-    ir.at(next);
+    return true;
   }
 
   /** Whether the program can read FPSR ({@link FloatEnvironment}): only then are FP exceptions worth computing. */

@@ -34,6 +34,8 @@ final class RuntimeSymbols {
   final LLVMValueRef fpExecute;
   final LLVMTypeRef fpExceptionsType;
   final LLVMValueRef fpExceptions;
+  final LLVMTypeRef fpElementType;
+  final LLVMValueRef fpElement;
 
   RuntimeSymbols(IrModule m, long windowSize) {
     this.windowSize = windowSize;
@@ -57,5 +59,7 @@ final class RuntimeSymbols {
     fpExecute = m.function(GuestLayout.FP_EXECUTE, fpExecuteType);
     fpExceptionsType = m.functionType(m.i32, m.i32, m.f64, m.f64, m.f64, m.f64);
     fpExceptions = m.function(GuestLayout.FP_EXCEPTIONS, fpExceptionsType);
+    fpElementType = m.functionType(m.i64, m.i32, m.i64, m.i64, m.i64);
+    fpElement = m.function(GuestLayout.FP_ELEMENT, fpElementType);
   }
 }

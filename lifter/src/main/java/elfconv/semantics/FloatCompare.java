@@ -18,6 +18,9 @@ final class FloatCompare {
   private FloatCompare() {}
 
   static void FCMP(Args.FpCompare a, Emitter e) {
+    if (e.scalarFloatByRuntime()) {
+      return;
+    }
     FloatOps ops = new FloatOps(e, FloatFormat.ofType(a.type()));
     LLVMValueRef n = ops.read(a.rn());
     LLVMValueRef m = a.z() == 1 ? ops.c(0) : ops.read(a.rm());
@@ -26,6 +29,9 @@ final class FloatCompare {
   }
 
   static void FCCMP(Args.FpCondCompare a, Emitter e) {
+    if (e.scalarFloatByRuntime()) {
+      return;
+    }
     FloatOps ops = new FloatOps(e, FloatFormat.ofType(a.type()));
     IrBuilder ir = e.ir;
     LLVMValueRef n = ops.read(a.rn());

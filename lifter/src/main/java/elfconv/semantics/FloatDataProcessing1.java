@@ -30,15 +30,22 @@ final class FloatDataProcessing1 {
   }
 
   static void FSQRT_s(Args.FpUnary a, Emitter e) {
+    if (e.scalarFloatByRuntime()) {
+      return;
+    }
     FloatOps ops = ops(a, e);
+    ops.write(a.rd(), squareRoot(e, ops, ops.read(a.rn())));
+  }
+
+  /** FPSqrt of an element (bits), its exceptions raised where the program can see them. */
+  static LLVMValueRef squareRoot(Emitter e, FloatOps ops, LLVMValueRef x) {
     IrBuilder ir = e.ir;
-    LLVMValueRef x = ops.read(a.rn());
     LLVMValueRef root = ir.intrinsic("llvm.sqrt", ops.value(x));
     if (e.floatExceptionsObserved()) {
       e.raiseFloatExceptions(
           FloatExceptions.arithmetic(e, ops, FloatExceptions.SQRT, root, ir.c(1, 0), ir.c(1, 0), x));
     }
-    ops.write(a.rd(), ops.result(root, x));
+    return ops.result(root, x);
   }
 
   static void FRINTN_s(Args.FpUnary a, Emitter e) {
@@ -104,20 +111,31 @@ final class FloatDataProcessing1 {
   /** FRINT: to an integral value of the format; only FRINTX ({@code signalInexact}) signals Inexact. */
   private static void roundToIntegral(Args.FpUnary a, Emitter e, FloatOps.Rounding rounding,
       boolean signalInexact) {
+    if (e.scalarFloatByRuntime()) {
+      return;
+    }
     FloatOps ops = ops(a, e);
+    ops.write(a.rd(), roundToIntegral(e, ops, ops.read(a.rn()), rounding, signalInexact));
+  }
+
+  /** FPRoundInt of an element (bits), its exceptions raised where the program can see them. */
+  static LLVMValueRef roundToIntegral(Emitter e, FloatOps ops, LLVMValueRef x, FloatOps.Rounding rounding,
+      boolean signalInexact) {
     IrBuilder ir = e.ir;
-    LLVMValueRef x = ops.read(a.rn());
     LLVMValueRef rounded = ops.roundToIntegral(ops.value(x), rounding);
     if (e.floatExceptionsObserved()) {
       LLVMValueRef inexact = ir.fcmp(LLVMRealONE, rounded, ops.value(x));
       e.raiseFloatExceptions(ir.or(FloatExceptions.signallingOperand(ops, x),
           FloatExceptions.when(ir, ir.and(inexact, ir.c(1, signalInexact ? 1 : 0)), FloatExceptions.INEXACT)));
     }
-    ops.write(a.rd(), ops.result(rounded, x));
+    return ops.result(rounded, x);
   }
 
   /** FCVT: Rn of format {@code from} to Rd of format {@code to}. */
   private static void convert(Args.FpRR a, Emitter e, FloatFormat from, FloatFormat to) {
+    if (e.scalarFloatByRuntime()) {
+      return;
+    }
     FloatOps ops = new FloatOps(e, from);
     LLVMValueRef source = ops.read(a.rn());
     LLVMValueRef converted = FloatConversions.convert(ops, source, to);

@@ -16,7 +16,7 @@ final class FloatDataProcessing2 {
   private FloatDataProcessing2() {}
 
   /** What the two-source encodings compute, as numbered by their opcode field (bits 15..12). */
-  private enum Operation { MUL, DIV, ADD, SUB, MAX, MIN, MAXNM, MINNM, NMUL }
+  enum Operation { MUL, DIV, ADD, SUB, MAX, MIN, MAXNM, MINNM, NMUL }
 
   static void FMUL_s(Args.FpBinary a, Emitter e) {
     lift(a, e, Operation.MUL);
@@ -55,10 +55,16 @@ final class FloatDataProcessing2 {
   }
 
   private static void lift(Args.FpBinary args, Emitter e, Operation operation) {
+    if (e.scalarFloatByRuntime()) {
+      return;
+    }
     FloatOps ops = new FloatOps(e, FloatFormat.ofType(args.type()));
+    ops.write(args.rd(), apply(e, ops, operation, ops.read(args.rn()), ops.read(args.rm())));
+  }
+
+  /** The operation on two elements (bits), its exceptions raised where the program can see them. */
+  static LLVMValueRef apply(Emitter e, FloatOps ops, Operation operation, LLVMValueRef a, LLVMValueRef b) {
     IrBuilder ir = e.ir;
-    LLVMValueRef a = ops.read(args.rn());
-    LLVMValueRef b = ops.read(args.rm());
     LLVMValueRef x = ops.value(a);
     LLVMValueRef y = ops.value(b);
     LLVMValueRef result = switch (operation) {
@@ -72,10 +78,10 @@ final class FloatDataProcessing2 {
       case MINNM -> maximum(ops, missingAs(ops, a, b, false), missingAs(ops, b, a, false), false);
       case NMUL -> ops.negate(ops.result(ir.fmul(x, y), a, b));
     };
-    ops.write(args.rd(), result);
     if (e.floatExceptionsObserved()) {
       e.raiseFloatExceptions(exceptions(e, ops, operation, a, b));
     }
+    return result;
   }
 
   private static LLVMValueRef exceptions(Emitter e, FloatOps ops, Operation operation, LLVMValueRef a,

@@ -67,12 +67,18 @@ final class FloatIntegerConvert {
   }
 
   private static void toInteger(Args.FpToInt a, Emitter e, FloatOps.Rounding rounding, boolean signed) {
+    if (e.scalarFloatByRuntime()) {
+      return;
+    }
     FloatOps ops = new FloatOps(e, FloatFormat.ofType(a.type()));
     boolean wide = a.sf() == 1;
     e.setReg(a.rd(), toInteger(e, ops, ops.read(a.rn()), rounding, signed, wide ? 64 : 32, 0));
   }
 
   private static void toFixed(Args.FpFixed a, Emitter e, boolean signed) {
+    if (e.scalarFloatByRuntime()) {
+      return;
+    }
     FloatOps ops = new FloatOps(e, FloatFormat.ofType(a.type()));
     int intBits = a.sf() == 1 ? 64 : 32;
     e.setReg(a.rd(), toInteger(e, ops, ops.read(a.rn()), FloatOps.Rounding.ZERO, signed, intBits,
@@ -80,6 +86,9 @@ final class FloatIntegerConvert {
   }
 
   private static void fromFixed(Args.FpFixed a, Emitter e, boolean signed) {
+    if (e.scalarFloatByRuntime()) {
+      return;
+    }
     FloatOps ops = new FloatOps(e, FloatFormat.ofType(a.type()));
     boolean wide = a.sf() == 1;
     int intBits = wide ? 64 : 32;

@@ -29,13 +29,21 @@ final class FloatMultiplyAdd {
   }
 
   private static void lift(Args.FpTernary args, Emitter e, boolean negateProduct, boolean negateAddend) {
+    if (e.scalarFloatByRuntime()) {
+      return;
+    }
     FloatOps ops = new FloatOps(e, FloatFormat.ofType(args.type()));
-    IrBuilder ir = e.ir;
     LLVMValueRef n = ops.read(args.rn());
     LLVMValueRef m = ops.read(args.rm());
     LLVMValueRef a = ops.read(args.ra());
     n = negateProduct ? ops.negate(n) : n;
     a = negateAddend ? ops.negate(a) : a;
+    ops.write(args.rd(), apply(e, ops, n, m, a));
+  }
+
+  /** FPMulAdd(a, n, m) on elements (bits), its exceptions raised where the program can see them. */
+  static LLVMValueRef apply(Emitter e, FloatOps ops, LLVMValueRef n, LLVMValueRef m, LLVMValueRef a) {
+    IrBuilder ir = e.ir;
     LLVMValueRef fused = ops.f == FloatFormat.DOUBLE ? fusedDouble(e, ops, n, m, a)
         : fusedSingle(ops, ops.value(n), ops.value(m), ops.value(a));
     // A quiet NaN addend does not hide the invalid operation infinity * 0: that gives the default NaN.
@@ -44,11 +52,11 @@ final class FloatMultiplyAdd {
     LLVMValueRef quietAddend = ir.and(ops.isNaN(a), ir.not(ops.isSignalling(a)));
     LLVMValueRef result = ops.result(fused, a, n, m);
     LLVMValueRef invalidWithQuietAddend = ir.and(quietAddend, infinityTimesZero);
-    ops.write(args.rd(), ir.select(invalidWithQuietAddend, ops.c(ops.f.defaultNaN()), result));
     if (e.floatExceptionsObserved()) {
       e.raiseFloatExceptions(FloatExceptions.arithmetic(e, ops, FloatExceptions.FUSED, fused, invalidWithQuietAddend,
           ir.c(1, 0), n, m, a));
     }
+    return ir.select(invalidWithQuietAddend, ops.c(ops.f.defaultNaN()), result);
   }
 
   /**

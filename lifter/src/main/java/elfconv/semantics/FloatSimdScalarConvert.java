@@ -63,11 +63,17 @@ final class FloatSimdScalarConvert {
   }
 
   private static void fromInteger(Args.FpScalarConvert a, Emitter e, boolean signed) {
+    if (e.scalarFloatByRuntime()) {
+      return;
+    }
     FloatOps ops = ops(a, e);
     ops.write(a.rd(), FloatIntegerConvert.fromInteger(e, ops, ops.read(a.rn()), signed, ops.f.bits(), 0));
   }
 
   private static void toInteger(Args.FpScalarConvert a, Emitter e, FloatOps.Rounding rounding, boolean signed) {
+    if (e.scalarFloatByRuntime()) {
+      return;
+    }
     FloatOps ops = ops(a, e);
     ops.write(a.rd(), FloatIntegerConvert.toInteger(e, ops, ops.read(a.rn()), rounding, signed, ops.f.bits(), 0));
   }

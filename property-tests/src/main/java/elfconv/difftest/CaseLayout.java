@@ -20,6 +20,8 @@ public final class CaseLayout {
   public static final int FPSR_INDEX = 34;
   /** The FPCR bits a cortex-a72 keeps (no FP16, no FP exception traps). */
   public static final long FPCR_BITS = 0x07f70000L;
+  /** FPCR.AHP, DN, FZ and RMode: the bits that change FP results. */
+  public static final long FPCR_RESULT_BITS = 0x07c00000L;
 
   public static String registerName(int index) {
     return switch (index) {
