@@ -11,7 +11,8 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
 /**
  * Advanced SIMD operations whose operands and result differ in lane width: the long forms (ADDL, SUBL, ABAL,
  * ABDL, MLAL, MLSL, MULL: narrow sources, wide result), the wide forms (ADDW, SUBW) and the high-narrowing ADDHN,
- * SUBHN and their rounding forms. Q = 1 (the "2" forms) takes the narrow operands from the upper halves, or writes
+ * SUBHN and their rounding forms, the polynomial PMULL and the saturating doubling SQDMULL, SQDMLAL, SQDMLSL (also
+ * scalar). Q = 1 (the "2" forms) takes the narrow operands from the upper halves, or writes
  * the narrow result to the upper half.
  */
 final class SimdThreeDifferent {
