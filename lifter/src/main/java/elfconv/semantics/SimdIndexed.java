@@ -143,7 +143,7 @@ final class SimdIndexed {
    * SQDMULH and SQRDMULH: the high half of 2·a·b (rounded), saturated; only MIN·MIN overflows. Computed at twice
    * the width, where a·b plus the rounding bit cannot overflow.
    */
-  private static LLVMValueRef doublingHigh(Emitter e, LLVMValueRef x, LLVMValueRef y, boolean round) {
+  static LLVMValueRef doublingHigh(Emitter e, LLVMValueRef x, LLVMValueRef y, boolean round) {
     IrBuilder ir = e.ir;
     int bits = IrBuilder.width(x);
     LLVMValueRef product = ir.mul(ir.widen(x, 2 * bits, true), ir.widen(y, 2 * bits, true));
@@ -158,7 +158,7 @@ final class SimdIndexed {
   }
 
   /** SQDMULL: 2·a·b at twice the width, saturated (only MIN·MIN overflows). */
-  private static LLVMValueRef doublingLong(Emitter e, LLVMValueRef x, LLVMValueRef y) {
+  static LLVMValueRef doublingLong(Emitter e, LLVMValueRef x, LLVMValueRef y) {
     IrBuilder ir = e.ir;
     int wide = 2 * IrBuilder.width(x);
     LLVMValueRef product = ir.mul(ir.widen(x, wide, true), ir.widen(y, wide, true));
@@ -166,7 +166,7 @@ final class SimdIndexed {
   }
 
   /** a + b or a - b, signed and saturated, noting saturation in FPSR.QC. */
-  private static LLVMValueRef saturating(Emitter e, LLVMValueRef x, LLVMValueRef y, boolean add) {
+  static LLVMValueRef saturating(Emitter e, LLVMValueRef x, LLVMValueRef y, boolean add) {
     IrBuilder ir = e.ir;
     LLVMValueRef result = ir.intrinsic(add ? "llvm.sadd.sat" : "llvm.ssub.sat", x, y);
     Simd.saturation(e, ir.ne(result, add ? ir.add(x, y) : ir.sub(x, y)));

@@ -8,7 +8,9 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
 /**
  * Advanced SIMD shifts by an immediate: SSHR/USHR and their rounding and accumulating forms, SRI, SHL, SLI, the
  * narrowing SHRN/RSHRN and the widening SSHLL/USHLL (SXTL/UXTL for shift 0); also the scalar D forms, which are the
- * vector forms on one 64-bit lane. A left shift is by {@code imm}, a right shift by the lane width less {@code imm}.
+ * vector forms on one 64-bit lane. The saturating SQSHL, UQSHL, SQSHLU and the saturating narrowing SQSHRN, UQSHRN,
+ * SQSHRUN (and rounding) also have scalar forms of every element size; they set FPSR.QC. A left shift is by
+ * {@code imm}, a right shift by the lane width less {@code imm}.
  */
 final class SimdShiftImmediate {
   private SimdShiftImmediate() {}
@@ -115,6 +117,141 @@ final class SimdShiftImmediate {
 
   static void USHLL_v(Args.SimdShift a, Emitter e) {
     shiftLeftLong(a, e, true);
+  }
+
+  static void SQSHL_vi(Args.SimdShift a, Emitter e) {
+    Simd.write(e, a.rd(), saturatingLeft(e, source(a, e), a.imm(), Left.SIGNED));
+  }
+
+  static void SQSHL_si(Args.SimdShift a, Emitter e) {
+    Simd.write(e, a.rd(), saturatingLeft(e, scalar(a, e), a.imm(), Left.SIGNED));
+  }
+
+  static void UQSHL_vi(Args.SimdShift a, Emitter e) {
+    Simd.write(e, a.rd(), saturatingLeft(e, source(a, e), a.imm(), Left.UNSIGNED));
+  }
+
+  static void UQSHL_si(Args.SimdShift a, Emitter e) {
+    Simd.write(e, a.rd(), saturatingLeft(e, scalar(a, e), a.imm(), Left.UNSIGNED));
+  }
+
+  static void SQSHLU_vi(Args.SimdShift a, Emitter e) {
+    Simd.write(e, a.rd(), saturatingLeft(e, source(a, e), a.imm(), Left.SIGNED_TO_UNSIGNED));
+  }
+
+  static void SQSHLU_si(Args.SimdShift a, Emitter e) {
+    Simd.write(e, a.rd(), saturatingLeft(e, scalar(a, e), a.imm(), Left.SIGNED_TO_UNSIGNED));
+  }
+
+  static void SQSHRN_v(Args.SimdShift a, Emitter e) {
+    narrowingVector(a, e, false, false, SimdTwoRegister.Narrowing.SIGNED);
+  }
+
+  static void SQSHRN_si(Args.SimdShift a, Emitter e) {
+    narrowingScalar(a, e, false, false, SimdTwoRegister.Narrowing.SIGNED);
+  }
+
+  static void UQSHRN_v(Args.SimdShift a, Emitter e) {
+    narrowingVector(a, e, true, false, SimdTwoRegister.Narrowing.UNSIGNED);
+  }
+
+  static void UQSHRN_si(Args.SimdShift a, Emitter e) {
+    narrowingScalar(a, e, true, false, SimdTwoRegister.Narrowing.UNSIGNED);
+  }
+
+  static void SQSHRUN_v(Args.SimdShift a, Emitter e) {
+    narrowingVector(a, e, false, false, SimdTwoRegister.Narrowing.SIGNED_TO_UNSIGNED);
+  }
+
+  static void SQSHRUN_si(Args.SimdShift a, Emitter e) {
+    narrowingScalar(a, e, false, false, SimdTwoRegister.Narrowing.SIGNED_TO_UNSIGNED);
+  }
+
+  static void SQRSHRN_v(Args.SimdShift a, Emitter e) {
+    narrowingVector(a, e, false, true, SimdTwoRegister.Narrowing.SIGNED);
+  }
+
+  static void SQRSHRN_si(Args.SimdShift a, Emitter e) {
+    narrowingScalar(a, e, false, true, SimdTwoRegister.Narrowing.SIGNED);
+  }
+
+  static void UQRSHRN_v(Args.SimdShift a, Emitter e) {
+    narrowingVector(a, e, true, true, SimdTwoRegister.Narrowing.UNSIGNED);
+  }
+
+  static void UQRSHRN_si(Args.SimdShift a, Emitter e) {
+    narrowingScalar(a, e, true, true, SimdTwoRegister.Narrowing.UNSIGNED);
+  }
+
+  static void SQRSHRUN_v(Args.SimdShift a, Emitter e) {
+    narrowingVector(a, e, false, true, SimdTwoRegister.Narrowing.SIGNED_TO_UNSIGNED);
+  }
+
+  static void SQRSHRUN_si(Args.SimdShift a, Emitter e) {
+    narrowingScalar(a, e, false, true, SimdTwoRegister.Narrowing.SIGNED_TO_UNSIGNED);
+  }
+
+  private enum Left { SIGNED, UNSIGNED, SIGNED_TO_UNSIGNED }
+
+  /** The scalar operand: one lane of esz. */
+  private static LLVMValueRef scalar(Args.SimdShift a, Emitter e) {
+    return Simd.read(e, a.rn(), Simd.bits(a.esz()), 1);
+  }
+
+  /**
+   * SQSHL, UQSHL, SQSHLU (immediate): x shifted left by {@code shift}; where bits are lost (shifting back differs),
+   * the extreme of x's sign (unsigned results: all ones) and QC. SQSHLU gives 0 (and QC) for negative lanes.
+   */
+  private static LLVMValueRef saturatingLeft(Emitter e, LLVMValueRef x, int shift, Left how) {
+    IrBuilder ir = e.ir;
+    int bits = IrBuilder.width(x);
+    LLVMValueRef amount = ir.c(x, shift);
+    LLVMValueRef shifted = ir.shl(x, amount);
+    LLVMValueRef back = how == Left.SIGNED ? ir.ashr(shifted, amount) : ir.lshr(shifted, amount);
+    LLVMValueRef lost = ir.ne(back, x);
+    if (how == Left.SIGNED) {
+      Simd.saturation(e, lost);
+      long max = bits == 64 ? Long.MAX_VALUE : (1L << (bits - 1)) - 1;
+      return ir.select(lost, ir.xor(ir.ashr(x, ir.c(x, bits - 1)), ir.c(x, max)), shifted);
+    }
+    LLVMValueRef result = ir.select(lost, ir.c(x, -1), shifted);
+    if (how == Left.UNSIGNED) {
+      Simd.saturation(e, lost);
+      return result;
+    }
+    LLVMValueRef negative = ir.slt(x, ir.c(x, 0));
+    Simd.saturation(e, ir.or(negative, lost));
+    return ir.select(negative, ir.c(x, 0), result);
+  }
+
+  /**
+   * The right shift of the saturating narrowing shifts: lanes twice as wide shifted by 1 to the narrow width,
+   * rounded as (y >> 1) + (y & 1) with y shifted one less, which cannot overflow.
+   */
+  private static LLVMValueRef wideShiftedRight(IrBuilder ir, LLVMValueRef wide, int shift, boolean unsigned,
+      boolean round) {
+    if (!round) {
+      return unsigned ? ir.lshr(wide, ir.c(wide, shift)) : ir.ashr(wide, ir.c(wide, shift));
+    }
+    LLVMValueRef y = unsigned ? ir.lshr(wide, ir.c(wide, shift - 1)) : ir.ashr(wide, ir.c(wide, shift - 1));
+    LLVMValueRef one = ir.c(wide, 1);
+    return ir.add(unsigned ? ir.lshr(y, one) : ir.ashr(y, one), ir.and(y, one));
+  }
+
+  /** SQSHRN, UQSHRN, SQSHRUN, their rounding forms and their "2" forms (the upper half of Vd). */
+  private static void narrowingVector(Args.SimdShift a, Emitter e, boolean unsigned, boolean round,
+      SimdTwoRegister.Narrowing how) {
+    LLVMValueRef wide = Simd.arranged(e, a.rn(), 1, a.esz() + 1);
+    LLVMValueRef shifted = wideShiftedRight(e.ir, wide, rightAmount(a), unsigned, round);
+    Simd.writeNarrow(e, a.q(), a.rd(), SimdTwoRegister.narrow(e, shifted, Simd.bits(a.esz()), how));
+  }
+
+  private static void narrowingScalar(Args.SimdShift a, Emitter e, boolean unsigned, boolean round,
+      SimdTwoRegister.Narrowing how) {
+    int bits = Simd.bits(a.esz());
+    LLVMValueRef wide = Simd.read(e, a.rn(), 2 * bits, 1);
+    LLVMValueRef shifted = wideShiftedRight(e.ir, wide, rightAmount(a), unsigned, round);
+    Simd.write(e, a.rd(), SimdTwoRegister.narrow(e, shifted, bits, how));
   }
 
   /** The amount of a right shift: 1 to the lane width. */

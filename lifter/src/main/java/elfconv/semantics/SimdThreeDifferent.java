@@ -1,14 +1,18 @@
 package elfconv.semantics;
 
+import static org.bytedeco.llvm.global.LLVM.LLVMConstVector;
+
 import elfconv.a64.Args;
 import elfconv.ir.IrBuilder;
 import elfconv.lift.Emitter;
+import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /**
  * Advanced SIMD operations whose operands and result differ in lane width: the long forms (ADDL, SUBL, ABAL,
  * ABDL, MLAL, MLSL, MULL: narrow sources, wide result), the wide forms (ADDW, SUBW) and the high-narrowing ADDHN,
- * SUBHN and their rounding forms. Q = 1 (the "2" forms) takes the narrow operands from the upper halves, or writes
+ * SUBHN and their rounding forms, the polynomial PMULL and the saturating doubling SQDMULL, SQDMLAL, SQDMLSL (also
+ * scalar). Q = 1 (the "2" forms) takes the narrow operands from the upper halves, or writes
  * the narrow result to the upper half.
  */
 final class SimdThreeDifferent {
@@ -102,6 +106,87 @@ final class SimdThreeDifferent {
 
   static void RSUBHN(Args.SimdLong a, Emitter e) {
     highNarrow(a, e, true, true);
+  }
+
+  /** PMULL, PMULL2 of bytes: carry-less products in 16-bit lanes. */
+  static void PMULL_p8(Args.SimdLong a, Emitter e) {
+    IrBuilder ir = e.ir;
+    boolean upper = a.q() == 1;
+    LLVMValueRef n = ir.widen(Simd.half(ir, Simd.arranged(e, a.rn(), 1, 0), upper), 16, false);
+    LLVMValueRef m = ir.widen(Simd.half(ir, Simd.arranged(e, a.rm(), 1, 0), upper), 16, false);
+    Simd.write(e, a.rd(), SimdThreeSame.polynomialMultiply(ir, n, m));
+  }
+
+  /**
+   * PMULL, PMULL2 of one 64-bit lane (lane Q): the 128-bit carry-less product, as the exclusive-or of the 64
+   * shifted copies of n selected by the bits of m, each split into its low and high 64 bits.
+   */
+  static void PMULL_p64(Args.SimdLong a, Emitter e) {
+    IrBuilder ir = e.ir;
+    LLVMValueRef n = ir.extract(Simd.arranged(e, a.rn(), 1, 3), ir.c(32, a.q()));
+    LLVMValueRef m = ir.extract(Simd.arranged(e, a.rm(), 1, 3), ir.c(32, a.q()));
+    LLVMValueRef zero = ir.splat(ir.m.vectorType(64, 64), 0);
+    LLVMValueRef ns = ir.shuffle(ir.insert(zero, n, 0), zero, new int[64]);
+    LLVMValueRef ms = ir.shuffle(ir.insert(zero, m, 0), zero, new int[64]);
+    LLVMValueRef[] bit = new LLVMValueRef[64];
+    LLVMValueRef[] rest = new LLVMValueRef[64];
+    for (int i = 0; i < 64; i++) {
+      bit[i] = ir.c(64, i);
+      rest[i] = ir.c(64, 63 - i);
+    }
+    LLVMValueRef amounts = LLVMConstVector(new PointerPointer<>(bit), 64);
+    LLVMValueRef one = ir.c(zero, 1);
+    LLVMValueRef set = ir.ne(ir.and(ir.lshr(ms, amounts), one), zero);
+    LLVMValueRef low = ir.select(set, ir.shl(ns, amounts), zero);
+    // n >> (64 - i), as (n >> (63 - i)) >> 1: a shift by 64 is not defined.
+    LLVMValueRef carried = ir.lshr(ir.lshr(ns, LLVMConstVector(new PointerPointer<>(rest), 64)), one);
+    LLVMValueRef high = ir.select(set, carried, zero);
+    LLVMValueRef result = ir.insert(ir.splat(ir.m.vectorType(2, 64), 0),
+        ir.intrinsic("llvm.vector.reduce.xor", low), 0);
+    Simd.write(e, a.rd(), ir.insert(result, ir.intrinsic("llvm.vector.reduce.xor", high), 1));
+  }
+
+  static void SQDMULL_v(Args.SimdLong a, Emitter e) {
+    Simd.write(e, a.rd(), doublingLong(a, e));
+  }
+
+  static void SQDMLAL_v(Args.SimdLong a, Emitter e) {
+    LLVMValueRef product = doublingLong(a, e);
+    Simd.write(e, a.rd(), SimdIndexed.saturating(e, Simd.arranged(e, a.rd(), 1, a.size() + 1), product, true));
+  }
+
+  static void SQDMLSL_v(Args.SimdLong a, Emitter e) {
+    LLVMValueRef product = doublingLong(a, e);
+    Simd.write(e, a.rd(), SimdIndexed.saturating(e, Simd.arranged(e, a.rd(), 1, a.size() + 1), product, false));
+  }
+
+  static void SQDMULL_s(Args.SimdScalarSame a, Emitter e) {
+    Simd.write(e, a.rd(), doublingLong(a, e));
+  }
+
+  static void SQDMLAL_s(Args.SimdScalarSame a, Emitter e) {
+    LLVMValueRef product = doublingLong(a, e);
+    LLVMValueRef d = Simd.read(e, a.rd(), 2 * Simd.bits(a.size()), 1);
+    Simd.write(e, a.rd(), SimdIndexed.saturating(e, d, product, true));
+  }
+
+  static void SQDMLSL_s(Args.SimdScalarSame a, Emitter e) {
+    LLVMValueRef product = doublingLong(a, e);
+    LLVMValueRef d = Simd.read(e, a.rd(), 2 * Simd.bits(a.size()), 1);
+    Simd.write(e, a.rd(), SimdIndexed.saturating(e, d, product, false));
+  }
+
+  /** 2·n·m of the lower (the "2" forms: upper) halves, at twice the width, saturated. */
+  private static LLVMValueRef doublingLong(Args.SimdLong a, Emitter e) {
+    boolean upper = a.q() == 1;
+    LLVMValueRef n = Simd.half(e.ir, Simd.arranged(e, a.rn(), 1, a.size()), upper);
+    LLVMValueRef m = Simd.half(e.ir, Simd.arranged(e, a.rm(), 1, a.size()), upper);
+    return SimdIndexed.doublingLong(e, n, m);
+  }
+
+  private static LLVMValueRef doublingLong(Args.SimdScalarSame a, Emitter e) {
+    int bits = Simd.bits(a.size());
+    return SimdIndexed.doublingLong(e, Simd.read(e, a.rn(), bits, 1), Simd.read(e, a.rm(), bits, 1));
   }
 
   /** ADDHN, SUBHN (rounding: RADDHN, RSUBHN): the upper half of each wide sum or difference. */

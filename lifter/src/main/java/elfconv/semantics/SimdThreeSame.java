@@ -187,6 +187,82 @@ final class SimdThreeSame {
     scalar(a, e, (ir, n, m) -> shift(ir, n, m, true));
   }
 
+  // Rounding and saturating shifts by register
+
+  static void SQSHL_v(Args.SimdThreeSame a, Emitter e) {
+    shiftVector(a, e, false, false, true);
+  }
+
+  static void UQSHL_v(Args.SimdThreeSame a, Emitter e) {
+    shiftVector(a, e, true, false, true);
+  }
+
+  static void SRSHL_v(Args.SimdThreeSame a, Emitter e) {
+    shiftVector(a, e, false, true, false);
+  }
+
+  static void URSHL_v(Args.SimdThreeSame a, Emitter e) {
+    shiftVector(a, e, true, true, false);
+  }
+
+  static void SQRSHL_v(Args.SimdThreeSame a, Emitter e) {
+    shiftVector(a, e, false, true, true);
+  }
+
+  static void UQRSHL_v(Args.SimdThreeSame a, Emitter e) {
+    shiftVector(a, e, true, true, true);
+  }
+
+  static void SQSHL_s(Args.SimdScalarSame a, Emitter e) {
+    shiftScalar(a, e, false, false, true);
+  }
+
+  static void UQSHL_s(Args.SimdScalarSame a, Emitter e) {
+    shiftScalar(a, e, true, false, true);
+  }
+
+  static void SRSHL_s(Args.SimdScalarSame a, Emitter e) {
+    shiftScalar(a, e, false, true, false);
+  }
+
+  static void URSHL_s(Args.SimdScalarSame a, Emitter e) {
+    shiftScalar(a, e, true, true, false);
+  }
+
+  static void SQRSHL_s(Args.SimdScalarSame a, Emitter e) {
+    shiftScalar(a, e, false, true, true);
+  }
+
+  static void UQRSHL_s(Args.SimdScalarSame a, Emitter e) {
+    shiftScalar(a, e, true, true, true);
+  }
+
+  // Doubling multiplies returning the high half (H and S elements), saturating
+
+  static void SQDMULH_v(Args.SimdThreeSame a, Emitter e) {
+    LLVMValueRef n = Simd.arranged(e, a.rn(), a.q(), a.size());
+    LLVMValueRef m = Simd.arranged(e, a.rm(), a.q(), a.size());
+    Simd.write(e, a.rd(), SimdIndexed.doublingHigh(e, n, m, false));
+  }
+
+  static void SQRDMULH_v(Args.SimdThreeSame a, Emitter e) {
+    LLVMValueRef n = Simd.arranged(e, a.rn(), a.q(), a.size());
+    LLVMValueRef m = Simd.arranged(e, a.rm(), a.q(), a.size());
+    Simd.write(e, a.rd(), SimdIndexed.doublingHigh(e, n, m, true));
+  }
+
+  static void SQDMULH_s(Args.SimdScalarSame a, Emitter e) {
+    int bits = Simd.bits(a.size());
+    LLVMValueRef n = Simd.read(e, a.rn(), bits, 1);
+    Simd.write(e, a.rd(), SimdIndexed.doublingHigh(e, n, Simd.read(e, a.rm(), bits, 1), false));
+  }
+
+  static void SQRDMULH_s(Args.SimdScalarSame a, Emitter e) {
+    int bits = Simd.bits(a.size());
+    LLVMValueRef n = Simd.read(e, a.rn(), bits, 1);
+    Simd.write(e, a.rd(), SimdIndexed.doublingHigh(e, n, Simd.read(e, a.rm(), bits, 1), true));
+  }
+
   // Maximum, minimum, absolute difference
 
   static void SMAX_v(Args.SimdThreeSame a, Emitter e) {
@@ -359,13 +435,72 @@ final class SimdThreeSame {
     return ir.select(ir.slt(amount, ir.c(a, 0)), right, left);
   }
 
+  private static void shiftVector(Args.SimdThreeSame a, Emitter e, boolean u, boolean round, boolean saturate) {
+    LLVMValueRef n = Simd.arranged(e, a.rn(), a.q(), a.size());
+    LLVMValueRef m = Simd.arranged(e, a.rm(), a.q(), a.size());
+    Simd.write(e, a.rd(), shiftBy(e, n, m, u, round, saturate));
+  }
+
+  private static void shiftScalar(Args.SimdScalarSame a, Emitter e, boolean u, boolean round, boolean saturate) {
+    int bits = Simd.bits(a.size());
+    LLVMValueRef n = Simd.read(e, a.rn(), bits, 1);
+    LLVMValueRef m = Simd.read(e, a.rm(), bits, 1);
+    Simd.write(e, a.rd(), shiftBy(e, n, m, u, round, saturate));
+  }
+
+  /**
+   * SRSHL, URSHL, SQSHL, UQSHL, SQRSHL, UQRSHL: x shifted left by the signed low byte s of b, right by -s when
+   * negative. A rounded right shift by k (1 to the lane width) is (y >> 1) + (y & 1) with y = x >> (k - 1), which
+   * cannot overflow (k - 1 is ~s); further right, it gives 0. Unrounded, a signed shift right by the lane width or
+   * more leaves the sign, an unsigned one 0. Left by the lane width or more gives 0 (saturating: unless x is 0)
+   * and a saturating left shift that loses bits gives the extreme of x's sign (all ones unsigned) and sets QC.
+   */
+  private static LLVMValueRef shiftBy(Emitter e, LLVMValueRef x, LLVMValueRef b, boolean u, boolean round,
+      boolean saturate) {
+    IrBuilder ir = e.ir;
+    int bits = IrBuilder.width(x);
+    LLVMValueRef s = ir.widen(ir.widen(b, 8, false), bits, true);
+    LLVMValueRef limit = ir.c(x, bits - 1);
+    LLVMValueRef zero = ir.c(x, 0);
+    LLVMValueRef negative = ir.slt(s, zero);
+    // Right shifts (s < 0); compared before negating: -(-128) does not fit a byte lane.
+    LLVMValueRef right;
+    if (round) {
+      LLVMValueRef within = ir.sge(s, ir.c(x, -bits));
+      LLVMValueRef before = ir.and(ir.not(s), limit);
+      LLVMValueRef y = u ? ir.lshr(x, before) : ir.ashr(x, before);
+      LLVMValueRef one = ir.c(x, 1);
+      LLVMValueRef rounded = ir.add(u ? ir.lshr(y, one) : ir.ashr(y, one), ir.and(y, one));
+      right = ir.select(within, rounded, zero);
+    } else {
+      LLVMValueRef beyond = ir.sle(s, ir.c(x, -bits));
+      LLVMValueRef distance = ir.and(ir.neg(s), limit);
+      right = u ? ir.select(beyond, zero, ir.lshr(x, distance)) : ir.ashr(x, ir.select(beyond, limit, distance));
+    }
+    // Left shifts (s >= 0)
+    LLVMValueRef inRange = ir.slt(s, ir.c(x, bits));
+    LLVMValueRef amount = ir.and(s, limit);
+    LLVMValueRef shifted = ir.shl(x, amount);
+    LLVMValueRef left = ir.select(inRange, shifted, zero);
+    if (saturate) {
+      LLVMValueRef back = u ? ir.lshr(shifted, amount) : ir.ashr(shifted, amount);
+      LLVMValueRef lost = ir.select(inRange, ir.ne(back, x), ir.ne(x, zero));
+      LLVMValueRef overflow = ir.and(lost, ir.not(negative));
+      Simd.saturation(e, overflow);
+      LLVMValueRef extreme = u ? ir.c(x, -1) : ir.xor(ir.ashr(x, limit), ir.c(x, bits == 64 ? Long.MAX_VALUE
+          : (1L << (bits - 1)) - 1));
+      left = ir.select(lost, extreme, left);
+    }
+    return ir.select(negative, right, left);
+  }
+
   private static LLVMValueRef difference(IrBuilder ir, LLVMValueRef a, LLVMValueRef b, boolean u) {
     LLVMValueRef greater = u ? ir.ugt(a, b) : ir.sgt(a, b);
     return ir.select(greater, ir.sub(a, b), ir.sub(b, a));
   }
 
   /** PMUL: carry-less products of bytes, kept to 8 bits. */
-  private static LLVMValueRef polynomialMultiply(IrBuilder ir, LLVMValueRef a, LLVMValueRef b) {
+  static LLVMValueRef polynomialMultiply(IrBuilder ir, LLVMValueRef a, LLVMValueRef b) {
     LLVMValueRef result = ir.c(a, 0);
     for (int bit = 0; bit < 8; bit++) {
       LLVMValueRef set = ir.ne(ir.and(b, ir.c(b, 1L << bit)), ir.c(b, 0));

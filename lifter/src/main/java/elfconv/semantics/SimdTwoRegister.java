@@ -164,6 +164,86 @@ final class SimdTwoRegister {
     narrowScalar(a, e, Narrowing.UNSIGNED);
   }
 
+  static void SUQADD_v(Args.SimdMisc a, Emitter e) {
+    Simd.write(e, a.rd(), signedPlusUnsigned(e, Simd.arranged(e, a.rd(), a.q(), a.size()), source(a, e)));
+  }
+
+  static void USQADD_v(Args.SimdMisc a, Emitter e) {
+    Simd.write(e, a.rd(), unsignedPlusSigned(e, Simd.arranged(e, a.rd(), a.q(), a.size()), source(a, e)));
+  }
+
+  static void SUQADD_s(Args.SimdMiscScalar a, Emitter e) {
+    LLVMValueRef d = Simd.read(e, a.rd(), Simd.bits(a.size()), 1);
+    Simd.write(e, a.rd(), signedPlusUnsigned(e, d, source(a, e)));
+  }
+
+  static void USQADD_s(Args.SimdMiscScalar a, Emitter e) {
+    LLVMValueRef d = Simd.read(e, a.rd(), Simd.bits(a.size()), 1);
+    Simd.write(e, a.rd(), unsignedPlusSigned(e, d, source(a, e)));
+  }
+
+  /**
+   * URECPE (UnsignedRecipEstimate): all ones below 0x80000000; else, of the top 9 bits i, ((2^19 / (2i + 1)) + 1)
+   * / 2 in the top 9 bits.
+   */
+  static void URECPE_v(Args.SimdMisc a, Emitter e) {
+    IrBuilder ir = e.ir;
+    LLVMValueRef x = source(a, e);
+    LLVMValueRef top = ir.lshr(x, ir.c(x, 23));
+    LLVMValueRef quotient = ir.udiv(ir.c(x, 1 << 19), ir.add(ir.add(top, top), ir.c(x, 1)));
+    LLVMValueRef estimate = ir.shl(ir.lshr(ir.add(quotient, ir.c(x, 1)), ir.c(x, 1)), ir.c(x, 23));
+    Simd.write(e, a.rd(), ir.select(ir.slt(x, ir.c(x, 0)), estimate, ir.c(x, -1)));
+  }
+
+  /** URSQRTE (UnsignedRSqrtEstimate): looked up by the top 9 bits (all ones below 0x40000000). */
+  static void URSQRTE_v(Args.SimdMisc a, Emitter e) {
+    IrBuilder ir = e.ir;
+    LLVMValueRef x = source(a, e);
+    LLVMValueRef top = ir.lshr(x, ir.c(x, 23));
+    LLVMValueRef result = x;
+    for (int lane = 0; lane < IrBuilder.lanes(x); lane++) {
+      LLVMValueRef entry = e.tableEntry("elfconv.ursqrte", RSQRT_ESTIMATES, ir.extract(top, ir.c(32, lane)));
+      result = ir.insert(result, entry, lane);
+    }
+    Simd.write(e, a.rd(), result);
+  }
+
+  /** URSQRTE's results by the top 9 bits of the operand (RecipSqrtEstimate of the Arm ARM, 8-bit precision). */
+  private static final int[] RSQRT_ESTIMATES = new int[512];
+
+  static {
+    for (int i = 0; i < 512; i++) {
+      if (i < 128) {
+        RSQRT_ESTIMATES[i] = -1;
+        continue;
+      }
+      long scaled = i < 256 ? i * 2 + 1 : ((i >> 1) << 1) + 1 << 1;
+      long b = 512;
+      while (scaled * (b + 1) * (b + 1) < 1L << 28) {
+        b++;
+      }
+      RSQRT_ESTIMATES[i] = (int) ((b + 1) / 2) << 23;
+    }
+  }
+
+  /** SUQADD: signed d plus unsigned n, signed saturated: an unsigned saturating add with the sign bit flipped. */
+  private static LLVMValueRef signedPlusUnsigned(Emitter e, LLVMValueRef d, LLVMValueRef n) {
+    IrBuilder ir = e.ir;
+    LLVMValueRef sign = ir.c(d, 1L << (IrBuilder.width(d) - 1));
+    LLVMValueRef result = ir.xor(ir.intrinsic("llvm.uadd.sat", ir.xor(d, sign), n), sign);
+    Simd.saturation(e, ir.ne(result, ir.add(d, n)));
+    return result;
+  }
+
+  /** USQADD: unsigned d plus signed n, unsigned saturated. */
+  private static LLVMValueRef unsignedPlusSigned(Emitter e, LLVMValueRef d, LLVMValueRef n) {
+    IrBuilder ir = e.ir;
+    LLVMValueRef down = ir.intrinsic("llvm.usub.sat", d, ir.neg(n));
+    LLVMValueRef result = ir.select(ir.slt(n, ir.c(n, 0)), down, ir.intrinsic("llvm.uadd.sat", d, n));
+    Simd.saturation(e, ir.ne(result, ir.add(d, n)));
+    return result;
+  }
+
   /** SHLL, SHLL2: the lower or upper half widened and shifted left by the lane width. */
   static void SHLL_v(Args.SimdMisc a, Emitter e) {
     IrBuilder ir = e.ir;
