@@ -4,11 +4,11 @@ import elfconv.a64.Flow;
 import elfconv.a64.Insn;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongPredicate;
 
 /**
  * Whether any function can observe flags another function set: an instruction that reads a flag on a path from a
@@ -19,18 +19,18 @@ import java.util.Set;
 final class FlagObservability {
   private FlagObservability() {}
 
-  static boolean flagsCrossFunctions(List<GuestFunction> functions, Map<Long, RegisterUsage> usage) {
-    Map<Long, GuestFunction> byEntry = new HashMap<>();
-    functions.forEach(f -> byEntry.put(f.entry(), f));
-    Set<Long> returning = mayReturn(byEntry);
-    for (GuestFunction f : functions) {
+  static boolean flagsCrossFunctions(CallGraph calls, Map<Long, RegisterUsage> usage) {
+    Map<Long, Boolean> returning = mayReturn(calls);
+    LongPredicate mayReturn = target -> !calls.isFunction(target) || returning.get(target);
+    for (CallGraph.Node node : calls.nodes()) {
+      GuestFunction f = node.function();
       RegisterUsage u = usage.get(f.entry());
       Set<Long> starts = new HashSet<>(List.of(f.entry()));
       // Past a call that never returns (__assert_fail's) is other code, which only branches reach.
       for (Insn insn : instructions(f)) {
         Flow flow = Flow.of(insn);
         if (flow.kind() == Flow.Kind.CALL_INDIRECT
-            || flow.kind() == Flow.Kind.CALL && mayReturn(flow.target(), byEntry, returning)) {
+            || flow.kind() == Flow.Kind.CALL && mayReturn.test(flow.target())) {
           starts.add(insn.address() + 4);
         }
       }
@@ -46,29 +46,21 @@ final class FlagObservability {
   /**
    * The functions that may return: where a RET, an indirect jump, or a tail call (a branch or fall-through out of
    * the function) of one that may is reachable from the entry. The others end the process (abort, exit,
-   * __assert_fail) or never stop.
+   * __assert_fail) or never stop. Code that is no function's entry may return, as far as anyone here knows.
    */
-  private static Set<Long> mayReturn(Map<Long, GuestFunction> functions) {
-    Set<Long> returning = new HashSet<>();
-    for (boolean changed = true; changed; ) {
-      changed = false;
-      for (GuestFunction f : functions.values()) {
-        if (!returning.contains(f.entry()) && returns(f, functions, returning)) {
-          changed = returning.add(f.entry());
-        }
-      }
-    }
-    return returning;
+  private static Map<Long, Boolean> mayReturn(CallGraph calls) {
+    return calls.solve(n -> false, (n, values) -> values.get(n.function().entry())
+        || returns(n.function(), t -> !calls.isFunction(t) || values.get(t)));
   }
 
-  private static boolean returns(GuestFunction f, Map<Long, GuestFunction> functions, Set<Long> returning) {
+  private static boolean returns(GuestFunction f, LongPredicate mayReturn) {
     Deque<Long> work = new ArrayDeque<>(List.of(f.entry()));
     Set<Long> seen = new HashSet<>();
     while (!work.isEmpty()) {
       long start = work.pop();
       List<Insn> block = f.blocks().get(start);
       if (block == null) {
-        if (mayReturn(start, functions, returning)) {
+        if (mayReturn.test(start)) {
           return true;
         }
         continue;
@@ -84,7 +76,7 @@ final class FlagObservability {
             return true;
           }
           case BRANCH, CONDITIONAL -> work.push(flow.target());
-          case CALL -> fallsThrough = mayReturn(flow.target(), functions, returning);
+          case CALL -> fallsThrough = mayReturn.test(flow.target());
           default -> { }
         }
         fallsThrough &= !flow.endsBlock();
@@ -97,11 +89,6 @@ final class FlagObservability {
       }
     }
     return false;
-  }
-
-  /** Code that is no function's entry may return, as far as anyone here knows. */
-  private static boolean mayReturn(long target, Map<Long, GuestFunction> functions, Set<Long> returning) {
-    return returning.contains(target) || !functions.containsKey(target);
   }
 
   private static List<Insn> instructions(GuestFunction f) {

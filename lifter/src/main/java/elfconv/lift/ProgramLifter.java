@@ -51,9 +51,10 @@ public final class ProgramLifter {
     IntStream.range(0, partitions.size()).parallel().forEach(i -> partitions.get(i).scan(target, usage));
     boolean fpcrWritten = FloatEnvironment.fpcrWritten(functions);
     boolean fpsrRead = traceRegisters || FloatEnvironment.fpsrRead(functions);
-    boolean flagsShared = traceRegisters || FlagObservability.flagsCrossFunctions(functions, usage);
-    CallEffects effects = CallEffects.compute(functions, usage, entries::contains);
-    Set<Long> returnsTwice = ReturnsTwice.functions(functions, usage);
+    CallGraph calls = new CallGraph(functions);
+    boolean flagsShared = traceRegisters || FlagObservability.flagsCrossFunctions(calls, usage);
+    CallEffects effects = CallEffects.compute(calls, functions, usage);
+    Set<Long> returnsTwice = ReturnsTwice.functions(calls, usage);
     IntStream.range(0, partitions.size()).parallel().forEach(i -> {
       Partition p = partitions.get(i);
       try (IrBuilder ir = new IrBuilder(p.module)) {

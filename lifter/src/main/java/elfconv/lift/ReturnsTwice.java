@@ -17,22 +17,16 @@ import java.util.TreeSet;
 final class ReturnsTwice {
   private ReturnsTwice() {}
 
-  static Set<Long> functions(List<GuestFunction> functions, Map<Long, RegisterUsage> usage) {
+  static Set<Long> functions(CallGraph calls, Map<Long, RegisterUsage> usage) {
+    Map<Long, Boolean> twice = calls.solve(n -> usage.get(n.function().entry()).linkRegisterEscapes(),
+        (n, values) -> values.get(n.function().entry()) || n.targets(CallGraph.Kind.TAIL_CALL).stream()
+            .anyMatch(t -> Boolean.TRUE.equals(values.get(t))));
     Set<Long> result = new HashSet<>();
-    for (GuestFunction f : functions) {
-      if (usage.get(f.entry()).linkRegisterEscapes()) {
-        result.add(f.entry());
+    twice.forEach((entry, yes) -> {
+      if (yes) {
+        result.add(entry);
       }
-    }
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (GuestFunction f : functions) {
-        if (!result.contains(f.entry()) && tailCalls(f).stream().anyMatch(result::contains)) {
-          changed = result.add(f.entry());
-        }
-      }
-    }
+    });
     return result;
   }
 
@@ -52,19 +46,5 @@ final class ReturnsTwice {
       }
     }
     return points;
-  }
-
-  private static Set<Long> tailCalls(GuestFunction f) {
-    Set<Long> targets = new HashSet<>();
-    for (List<Insn> block : f.blocks().values()) {
-      for (Insn insn : block) {
-        Flow flow = Flow.of(insn);
-        boolean branch = flow.kind() == Flow.Kind.BRANCH || flow.kind() == Flow.Kind.CONDITIONAL;
-        if (branch && !f.blocks().containsKey(flow.target())) {
-          targets.add(flow.target());
-        }
-      }
-    }
-    return targets;
   }
 }

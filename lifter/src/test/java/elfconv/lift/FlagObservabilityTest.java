@@ -29,7 +29,7 @@ class FlagObservabilityTest {
       for (GuestFunction f : functions) {
         usage.put(f.entry(), FunctionLifter.scan(ir, runtime, Target.X86_64, f, a -> null));
       }
-      return FlagObservability.flagsCrossFunctions(functions, usage);
+      return FlagObservability.flagsCrossFunctions(new CallGraph(functions), usage);
     }
   }
 

@@ -76,7 +76,7 @@ class ReturnsTwiceTest {
         usage.put(f.entry(), FunctionLifter.scan(ir, runtime, Target.X86_64, f, a -> null));
       }
     }
-    Set<Long> returnsTwice = ReturnsTwice.functions(functions, usage);
+    Set<Long> returnsTwice = ReturnsTwice.functions(new CallGraph(functions), usage);
     assertEquals(Set.of(address(image, "save_context"), address(image, "wrapper")), returnsTwice);
 
     GuestFunction start = functions.stream().filter(f -> f.entry() == address(image, "_start")).findFirst()
