@@ -65,33 +65,6 @@ final class Constraints {
     return (a.opt() & 2) != 0;
   }
 
-  /**
-   * A load with writeback or unprivileged into its own base register is unpredictable: elfconv rejects it, as
-   * LLVM does (for the zero-extending loads and the sign-extending ones to W), though QEMU runs it.
-   */
-  static boolean loadNotBase(Args.LdstImm a) {
-    return a.rn() == 31 || a.rt() != a.rn();
-  }
-
-  /** A pair with writeback of one of its general-purpose registers is unpredictable (LLVM and elfconv reject it). */
-  static boolean pairNotBase(Args.LdstPair a) {
-    return a.rn() == 31 || a.rn() != a.rt() && a.rn() != a.rt2();
-  }
-
-  /** A load pair into one register twice is unpredictable (LLVM and elfconv reject it). */
-  static boolean loadPair(Args.LdstPair a) {
-    return a.rt() != a.rt2();
-  }
-
-  static boolean loadPairNotBase(Args.LdstPair a) {
-    return loadPair(a) && pairNotBase(a);
-  }
-
-  /** An exclusive load pair into one register twice is unpredictable (LLVM and elfconv reject it). */
-  static boolean loadPair(Args.ExclPair a) {
-    return a.rt() != a.rt2();
-  }
-
   /** An FP vector of one double lane (sz = 1, Q = 0) does not exist. */
   static boolean vector(Args.FpVec a) {
     return a.sz() == 0 || a.q() == 1;

@@ -59,6 +59,7 @@ public final class Emitter {
   private final boolean fpcrWritten;
   private final boolean fpsrRead;
   private boolean exactFloat;
+  private boolean floatExceptionsElsewhere;
   private final BitSet written = new BitSet();
   private final BitSet read = new BitSet();
   /** Per instruction, which of X19-X29 and SP it writes ({@link PreservedRegisters}). */
@@ -344,9 +345,28 @@ public final class Emitter {
     return true;
   }
 
-  /** Whether the program can read FPSR ({@link FloatEnvironment}): only then are FP exceptions worth computing. */
+  /**
+   * Whether FP exceptions are to be computed inline: the program can read FPSR ({@link FloatEnvironment}), and the
+   * instruction does not get them another way ({@link #withoutFloatExceptions}).
+   */
   public boolean floatExceptionsObserved() {
+    return fpsrRead && !floatExceptionsElsewhere;
+  }
+
+  /** Whether the program can read FPSR's cumulative exception flags. */
+  public boolean fpsrRead() {
     return fpsrRead;
+  }
+
+  /** Lifts {@code lift} with no inline FP exception code: the caller computes the flags another way. */
+  public LLVMValueRef withoutFloatExceptions(java.util.function.Supplier<LLVMValueRef> lift) {
+    boolean before = floatExceptionsElsewhere;
+    floatExceptionsElsewhere = true;
+    try {
+      return lift.get();
+    } finally {
+      floatExceptionsElsewhere = before;
+    }
   }
 
   /** ORs FP exception bits (IOC, DZC, OFC, UFC, IXC as in FPSR; an i32) into FPSR's cumulative flags. */

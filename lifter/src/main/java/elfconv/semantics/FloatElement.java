@@ -6,8 +6,9 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /**
  * An FP operation on the elements of Advanced SIMD registers, lane by lane: natively (one {@link FloatOps}
- * element at a time, exceptions raised where the program can read FPSR), or, in exact mode (a non-default FPCR,
- * {@link Emitter#exactFloat()}), by the runtime's elfconv_fp_element, which knows every rounding mode, FZ and DN.
+ * element at a time; where the program can read FPSR, its flags from the runtime), or, in exact mode (a
+ * non-default FPCR, {@link Emitter#exactFloat()}), by the runtime's elfconv_fp_element, which knows every rounding
+ * mode, FZ and DN.
  * The operation's code is what elfconv_fp_element reads: the operation, the format, the rounding, signedness and
  * fraction bits.
  */
@@ -86,8 +87,16 @@ final class FloatElement {
       for (int k = 0; k < operands.length; k++) {
         x[k] = vector ? ir.extract(operands[k], ir.c(32, lane)) : operands[k];
       }
-      boolean byRuntime = e.exactFloat() || nativeElement == null;
-      LLVMValueRef r = byRuntime ? exact(e, resultBits, x) : nativeElement.apply(ops, x);
+      LLVMValueRef r;
+      if (e.exactFloat() || nativeElement == null) {
+        r = exact(e, resultBits, x);
+      } else if (e.fpsrRead()) {
+        // The result natively; FPSR's flags, which would take far more code per lane, from the runtime.
+        r = e.withoutFloatExceptions(() -> nativeElement.apply(ops, x));
+        exact(e, resultBits, x);
+      } else {
+        r = nativeElement.apply(ops, x);
+      }
       result = vector ? ir.insert(result, r, lane) : r;
     }
     return result;

@@ -20,15 +20,15 @@ final class LoadStorePair {
     });
   }
 
-  /** Both loads come before the register writes. */
+  /** Both loads come before the register writes; of Rt = Rt2 the first load stays, as in QEMU. */
   static void LDP(Args.LdstPair a, Emitter e) {
     IrBuilder ir = e.ir;
     access(a, e, (first, second) -> {
       LLVMValueRef x = e.load(first, 1 << a.sz());
       LLVMValueRef y = e.load(second, 1 << a.sz());
       int width = a.sz() == 3 || a.sign() == 1 ? 64 : 32;
-      e.setReg(a.rt(), a.sign() == 1 ? ir.sext(x, width) : ir.zext(x, width));
       e.setReg(a.rt2(), a.sign() == 1 ? ir.sext(y, width) : ir.zext(y, width));
+      e.setReg(a.rt(), a.sign() == 1 ? ir.sext(x, width) : ir.zext(x, width));
     });
   }
 

@@ -1,6 +1,7 @@
 package elfconv.difftest;
 
 import elfconv.a64.A64Decoder;
+import elfconv.a64.Args;
 import elfconv.a64.DecodeTable;
 import elfconv.a64.Flow;
 import elfconv.a64.Insn;
@@ -171,11 +172,34 @@ public final class CaseGenerators {
       word = set(word, f, r);
     }
     word = constrainImmediates(p, word, position, length);
+    word = overlapSometimes(p, word);
     Optional<Insn> insn = DECODER.decode(0x400000, word);
     if (insn.isEmpty() || insn.get().pattern() != p || leavesCase(insn.get())) {
       return Optional.empty();
     }
     return Optional.of(word);
+  }
+
+  /**
+   * A quarter of the general-register loads and stores with writeback transfer their own base register, and a
+   * quarter of the pair loads load one register twice (constrained unpredictable: the forms QEMU executes).
+   */
+  private static int overlapSometimes(Pattern p, int word) {
+    if (Integer.bitCount(word) % 4 != 0 || p.args() == null) {
+      return word;
+    }
+    Record args = p.args().apply(word);
+    if (args instanceof Args.LdstImm a && a.w() == 1 && (p.op() == Op.LDR_i || p.op() == Op.STR_i)) {
+      return set(word, p.field("rt"), a.rn());
+    }
+    if (args instanceof Args.LdstPair a && a.w() == 1 && (p.op() == Op.LDP || p.op() == Op.STP)
+        && (word & 1) == 0) {
+      return set(word, p.field((word & 2) == 0 ? "rt" : "rt2"), a.rn());
+    }
+    if (p.op() == Op.LDP || p.op() == Op.LDP_v || p.op() == Op.LDXP) {
+      return set(word, p.field("rt2"), p.field("rt").extract(word));
+    }
+    return word;
   }
 
   private static boolean isReserved(int r) {
