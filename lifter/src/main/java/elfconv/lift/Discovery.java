@@ -1,8 +1,10 @@
 package elfconv.lift;
 
 import elfconv.a64.A64Decoder;
+import elfconv.a64.Effects;
 import elfconv.a64.Flow;
 import elfconv.a64.Insn;
+import elfconv.a64.Op;
 import elfconv.a64.LlvmDisassembler;
 import elfconv.a64.Pattern;
 import elfconv.elf.ElfImage;
@@ -37,6 +39,7 @@ public final class Discovery {
   private static final int SHT_FINI_ARRAY = 15;
   /** How many instructions before an indirect jump a frame's release may lie (restores and argument moves). */
   private static final int FRAME_RELEASE_LOOK_BACK = 8;
+  private static final int SP = 31;
 
   private final ElfImage image;
   private final A64Decoder decoder;
@@ -136,12 +139,9 @@ public final class Discovery {
         if (!image.isCode(a)) {
           continue;
         }
-        int word = image.word(a);
-        if ((word & 0xfc000000) == 0x94000000) {
-          long target = a + ((long) (word << 6) >> 4);
-          if (image.isCode(target)) {
-            knownEntries.add(target);
-          }
+        Flow flow = decoder.decode(a, image.word(a)).map(Flow::of).orElse(Flow.STOP);
+        if (flow.kind() == Flow.Kind.CALL && image.isCode(flow.target())) {
+          knownEntries.add(flow.target());
         }
       }
     }
@@ -275,17 +275,16 @@ public final class Discovery {
   private void collectComputedPointers(NavigableMap<Long, Insn> insns, Set<Long> jumpTableBases) {
     Map<Integer, Long> pages = new HashMap<>();
     for (Insn insn : insns.values()) {
-      int w = insn.word();
-      long pcRelative = JumpTable.pcRelative(w);
-      if ((w & 0x9f000000) == 0x10000000) { // ADR
-        if (!jumpTableBases.contains(insn.address() + pcRelative)) {
-          addComputed(insn.address() + pcRelative);
+      Effects.Address address = Effects.address(insn);
+      Effects.Increment increment = Effects.increment(insn);
+      if (address != null && insn.op() == Op.ADR) {
+        if (!jumpTableBases.contains(address.value())) {
+          addComputed(address.value());
         }
-      } else if ((w & 0x9f000000) == 0x90000000) { // ADRP
-        pages.put(w & 31, (insn.address() & ~0xfffL) + (pcRelative << 12));
-      } else if ((w & 0xff800000) == 0x91000000 && pages.containsKey((w >>> 5) & 31)) { // ADD Xd, Xn, #imm
-        long offset = (long) ((w >>> 10) & 0xfff) << ((w >>> 22 & 1) == 1 ? 12 : 0);
-        addComputed(pages.get((w >>> 5) & 31) + offset);
+      } else if (address != null) {
+        pages.put(address.rd(), address.value());
+      } else if (increment != null && increment.delta() >= 0 && pages.containsKey(increment.rn())) {
+        addComputed(pages.get(increment.rn()) + increment.delta());
       }
     }
   }
@@ -302,8 +301,12 @@ public final class Discovery {
    */
   private static boolean leavesFreedFrame(NavigableMap<Long, Insn> insns, long br) {
     for (long a = br - 4; a >= br - 4 * FRAME_RELEASE_LOOK_BACK && insns.containsKey(a); a -= 4) {
-      int w = insns.get(a).word();
-      if ((w & 0xff8003ff) == 0x910003ff || (w & 0xffc003e0) == 0xa8c003e0) {
+      Insn insn = insns.get(a);
+      Effects.Increment increment = Effects.increment(insn);
+      Effects.Transfer pop = Effects.stackTransfer(insn);
+      if (increment != null && increment.rd() == SP && increment.rn() == SP && increment.delta() >= 0
+          || pop != null && pop.load() && !pop.vector() && pop.bytes() == 8 && pop.rt2() >= 0
+          && pop.offset() == 0 && pop.writeback() > 0) {
         return true;
       }
     }

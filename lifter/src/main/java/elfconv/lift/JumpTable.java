@@ -1,11 +1,15 @@
 package elfconv.lift;
 
+import elfconv.a64.Args;
+import elfconv.a64.Effects;
 import elfconv.a64.Insn;
+import elfconv.a64.Op;
 import elfconv.elf.ElfImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The targets of a compiler's switch table, read from the ELF: GCC and LLVM lower a switch on AArch64 to
@@ -33,31 +37,29 @@ record JumpTable(long base, List<Long> targets) {
   /** The table {@code br} jumps through, if it is one. */
   static Optional<JumpTable> of(ElfImage image, NavigableMap<Long, Insn> insns, Insn br, long functionStart,
       long functionEnd) {
-    int target = (br.word() >>> 5) & 31;
+    int target = ((Args.BranchReg) br.args()).rn();
     List<Insn> earlier = new ArrayList<>(insns.headMap(br.address(), false).descendingMap().values());
     List<Insn> before = earlier.subList(0, Math.min(earlier.size(), LOOK_BACK));
-    Insn add = find(before, w -> (w & 0xffe00000L) == 0x8b200000L && (w & 31) == target);
-    if (add == null || ((add.word() >>> 10) & 7) != 2) {
+    Args.AddSubExt add = fields(find(before, Op.ADD_ext, Args.AddSubExt.class, a -> a.rd() == target));
+    // sxtb 4, sxth 5, sxtw 6: the entry's size
+    int entryBytes = add == null || add.sf() == 0 || add.imm3() != 2 ? 0
+        : add.option() == 4 ? 1 : add.option() == 5 ? 2 : add.option() == 6 ? 4 : 0;
+    if (entryBytes == 0) {
       return Optional.empty();
     }
-    int option = (add.word() >>> 13) & 7; // sxtb 4, sxth 5, sxtw 6
-    int entryBytes = option == 4 ? 1 : option == 5 ? 2 : option == 6 ? 4 : 0;
-    int baseReg = (add.word() >>> 5) & 31;
-    int entryReg = (add.word() >>> 16) & 31;
-    Insn adr = find(before, w -> (w & 0x9f000000L) == 0x10000000L && (w & 31) == baseReg);
-    long loadMask = entryBytes == 1 ? 0x38600800L : entryBytes == 2 ? 0x78600800L : 0xb8600800L;
-    Insn load = find(before, w -> (w & 0xffe00c00L) == loadMask && (w & 31) == entryReg);
-    if (entryBytes == 0 || adr == null || load == null) {
+    Effects.Address adr = before.stream().filter(i -> i.op() == Op.ADR).map(Effects::address)
+        .filter(a -> a.rd() == add.rn()).findFirst().orElse(null);
+    Insn loadInsn = find(before, Op.LDR, Args.LdstReg.class,
+        a -> a.rt() == add.rm() && a.sign() == 0 && 1 << a.sz() == entryBytes);
+    if (adr == null || loadInsn == null) {
       return Optional.empty();
     }
-    long base = adr.address() + pcRelative(adr.word());
-    Optional<Long> table = registerValue(earlier.subList(earlier.indexOf(load) + 1, earlier.size()),
-        (load.word() >>> 5) & 31);
+    Args.LdstReg load = (Args.LdstReg) loadInsn.args();
+    Optional<Long> table = registerValue(earlier.subList(earlier.indexOf(loadInsn) + 1, earlier.size()), load.rn());
     if (table.isEmpty()) {
       return Optional.empty();
     }
-    int indexReg = (load.word() >>> 16) & 31;
-    Optional<Integer> bound = bound(before, indexReg);
+    Optional<Integer> bound = bound(before, load.rm());
     int entries = bound.orElse(MAX_ENTRIES);
     List<Long> targets = new ArrayList<>();
     for (int k = 0; k < entries; k++) {
@@ -66,7 +68,7 @@ record JumpTable(long base, List<Long> targets) {
         break;
       }
       long entry = raw.get() << (64 - 8 * entryBytes) >> (64 - 8 * entryBytes);
-      long t = base + 4 * entry;
+      long t = adr.value() + 4 * entry;
       // A bounded table's every entry is a target, even one before the entry of the function being explored (in a
       // stripped program, a wrapper placed after the function it branches into).
       boolean inside = t >= functionStart && t < functionEnd;
@@ -75,16 +77,22 @@ record JumpTable(long base, List<Long> targets) {
       }
       targets.add(t);
     }
-    return Optional.of(new JumpTable(base, targets));
+    return Optional.of(new JumpTable(adr.value(), targets));
   }
 
-  private static Insn find(List<Insn> before, java.util.function.LongPredicate matches) {
+  /** The latest instruction {@code op} in {@code before} whose fields match. */
+  private static <A extends Record> Insn find(List<Insn> before, Op op, Class<A> fields, Predicate<A> matches) {
     for (Insn i : before) {
-      if (matches.test(Integer.toUnsignedLong(i.word()))) {
+      if (i.op() == op && fields.isInstance(i.args()) && matches.test(fields.cast(i.args()))) {
         return i;
       }
     }
     return null;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <A extends Record> A fields(Insn insn) {
+    return insn == null ? null : (A) insn.args();
   }
 
   /**
@@ -94,49 +102,49 @@ record JumpTable(long base, List<Long> targets) {
    */
   private static Optional<Long> registerValue(List<Insn> before, int reg) {
     for (int k = 0; k < before.size(); k++) {
-      int w = before.get(k).word();
-      if ((w & 0x9f000000) == 0x10000000 && (w & 31) == reg) {
-        return Optional.of(before.get(k).address() + pcRelative(w));
+      Insn insn = before.get(k);
+      Effects.Address address = Effects.address(insn);
+      if (address != null && insn.op() == Op.ADR && address.rd() == reg) {
+        return Optional.of(address.value());
       }
-      if ((w & 0xffc003e0) == 0xf94003e0 && (w & 31) == reg) {
-        int slot = (w >>> 10) & 0xfff;
+      Effects.Transfer reload = spill(insn);
+      if (reload != null && reload.load() && reload.rt() == reg) {
         for (int s = k + 1; s < before.size(); s++) {
-          int e = before.get(s).word();
-          if ((e & 0xffc003e0) == 0xf90003e0 && ((e >>> 10) & 0xfff) == slot) {
-            return registerValue(before.subList(s + 1, before.size()), e & 31);
+          Effects.Transfer store = spill(before.get(s));
+          if (store != null && !store.load() && store.offset() == reload.offset()) {
+            return registerValue(before.subList(s + 1, before.size()), store.rt());
           }
         }
         return Optional.empty();
       }
-      if ((w & 0xff800000) == 0x91000000 && (w & 31) == reg) {
-        int source = (w >>> 5) & 31;
-        long offset = (long) ((w >>> 10) & 0xfff) << ((w >>> 22 & 1) == 1 ? 12 : 0);
+      Effects.Increment add = Effects.increment(insn);
+      if (add != null && add.delta() >= 0 && add.rd() == reg) {
         for (Insn earlier : before.subList(k + 1, before.size())) {
-          int e = earlier.word();
-          if ((e & 0x9f000000) == 0x90000000 && (e & 31) == source) {
-            return Optional.of((earlier.address() & ~0xfffL) + (pcRelative(e) << 12) + offset);
+          Effects.Address page = Effects.address(earlier);
+          if (page != null && earlier.op() == Op.ADRP && page.rd() == add.rn()) {
+            return Optional.of(page.value() + add.delta());
           }
         }
         return Optional.empty();
       }
     }
     return Optional.empty();
+  }
+
+  /** A 64-bit register stored to or loaded from a stack slot, without writeback. */
+  private static Effects.Transfer spill(Insn insn) {
+    Effects.Transfer t = Effects.stackTransfer(insn);
+    return t != null && !t.vector() && t.bytes() == 8 && t.rt2() < 0 && t.writeback() == 0 ? t : null;
   }
 
   /** N + 1 from the last {@code cmp wI, #N} (or xI) before the jump. */
   private static Optional<Integer> bound(List<Insn> before, int indexReg) {
-    for (Insn i : before) {
-      int w = i.word();
-      if ((w & 0x7f80001f) == 0x7100001f && ((w >>> 5) & 31) == indexReg) {
-        long imm = (long) ((w >>> 10) & 0xfff) << ((w >>> 22 & 1) == 1 ? 12 : 0);
-        return imm < MAX_ENTRIES ? Optional.of((int) imm + 1) : Optional.empty();
-      }
+    Args.AddSubImm cmp = fields(find(before, Op.SUBS_i, Args.AddSubImm.class,
+        a -> a.rd() == 31 && a.rn() == indexReg));
+    if (cmp == null) {
+      return Optional.empty();
     }
-    return Optional.empty();
-  }
-
-  /** The signed immediate of ADR/ADRP (immhi:immlo). */
-  static long pcRelative(int w) {
-    return ((long) ((w >>> 5) & 0x7ffff) << 2 | (w >>> 29) & 3) << 43 >> 43;
+    long imm = (long) cmp.imm12() << (12 * cmp.sh());
+    return imm < MAX_ENTRIES ? Optional.of((int) imm + 1) : Optional.empty();
   }
 }

@@ -1,9 +1,8 @@
 package elfconv.lift;
 
-import elfconv.a64.Args;
+import elfconv.a64.Effects;
 import elfconv.a64.Flow;
 import elfconv.a64.Insn;
-import elfconv.a64.Op;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -176,12 +175,11 @@ final class PreservedRegisters {
       if (written == null) {
         return frame;
       }
-      if ((insn.op() == Op.ADD_i || insn.op() == Op.SUB_i) && insn.args() instanceof Args.AddSubImm a
-          && a.sf() == 1 && (a.rd() == SP || a.rd() == FP)) {
-        long imm = (long) a.imm12() << (12 * a.sh());
-        Long base = a.rn() == SP ? frame.sp : a.rn() == FP ? frame.fp : null;
-        Long value = base == null ? null : insn.op() == Op.ADD_i ? base + imm : base - imm;
-        return a.rd() == SP ? new Frame(value, frame.fp) : new Frame(frame.sp, value);
+      Effects.Increment increment = Effects.increment(insn);
+      if (increment != null && (increment.rd() == SP || increment.rd() == FP)) {
+        Long base = increment.rn() == SP ? frame.sp : increment.rn() == FP ? frame.fp : null;
+        Long value = base == null ? null : base + increment.delta();
+        return increment.rd() == SP ? new Frame(value, frame.fp) : new Frame(frame.sp, value);
       }
       Long writeback = written.get(SP) ? spWriteback(insn) : Long.valueOf(0);
       return new Frame(frame.sp == null || writeback == null ? null : frame.sp + writeback,
@@ -261,25 +259,15 @@ final class PreservedRegisters {
     }
   }
 
-  /** Whether {@code insn} is a 64-bit integer load ({@code load}) or store of Xr, SP-based (STR/STP, LDR/LDP). */
+  /** Whether {@code insn} is an SP-based 64-bit general-register load ({@code load}) or store of Xr (LDR/LDP, STR/STP). */
   private static boolean stackTransfer(Insn insn, int r, boolean load) {
-    if (insn.op() == (load ? Op.LDR_i : Op.STR_i) && insn.args() instanceof Args.LdstImm a) {
-      return a.rn() == SP && a.sz() == 3 && a.rt() == r;
-    }
-    if (insn.op() == (load ? Op.LDP : Op.STP) && insn.args() instanceof Args.LdstPair a) {
-      return a.rn() == SP && a.sz() == 3 && (a.rt() == r || a.rt2() == r);
-    }
-    return false;
+    Effects.Transfer t = Effects.stackTransfer(insn);
+    return t != null && t.load() == load && !t.vector() && t.bytes() == 8 && t.transfers(r);
   }
 
   /** What a pre- or post-indexed SP-based load or store adds to SP; null for any other write of SP. */
   private static Long spWriteback(Insn insn) {
-    if (insn.args() instanceof Args.LdstImm a && a.rn() == SP && a.w() == 1) {
-      return (long) a.imm();
-    }
-    if (insn.args() instanceof Args.LdstPair a && a.rn() == SP && a.w() == 1) {
-      return (long) a.imm() << a.sz();
-    }
-    return null;
+    Effects.Transfer t = Effects.stackTransfer(insn);
+    return t == null ? null : t.writeback();
   }
 }
