@@ -14,6 +14,7 @@ import static org.bytedeco.llvm.global.LLVM.LLVMIsAInstruction;
 import static org.bytedeco.llvm.global.LLVM.LLVMSub;
 import static org.bytedeco.llvm.global.LLVM.LLVMTypeOf;
 
+import elfconv.a64.Effects;
 import elfconv.a64.Flow;
 import elfconv.a64.Insn;
 import elfconv.ir.IrBuilder;
@@ -206,15 +207,14 @@ public final class Emitter {
     return slotted.get(n) ? ir.load(ir.m.i64, regs[n]) : ir.loadState(ir.m.i64, stateField(offsetOf(n)));
   }
 
-  /** A return through X30, or an access based on SP or X29 (X30 saved in the frame, as every prologue does). */
+  /** A return through X30, or a store based on SP or X29 (X30 saved in the frame, as every prologue does). */
   private boolean returnsOrSavesLinkRegister() {
     Flow.Kind kind = Flow.of(insn).kind();
     if (kind == Flow.Kind.RETURN || kind == Flow.Kind.JUMP_INDIRECT) {
       return true;
     }
-    boolean hasBase = insn.pattern().fields().stream().anyMatch(f -> f.name().equals("rn"));
-    int base = hasBase ? insn.pattern().field("rn").extract(insn.word()) : -1;
-    return base == SP || base == 29;
+    Effects.Transfer store = Effects.transfer(insn);
+    return store != null && !store.load() && (store.base() == SP || store.base() == 29);
   }
 
   private void write(int n, LLVMValueRef value) {
