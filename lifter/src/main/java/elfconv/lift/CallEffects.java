@@ -33,12 +33,12 @@ record CallEffects(Map<Long, BitSet> clobbers, Map<Long, BitSet> touched) {
         for (Insn insn : insns) {
           if (insn.op() == Op.SVC) {
             w.set(0);
-            u = (BitSet) Emitter.ALL.clone();
+            u = (BitSet) RegisterFile.ALL.clone();
           }
         }
       }
-      written.put(f.entry(), node.unknown() ? (BitSet) Emitter.ALL.clone() : w);
-      used.put(f.entry(), node.unknown() ? (BitSet) Emitter.ALL.clone() : u);
+      written.put(f.entry(), node.unknown() ? (BitSet) RegisterFile.ALL.clone() : w);
+      used.put(f.entry(), node.unknown() ? (BitSet) RegisterFile.ALL.clone() : u);
     }
     Map<Long, BitSet> clobbers = calls.solve(n -> written.get(n.function().entry()), CallEffects::withTargets);
     Map<Long, BitSet> touched = calls.solve(n -> used.get(n.function().entry()), CallEffects::withTargets);

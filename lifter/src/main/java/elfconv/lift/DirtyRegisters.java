@@ -72,7 +72,7 @@ final class DirtyRegisters {
       for (Sync sync : edge.syncs) {
         BitSet mask = sync.callee == EVERYTHING ? null : touched.apply(sync.callee);
         if (mask == null) {
-          mask = Emitter.ALL;
+          mask = RegisterFile.ALL;
         }
         generated.or(sync.writtenBefore);
         generated.andNot(mask);

@@ -1,8 +1,6 @@
 package elfconv.lift;
 
-import static elfconv.runtime.GuestLayout.NZCV;
 import static elfconv.runtime.GuestLayout.PC;
-import static elfconv.runtime.GuestLayout.X0;
 import static elfconv.runtime.GuestLayout.X86_64_GUARD;
 import static elfconv.runtime.GuestLayout.X86_64_GUEST_BASE;
 import static org.bytedeco.llvm.global.LLVM.LLVMAdd;
@@ -14,19 +12,11 @@ import static org.bytedeco.llvm.global.LLVM.LLVMIsAInstruction;
 import static org.bytedeco.llvm.global.LLVM.LLVMSub;
 import static org.bytedeco.llvm.global.LLVM.LLVMTypeOf;
 
-import elfconv.a64.Effects;
-import elfconv.a64.Flow;
 import elfconv.a64.Insn;
 import elfconv.ir.IrBuilder;
 import elfconv.toolchain.Target;
-import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.bytedeco.llvm.LLVM.LLVMBasicBlockRef;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
@@ -35,47 +25,23 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
  * What instruction semantics are written against: guest registers, NZCV as four lazily used i1 values, guest
  * memory, and guest control flow.
  *
- * <p>Registers the function writes live in function-local slots (LLVM turns them into SSA values); they are loaded
- * from the global guest state at entry and after calls, and written back only where another function or the
- * runtime can see them. Registers the function only reads are read from the guest state directly, so they cost
- * nothing at calls and returns. Flags cross calls and returns only when some function can observe flags set in
- * another ({@link FlagObservability}).
+ * <p>The registers and flags are kept by a {@link RegisterFile}; what the instructions do with them is recorded by a
+ * {@link RegisterUsageRecorder}.
  */
 public final class Emitter {
-  private static final int SP = 31;
-  /** Index of NZCV, as a group, in the sets of slotted and written registers. */
-  static final int FLAGS = 32;
-  /** Every register and the flags: what a first pass over a function slots to find out what it writes. */
-  static final BitSet ALL = BitSet.valueOf(new long[] {(1L << 33) - 1});
-  private static final long SP_OFFSET = elfconv.runtime.GuestLayout.SP;
   /** The largest displacement folded into a host address: the guard less the widest access (64 bytes), rounded. */
   private static final long MAX_DISPLACEMENT = X86_64_GUARD - (64 << 10);
 
   public final IrBuilder ir;
   private final FunctionLifter function;
   private final Target target;
-  private final BitSet slotted;
-  private final boolean flagsShared;
+  private final RegisterFile registers;
+  private final RegisterUsageRecorder recorder = new RegisterUsageRecorder();
   private final boolean traceRegisters;
   private final boolean fpcrWritten;
   private final boolean fpsrRead;
   private boolean exactFloat;
   private boolean floatExceptionsElsewhere;
-  private final BitSet written = new BitSet();
-  private final BitSet read = new BitSet();
-  /** Per instruction, which of X19-X29 and SP it writes ({@link PreservedRegisters}). */
-  private final Map<Long, BitSet> calleeSavedWrites = new HashMap<>();
-  /** Slotted registers written since the guest state last had them all ({@link DirtyRegisters}). */
-  private final BitSet dirty = new BitSet();
-  /** The current block's synchronisations with the guest state so far, and what it wrote since the last. */
-  private final List<DirtyRegisters.Sync> syncs = new ArrayList<>();
-  private final BitSet writtenSinceSync = new BitSet();
-  private final DirtyRegisters branches = new DirtyRegisters();
-  private boolean linkRegisterEscapes;
-  private final Set<Long> flagReaders = new HashSet<>();
-  private final Set<Long> flagWriters = new HashSet<>();
-  private final LLVMValueRef[] regs = new LLVMValueRef[32];
-  private final LLVMValueRef[] flags = new LLVMValueRef[4];
   /**
    * The operands of the subtraction that set the flags (CMP, SUBS), while the flags are still its and control has
    * not left the block: a condition on the flags is then one comparison of the operands, which LLVM turns into a
@@ -105,65 +71,49 @@ public final class Emitter {
     this.fpsrRead = fpsrRead;
     this.function = function;
     this.target = target;
-    this.slotted = slotted;
-    this.flagsShared = flagsShared;
+    this.registers = new RegisterFile(ir, function.state(), slotted, flagsShared);
     this.traceRegisters = traceRegisters;
   }
 
   /** Creates the slots and fills them from the guest state; call in the function's entry block. */
   void allocateSlots() {
-    for (int i = slotted.nextSetBit(0); i >= 0 && i < FLAGS; i = slotted.nextSetBit(i + 1)) {
-      regs[i] = ir.alloca(ir.m.i64, i == SP ? "sp" : "x" + i);
-    }
-    if (slotted.get(FLAGS)) {
-      String[] names = {"n", "z", "c", "v"};
-      for (int i = 0; i < 4; i++) {
-        flags[i] = ir.alloca(ir.m.i1, names[i]);
-        if (!flagsShared) {
-          ir.store(ir.c(1, 0), flags[i]); // never read before a write in this function
-        }
-      }
-    }
-    reload();
+    registers.allocateSlots();
   }
 
   /** What the lifted instructions did with the register file. */
   RegisterUsage usage() {
-    return new RegisterUsage(written, read, calleeSavedWrites, flagReaders, flagWriters, branches,
-        linkRegisterEscapes);
+    return recorder.usage(registers.branches());
   }
 
   /** A guest block starts; {@code dirtyOnEntry} may be dirty there. */
   void enterBlock(BitSet dirtyOnEntry) {
-    minuend = null;
-    division = null;
-    dirty.clear();
-    dirty.or(dirtyOnEntry);
-    syncs.clear();
-    writtenSinceSync.clear();
+    forgetOperands();
+    registers.enterBlock(dirtyOnEntry);
   }
 
   /** Records a branch from guest block {@code from} to this function's block {@code to}. */
   void noteBranch(long from, long to) {
-    branches.branch(from, to, syncs, writtenSinceSync);
+    registers.noteBranch(from, to);
   }
 
   /** The registers dirty here that are not in {@code expected}. */
   BitSet dirtyBeyond(BitSet expected) {
-    BitSet extra = (BitSet) dirty.clone();
-    extra.andNot(expected);
-    return extra;
+    return registers.dirtyBeyond(expected);
   }
 
   /**
-   * The slots of {@code registers} and the guest state agree, after a write-back and reload around a call to
-   * {@code callee} ({@link DirtyRegisters#EVERYTHING} for a system call or a call through the runtime).
+   * The slots of {@code synced} and the guest state agree ({@link RegisterFile#synchronised}); the flags may no longer
+   * be those of the last compare.
    */
-  void synchronised(BitSet registers, long callee) {
+  void synchronised(BitSet synced, long callee) {
     minuend = null;
-    dirty.andNot(registers);
-    syncs.add(new DirtyRegisters.Sync((BitSet) writtenSinceSync.clone(), callee));
-    writtenSinceSync.clear();
+    registers.synchronised(synced, callee);
+  }
+
+  /** The registers and flags may hold other values than the last compare and division left in them. */
+  private void forgetOperands() {
+    minuend = null;
+    division = null;
   }
 
   void begin(Insn next) {
@@ -194,40 +144,19 @@ public final class Emitter {
     return ir.offset(function.state(), offset);
   }
 
-  private static long offsetOf(int register) {
-    return register == SP ? SP_OFFSET : X0 + 8L * register;
-  }
-
-  /** Register n (31 = SP) as 64 bits: from its slot, or from the guest state when the function never writes it. */
+  /** Register n (31 = SP) as 64 bits, noted as read by this instruction. */
   private LLVMValueRef read(int n) {
-    if (n == 30 && !returnsOrSavesLinkRegister()) {
-      linkRegisterEscapes = true;
-    }
-    read.set(n);
-    return slotted.get(n) ? ir.load(ir.m.i64, regs[n]) : ir.loadState(ir.m.i64, stateField(offsetOf(n)));
+    recorder.registerRead(insn, n);
+    return registers.read(n);
   }
 
-  /** A return through X30, or a store based on SP or X29 (X30 saved in the frame, as every prologue does). */
-  private boolean returnsOrSavesLinkRegister() {
-    Flow.Kind kind = Flow.of(insn).kind();
-    if (kind == Flow.Kind.RETURN || kind == Flow.Kind.JUMP_INDIRECT) {
-      return true;
-    }
-    Effects.Transfer store = Effects.transfer(insn);
-    return store != null && !store.load() && (store.base() == SP || store.base() == 29);
-  }
-
+  /** Writes register n (31 = SP), noted as written by this instruction. */
   private void write(int n, LLVMValueRef value) {
     if (division != null && division.holds(n)) {
       division = null;
     }
-    if (PreservedRegisters.followed(n)) {
-      calleeSavedWrites.computeIfAbsent(pc(), a -> new BitSet()).set(n);
-    }
-    written.set(n);
-    writtenSinceSync.set(n);
-    dirty.set(n);
-    ir.store(ir.zext(value, 64), regs[n]);
+    recorder.registerWritten(pc(), n);
+    registers.write(n, value);
   }
 
   /** Xn or Wn, where register 31 reads as zero. */
@@ -338,10 +267,11 @@ public final class Emitter {
     if (!exactFloat) {
       return false;
     }
-    writeBack(true);
+    registers.writeBack(true);
     RuntimeSymbols runtime = function.runtime();
     ir.call(runtime.fpExecuteType, runtime.fpExecute, ir.c(64, pc()), ir.c(32, insn.word()));
-    reload(true);
+    forgetOperands();
+    registers.reload(true);
     return true;
   }
 
@@ -423,14 +353,8 @@ public final class Emitter {
 
   public void setFlags(LLVMValueRef n, LLVMValueRef z, LLVMValueRef c, LLVMValueRef v) {
     minuend = null;
-    written.set(FLAGS);
-    writtenSinceSync.set(FLAGS);
-    dirty.set(FLAGS);
-    flagWriters.add(pc());
-    ir.store(n, flags[0]);
-    ir.store(z, flags[1]);
-    ir.store(c, flags[2]);
-    ir.store(v, flags[3]);
+    recorder.flagsWritten(pc());
+    registers.setFlags(n, z, c, v);
   }
 
   /** NZCV of {@code x - y}, as CMP and SUBS set them; conditions on them compare x and y. */
@@ -451,15 +375,10 @@ public final class Emitter {
   public LLVMValueRef carry() { return flag(2); }
   public LLVMValueRef v() { return flag(3); }
 
-  /** Flag i of N, Z, C, V: from its slot, or from the guest state when the function never sets flags. */
+  /** Flag i of N, Z, C, V, noted as read by this instruction. */
   private LLVMValueRef flag(int i) {
-    flagReaders.add(pc());
-    read.set(FLAGS);
-    return slotted.get(FLAGS) ? ir.load(ir.m.i1, flags[i]) : loadFlag(i);
-  }
-
-  private LLVMValueRef loadFlag(int i) {
-    return ir.trunc(ir.loadState(ir.m.i8, stateField(NZCV + i)), 1);
+    recorder.flagsRead(pc());
+    return registers.flag(i);
   }
 
   /** NZCV packed as MRS NZCV reads it (bits 31..28). */
@@ -495,7 +414,7 @@ public final class Emitter {
         default -> null; // MI, PL, VS, VC, AL, NV: from the flags
       };
       if (compared != null) {
-        flagReaders.add(pc());
+        recorder.flagsCompared(pc());
         return compared;
       }
     }
@@ -610,7 +529,7 @@ public final class Emitter {
     writeBack();
     LLVMValueRef next = ir.call(function.runtime().syscallType, function.runtime().syscall);
     reload();
-    synchronised(ALL, DirtyRegisters.EVERYTHING);
+    synchronised(RegisterFile.ALL, DirtyRegisters.EVERYTHING);
     function.emitSyscallExit(next);
   }
 
@@ -640,59 +559,23 @@ public final class Emitter {
 
   /** Stores the dirty slotted registers and flags into the global guest state. */
   void writeBack() {
-    writeBack(false);
+    registers.writeBack();
   }
 
-  /** {@code withFlags}: the flags too where they are not shared (for the runtime to read them). */
-  private void writeBack(boolean withFlags) {
-    writeBack(dirty, withFlags);
-  }
-
-  /** Stores those of {@code registers} that are slotted (flags: bit FLAGS, where shared); they stay dirty here. */
-  void writeBack(BitSet registers) {
-    writeBack(registers, false);
-  }
-
-  private void writeBack(BitSet registers, boolean withFlags) {
-    for (int i = slotted.nextSetBit(0); i >= 0 && i < FLAGS; i = slotted.nextSetBit(i + 1)) {
-      if (registers.get(i)) {
-        ir.storeState(ir.load(ir.m.i64, regs[i]), stateField(offsetOf(i)));
-      }
-    }
-    if (slotted.get(FLAGS) && (flagsShared && registers.get(FLAGS) || withFlags)) {
-      for (int i = 0; i < 4; i++) {
-        ir.storeState(ir.zext(ir.load(ir.m.i1, flags[i]), 8), stateField(NZCV + i));
-      }
-    }
+  /** Stores those of {@code subset} that are slotted (flags: bit FLAGS, where shared); they stay dirty here. */
+  void writeBack(BitSet subset) {
+    registers.writeBack(subset);
   }
 
   /** Loads the slotted registers and flags from the global guest state. */
   void reload() {
-    reload(ALL, false);
+    forgetOperands();
+    registers.reload();
   }
 
   /** Loads those of {@code changed} that are slotted (flags: bit FLAGS) from the global guest state. */
   void reload(BitSet changed) {
-    reload(changed, false);
-  }
-
-  /** {@code withFlags}: the flags too where they are not shared (after the runtime wrote them). */
-  private void reload(boolean withFlags) {
-    reload(ALL, withFlags);
-  }
-
-  private void reload(BitSet changed, boolean withFlags) {
-    minuend = null;
-    division = null;
-    for (int i = slotted.nextSetBit(0); i >= 0 && i < FLAGS; i = slotted.nextSetBit(i + 1)) {
-      if (changed.get(i)) {
-        ir.store(ir.loadState(ir.m.i64, stateField(offsetOf(i))), regs[i]);
-      }
-    }
-    if (slotted.get(FLAGS) && (flagsShared && changed.get(FLAGS) || withFlags)) {
-      for (int i = 0; i < 4; i++) {
-        ir.store(loadFlag(i), flags[i]);
-      }
-    }
+    forgetOperands();
+    registers.reload(changed);
   }
 }

@@ -69,8 +69,8 @@ final class FunctionLifter {
       LongFunction<LLVMValueRef> functionAt) {
     LLVMValueRef scratch = LLVMAddFunction(ir.m.module(), guest.symbol() + ".scan", runtime.guestFunctionType);
     RegisterUsage usage =
-        new FunctionLifter(ir, runtime, target, guest, scratch, functionAt, a -> Emitter.ALL, a -> Emitter.ALL,
-            Emitter.ALL, null,
+        new FunctionLifter(ir, runtime, target, guest, scratch, functionAt, a -> RegisterFile.ALL,
+            a -> RegisterFile.ALL, RegisterFile.ALL, null,
             guest.resumePoints(), true, false, false, false).liftBody();
     LLVMDeleteFunction(scratch);
     return usage;
@@ -87,7 +87,7 @@ final class FunctionLifter {
       Set<Long> resumePoints, boolean flagsShared, boolean traceRegisters, boolean fpcrWritten,
       boolean fpsrRead) {
     // The register log reads the whole register file inside every callee.
-    LongFunction<BitSet> touchedBy = traceRegisters ? a -> Emitter.ALL : effects.touched()::get;
+    LongFunction<BitSet> touchedBy = traceRegisters ? a -> RegisterFile.ALL : effects.touched()::get;
     new FunctionLifter(ir, runtime, target, guest, function, functionAt, effects.clobbers()::get, touchedBy,
         usage.written(), usage.branches().onEntry(touchedBy), resumePoints, flagsShared, traceRegisters,
         fpcrWritten, fpsrRead).liftBody();
@@ -210,7 +210,7 @@ final class FunctionLifter {
    */
   void emitCall(long target, LLVMValueRef indirect, long returnAddress) {
     LLVMValueRef callee = indirect == null ? functionAt.apply(target) : null;
-    BitSet touched = callee != null ? touchedBy.apply(target) : Emitter.ALL;
+    BitSet touched = callee != null ? touchedBy.apply(target) : RegisterFile.ALL;
     BitSet deferred = e.dirtyBeyond(touched);
     e.writeBack(e.dirtyBeyond(deferred));
     LLVMValueRef next;

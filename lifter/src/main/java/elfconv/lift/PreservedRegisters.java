@@ -37,7 +37,7 @@ final class PreservedRegisters {
   static final int SP = 31;
   private static final int FP = 29;
   /** What an indirect call may change: everything but X19-X29 and SP, which the AAPCS64 has callees preserve. */
-  static final BitSet INDIRECT_CALL_CLOBBERS = (BitSet) Emitter.ALL.clone();
+  static final BitSet INDIRECT_CALL_CLOBBERS = (BitSet) RegisterFile.ALL.clone();
 
   static {
     INDIRECT_CALL_CLOBBERS.clear(FIRST, LAST + 1);

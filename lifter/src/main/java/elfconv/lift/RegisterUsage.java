@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * What a function's instructions do with the register file, as a first lifting pass finds it.
  *
- * @param written registers 0-30, 31 for SP, and {@link Emitter#FLAGS} for NZCV
+ * @param written registers 0-30, 31 for SP, and {@link RegisterFile#FLAGS} for NZCV
  * @param read the registers (and flags) the instructions read, in the same numbering
  * @param calleeSavedWrites per instruction address, which of X19-X29 and SP it writes ({@link PreservedRegisters})
  * @param flagReaders addresses of the instructions that read a flag
