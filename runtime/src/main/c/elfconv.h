@@ -87,10 +87,7 @@ double elfconv_fma64(double x, double y, double z);
 /* Inexact and Underflow (FPSR bits 4, 3) of a double-precision result r from finite operands, exactly: operation
  * 1 multiply, 2 divide, 3 square root, 4 fused a * b + c. Lifted code asks only where its own check cannot tell. */
 uint32_t elfconv_fp_exceptions(uint32_t operation, double a, double b, double c, double r);
-/* float_exact.c: executes the scalar FP instruction `word` (at pc) on elfconv_state exactly under any FPCR; lifted
- * code calls it instead of its native code when FPCR.RMode, FZ, DN or AHP are set. */
-void elfconv_fp_execute(uint64_t pc, uint32_t word);
-/* One element of an Advanced SIMD FP instruction under the current FPCR, exactly, its exceptions added to FPSR:
+/* One element of an FP instruction (scalar or Advanced SIMD) under the current FPCR, exactly, its exceptions added to FPSR:
  * `operation` packs what elfconv.semantics.FloatElement describes. */
 uint64_t elfconv_fp_element(uint32_t operation, uint64_t a, uint64_t b, uint64_t c);
 

@@ -1,8 +1,9 @@
 /*
- * Scalar FP instructions under a non-default FPCR, exactly as the Arm ARM defines them: any rounding mode,
+ * FP operations on one element under a non-default FPCR, exactly as the Arm ARM defines them: any rounding mode,
  * flush-to-zero (inputs and tiny results, with Input Denormal and Underflow), default NaN, and every FPSR
  * exception. Lifted code runs FP instructions natively while FPCR is the default (the process starts so and
- * most programs never change it) and calls elfconv_fp_execute only when FPCR.RMode, FZ or DN are set.
+ * most programs never change it) and calls elfconv_fp_element, element by element, only when FPCR.RMode, FZ, DN
+ * or AHP are set (and for the estimates and steps, which have no native counterpart).
  *
  * Values are integers: a significand and a binary exponent, rounded once by round_pack. FPCR.AHP selects the
  * alternative half-precision format of FCVT: no infinities or NaNs, exponent 31 a normal one.
@@ -573,10 +574,22 @@ static uint64_t fp_recpx(uint64_t a, Format f, Env *env) {
   return signed_zero(v.sign, f) | inverted << f.fraction_bits;
 }
 
+/* FPCompare as NZCV; FCMPE signals on every NaN, FCMP on signalling ones. */
+static int fp_compare(uint64_t a, uint64_t b, int signal_all, Format f, Env *env) {
+  Value x = unpack_value(a, f, env->flush, env), y = unpack_value(b, f, env->flush, env);
+  if (is_nan(x) || is_nan(y)) {
+    if (signal_all || x.cls == IS_SNAN || y.cls == IS_SNAN) env->flags |= FPSR_IOC;
+    return 0x3;
+  }
+  int order = compare_values(x, y);
+  return order < 0 ? 0x8 : order == 0 ? 0x6 : 0x2;
+}
+
 /* The operations of elfconv_fp_element, numbered as elfconv.semantics.FloatElement numbers them. */
 enum {
   E_ADD, E_SUB, E_MUL, E_DIV, E_MAX, E_MIN, E_MAXNM, E_MINNM, E_MULX, E_FUSED, E_ABD, E_SQRT, E_CMEQ, E_CMGE,
-  E_CMGT, E_ACGE, E_ACGT, E_ROUND, E_TO_INT, E_FROM_INT, E_CONVERT, E_RECPS, E_RSQRTS, E_RECPE, E_RSQRTE, E_RECPX
+  E_CMGT, E_ACGE, E_ACGT, E_ROUND, E_TO_INT, E_FROM_INT, E_CONVERT, E_RECPS, E_RSQRTS, E_RECPE, E_RSQRTE, E_RECPX,
+  E_COMPARE
 };
 
 static Env current_env(void) {
@@ -585,12 +598,16 @@ static Env current_env(void) {
 }
 
 /* operation: bits 0-7 the operation, 8-9 the format (0 single, 1 double, 3 half), 10-12 the rounding (7: FPCR's),
- * 13 unsigned, 14 FRINTX's Inexact, 16-22 fraction bits, 24-25 the format converted to. */
+ * 13 unsigned, 14 FRINTX's Inexact or FCMPE's signalling, 16-22 fraction bits, 24-25 the format converted to,
+ * 26-27 the integer's width where it is not the format's (1: 32 bits, 2: 64). COMPARE gives NZCV, when c is not
+ * zero (FCCMP's condition holds), else 0 without any exception. */
 uint64_t elfconv_fp_element(uint32_t operation, uint64_t a, uint64_t b, uint64_t c) {
   Env env = current_env();
   Format f = format_of((operation >> 8) & 3);
   int rounding = (operation >> 10) & 7, is_unsigned = (operation >> 13) & 1;
-  int fraction_bits = (operation >> 16) & 0x7f, bits = bits_of_format(f);
+  int integer_width = (operation >> 26) & 3;
+  int fraction_bits = (operation >> 16) & 0x7f;
+  int bits = integer_width == 1 ? 32 : integer_width == 2 ? 64 : bits_of_format(f);
   if (rounding == 7) rounding = env.rounding;
   uint64_t r;
   switch (operation & 0xff) {
@@ -623,162 +640,9 @@ uint64_t elfconv_fp_element(uint32_t operation, uint64_t a, uint64_t b, uint64_t
   case E_RECPE: r = fp_recip_estimate(a, f, &env); break;
   case E_RSQRTE: r = fp_rsqrt_estimate(a, f, &env); break;
   case E_RECPX: r = fp_recpx(a, f, &env); break;
+  case E_COMPARE: r = c ? (uint64_t)fp_compare(a, b, (operation >> 14) & 1, f, &env) : 0; break;
   default: fatal("internal error: elfconv_fp_element operation 0x%x", (uint64_t)operation);
   }
   elfconv_state.fpsr |= env.flags;
   return r;
-}
-
-// ---- the instructions, decoded as the decode table (lifter/src/main/decode) lists them
-
-static uint64_t read_v(int n, Format f) {
-  uint64_t value = 0;
-  __builtin_memcpy(&value, elfconv_state.v[n], (size_t)bits_of_format(f) / 8);
-  return value;
-}
-
-static void write_v(int n, uint64_t value, Format f) {
-  __builtin_memset(elfconv_state.v[n], 0, 16);
-  __builtin_memcpy(elfconv_state.v[n], &value, (size_t)bits_of_format(f) / 8);
-}
-
-static uint64_t read_x(int n, int is64) {
-  uint64_t value = n == 31 ? 0 : elfconv_state.x[n];
-  return is64 ? value : (uint32_t)value;
-}
-
-static void write_x(int n, uint64_t value, int is64) {
-  if (n != 31) elfconv_state.x[n] = is64 ? value : (uint32_t)value;
-}
-
-static int condition_holds(int cond) {
-  const uint8_t *f = elfconv_state.nzcv; /* N, Z, C, V */
-  int result;
-  switch (cond >> 1) {
-  case 0: result = f[1]; break;
-  case 1: result = f[2]; break;
-  case 2: result = f[0]; break;
-  case 3: result = f[3]; break;
-  case 4: result = f[2] && !f[1]; break;
-  case 5: result = f[0] == f[3]; break;
-  case 6: result = f[0] == f[3] && !f[1]; break;
-  default: result = 1; break;
-  }
-  return (cond & 1) && cond != 15 ? !result : result;
-}
-
-static void set_nzcv(int nzcv) {
-  for (int i = 0; i < 4; i++) elfconv_state.nzcv[i] = (uint8_t)((nzcv >> (3 - i)) & 1);
-}
-
-
-/* FPCompare as NZCV; FCMPE signals on every NaN, FCMP on signalling ones. */
-static int fp_compare(uint64_t a, uint64_t b, int signal_all, Format f, Env *env) {
-  Value x = unpack_value(a, f, env->flush, env), y = unpack_value(b, f, env->flush, env);
-  if (is_nan(x) || is_nan(y)) {
-    if (signal_all || x.cls == IS_SNAN || y.cls == IS_SNAN) env->flags |= FPSR_IOC;
-    return 0x3;
-  }
-  int order = compare_values(x, y);
-  return order < 0 ? 0x8 : order == 0 ? 0x6 : 0x2;
-}
-
-static void one_source(uint32_t w, Format f, Env *env) {
-  int opcode = (w >> 15) & 0x3f, rn = (w >> 5) & 31, rd = w & 31;
-  if ((opcode & 0x3c) == 0x04) {
-    Format to = format_of(opcode & 3);
-    write_v(rd, fp_convert(read_v(rn, f), f, to, env), to);
-    return;
-  }
-  uint64_t a = read_v(rn, f);
-  static const int FRINT_ROUNDING[] = {TIE_EVEN, POSITIVE, NEGATIVE, ZERO, TIE_AWAY, 0, -1, -1};
-  uint64_t result;
-  switch (opcode) {
-  case 3: result = fp_sqrt(a, f, env); break;
-  default: {
-    int rounding = FRINT_ROUNDING[opcode - 8];
-    result = fp_round_integral(a, rounding < 0 ? env->rounding : rounding, opcode == 14, f, env);
-    break;
-  }
-  }
-  write_v(rd, result, f);
-}
-
-static void two_source(uint32_t w, Format f, Env *env) {
-  int rm = (w >> 16) & 31, opcode = (w >> 12) & 15, rn = (w >> 5) & 31, rd = w & 31;
-  uint64_t a = read_v(rn, f), b = read_v(rm, f), result;
-  switch (opcode) {
-  case 0: result = fp_multiply(a, b, f, env); break;
-  case 1: result = fp_divide(a, b, f, env); break;
-  case 2: result = fp_add(a, b, f, env); break;
-  case 3: result = fp_subtract(a, b, f, env); break;
-  case 4: case 5: case 6: case 7: result = fp_max(a, b, !(opcode & 1), opcode >= 6, f, env); break;
-  default: result = negate(fp_multiply(a, b, f, env), f); break;
-  }
-  write_v(rd, result, f);
-}
-
-static void three_source(uint32_t w, Format f, Env *env) {
-  int o1 = (w >> 21) & 1, rm = (w >> 16) & 31, o0 = (w >> 15) & 1, ra = (w >> 10) & 31, rn = (w >> 5) & 31,
-      rd = w & 31;
-  uint64_t n = read_v(rn, f), m = read_v(rm, f), a = read_v(ra, f);
-  if (o1 != o0) n = negate(n, f);
-  if (o1) a = negate(a, f);
-  write_v(rd, fp_fused(a, n, m, f, env), f);
-}
-
-/* SCVTF, UCVTF, FCVT{N,P,M,Z,A}{S,U}, with fraction_bits for the fixed-point forms. */
-static void convert_integer(uint32_t w, Format f, Env *env) {
-  int is64 = w >> 31, rn = (w >> 5) & 31, rd = w & 31, int_bits = is64 ? 64 : 32;
-  int fixed = ((w >> 21) & 1) == 0;
-  int rmode = (w >> 19) & 3, opcode = (w >> 16) & 7;
-  int fraction_bits = fixed ? 64 - (int)((w >> 10) & 63) : 0;
-  if ((opcode & 6) == 2) {
-    write_v(rd, integer_to_fp(read_x(rn, is64), opcode & 1, int_bits, fraction_bits, f, env), f);
-    return;
-  }
-  int rounding = (opcode & 4) ? TIE_AWAY : rmode; /* FCVTA* by opcode, the others by rmode (fixed: ZERO) */
-  write_x(rd, fp_to_integer(read_v(rn, f), fraction_bits, opcode & 1, int_bits, rounding, f, env), is64);
-}
-
-/* The Advanced SIMD scalar SCVTF, UCVTF, FCVT{N,M,P,Z,A}{S,U}: the integer in a SIMD&FP register, as wide. */
-static void simd_scalar_convert(uint32_t w, Env *env) {
-  static const int BY_O2_O1[] = {TIE_EVEN, NEGATIVE, POSITIVE, ZERO};
-  Format f = (w >> 22) & 1 ? DOUBLE : SINGLE;
-  int is_unsigned = (w >> 29) & 1, rn = (w >> 5) & 31, rd = w & 31, bits = bits_of_format(f);
-  if ((w & 0xdfbffc00u) == 0x5e21d800u) {
-    write_v(rd, integer_to_fp(read_v(rn, f), is_unsigned, bits, 0, f, env), f);
-    return;
-  }
-  int away = (w & 0xdfbffc00u) == 0x5e21c800u;
-  int rounding = away ? TIE_AWAY : BY_O2_O1[((w >> 23) & 1) << 1 | ((w >> 12) & 1)];
-  write_v(rd, fp_to_integer(read_v(rn, f), 0, is_unsigned, bits, rounding, f, env), f);
-}
-
-void elfconv_fp_execute(uint64_t pc, uint32_t w) {
-  uint64_t fpcr = elfconv_state.fpcr;
-  Env env = {(int)((fpcr >> 22) & 3), (int)((fpcr >> 24) & 1), (int)((fpcr >> 25) & 1), (int)((fpcr >> 26) & 1), 0};
-  Format f = format_of((w >> 22) & 3);
-  if ((w & 0xff207c00u) == 0x1e204000u) {
-    one_source(w, f, &env);
-  } else if ((w & 0xff200c00u) == 0x1e200800u) {
-    two_source(w, f, &env);
-  } else if ((w & 0xff000000u) == 0x1f000000u) {
-    three_source(w, f, &env);
-  } else if ((w & 0xff20fc07u) == 0x1e202000u) {
-    int rm = (w >> 16) & 31, rn = (w >> 5) & 31, opc = (w >> 3) & 3;
-    uint64_t b = (opc & 1) ? 0 : read_v(rm, f);
-    set_nzcv(fp_compare(read_v(rn, f), b, opc >> 1, f, &env));
-  } else if ((w & 0xff200c00u) == 0x1e200400u) {
-    int rm = (w >> 16) & 31, cond = (w >> 12) & 15, rn = (w >> 5) & 31, e = (w >> 4) & 1;
-    set_nzcv(condition_holds(cond) ? fp_compare(read_v(rn, f), read_v(rm, f), e, f, &env) : (int)(w & 15));
-  } else if ((w & 0x7f000000u) == 0x1e000000u) {
-    convert_integer(w, f, &env);
-  } else if ((w & 0xdfbffc00u) == 0x5e21d800u || (w & 0xdf3fec00u) == 0x5e21a800u
-             || (w & 0xdfbffc00u) == 0x5e21c800u) {
-    simd_scalar_convert(w, &env);
-  } else {
-    fatal("internal error: elfconv_fp_execute of word 0x%x at 0x%x", (uint64_t)w, pc);
-  }
-  elfconv_state.fpsr |= env.flags;
 }

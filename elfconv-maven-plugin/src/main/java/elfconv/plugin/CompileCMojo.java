@@ -36,6 +36,10 @@ public final class CompileCMojo extends AbstractMojo {
   @Parameter(defaultValue = "-std=gnu11 -Wall", required = true)
   private String flags;
 
+  /** Static libraries linked into every program, after its source: paths of {@code .a} files or {@code -l} options. */
+  @Parameter
+  private List<String> libraries;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     Path cDir = cDirectory.toPath();
@@ -46,7 +50,8 @@ public final class CompileCMojo extends AbstractMojo {
     try {
       List<Path> sources = sources(cDir);
       Files.createDirectories(outputDirectory.toPath());
-      CrossCompiler crossCompiler = new CrossCompiler(compiler, List.of(flags.strip().split("\\s+")));
+      CrossCompiler crossCompiler = new CrossCompiler(compiler, List.of(flags.strip().split("\\s+")),
+          libraries == null ? List.of() : libraries);
       int built = 0;
       int total = 0;
       for (Path source : sources) {

@@ -7,8 +7,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds one static AArch64 glibc ELF from one C source with the cross compiler. */
-record CrossCompiler(String command, List<String> flags) {
+/**
+ * Builds one static AArch64 glibc ELF from one C source with the cross compiler.
+ *
+ * @param libraries linked after the source (such as a Debian package's {@code libcrypto.a}), before libm
+ */
+record CrossCompiler(String command, List<String> flags, List<String> libraries) {
+  CrossCompiler(String command, List<String> flags) {
+    this(command, flags, List.of());
+  }
 
   /**
    * @param level the optimisation option, such as {@code -O2}
@@ -19,7 +26,9 @@ record CrossCompiler(String command, List<String> flags) {
   String compile(Path source, String level, Path elf) throws IOException {
     List<String> line = new ArrayList<>(List.of(command, level));
     line.addAll(flags);
-    line.addAll(List.of("-static", "-o", elf.toString(), source.toString(), "-lm"));
+    line.addAll(List.of("-static", "-o", elf.toString(), source.toString()));
+    line.addAll(libraries);
+    line.add("-lm");
     Process process;
     try {
       ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);

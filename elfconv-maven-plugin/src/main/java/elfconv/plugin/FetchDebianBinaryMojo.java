@@ -16,9 +16,11 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Takes one executable out of a Debian package of another architecture, such as {@code bin/busybox} from
- * {@code busybox-static:arm64}: {@code apt-get download} fetches the package once into {@code debs/} of the elfconv
- * cache folder, {@code dpkg-deb -x} unpacks it, and the file is copied into the ELF folder.
+ * Takes one file out of a Debian package of another architecture, such as the executable {@code bin/busybox} from
+ * {@code busybox-static:arm64} or the static library {@code usr/lib/aarch64-linux-gnu/libzstd.a} from
+ * {@code libzstd-dev:arm64}: {@code apt-get download} fetches the package once into {@code debs/} of the elfconv
+ * cache folder, {@code dpkg-deb -x} unpacks it (into the unpack folder's {@code PACKAGE/}, where a library's headers
+ * stay for the programs built on it), and the file is copied into the output folder.
  */
 @Mojo(name = "fetch-debian-binary", defaultPhase = LifecyclePhase.GENERATE_TEST_RESOURCES, threadSafe = true)
 public final class FetchDebianBinaryMojo extends ElfconvMojo {
@@ -28,7 +30,7 @@ public final class FetchDebianBinaryMojo extends ElfconvMojo {
   @Parameter(defaultValue = "arm64", required = true)
   private String architecture;
 
-  /** The executable's path inside the package. */
+  /** The file's path inside the package. */
   @Parameter(defaultValue = "bin/busybox", required = true)
   private String path;
 
@@ -67,7 +69,7 @@ public final class FetchDebianBinaryMojo extends ElfconvMojo {
       }
       Files.createDirectories(output.getParent());
       Files.copy(file, output, StandardCopyOption.REPLACE_EXISTING);
-      output.toFile().setExecutable(true);
+      output.toFile().setExecutable(Files.isExecutable(file));
       getLog().info("Took " + path + " from " + deb.getFileName() + " into " + output);
     } catch (IOException e) {
       throw new MojoExecutionException("cannot fetch " + path + " of " + spec + ": " + e.getMessage(), e);
@@ -89,7 +91,7 @@ public final class FetchDebianBinaryMojo extends ElfconvMojo {
       process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
     } catch (IOException e) {
       throw new MojoFailureException("cannot fetch " + spec + ": " + command[0] + " not found (Debian's apt and "
-          + "dpkg are needed to get the corpus's busybox)");
+          + "dpkg are needed to get the corpus's Debian programs and libraries)");
     }
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     try {

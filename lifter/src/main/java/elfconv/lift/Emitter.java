@@ -260,22 +260,6 @@ public final class Emitter {
   }
 
   /**
-   * In exact mode, runs the scalar FP instruction being lifted by the runtime's own decoder (elfconv_fp_execute)
-   * and returns true; otherwise false.
-   */
-  public boolean scalarFloatByRuntime() {
-    if (!exactFloat) {
-      return false;
-    }
-    registers.writeBack(true);
-    RuntimeSymbols runtime = function.runtime();
-    ir.call(runtime.fpExecuteType, runtime.fpExecute, ir.c(64, pc()), ir.c(32, insn.word()));
-    forgetOperands();
-    registers.reload(true);
-    return true;
-  }
-
-  /**
    * Whether FP exceptions are to be computed inline: the program can read FPSR ({@link FloatEnvironment}), and the
    * instruction does not get them another way ({@link #withoutFloatExceptions}).
    */

@@ -139,26 +139,17 @@ final class RegisterFile {
 
   /** Stores the dirty slotted registers and flags into the global guest state. */
   void writeBack() {
-    writeBack(false);
-  }
-
-  /** {@code withFlags}: the flags too where they are not shared (for the runtime to read them). */
-  void writeBack(boolean withFlags) {
-    writeBack(dirty, withFlags);
+    writeBack(dirty);
   }
 
   /** Stores those of {@code registers} that are slotted (flags: bit FLAGS, where shared); they stay dirty here. */
   void writeBack(BitSet registers) {
-    writeBack(registers, false);
-  }
-
-  private void writeBack(BitSet registers, boolean withFlags) {
     for (int i = slotted.nextSetBit(0); i >= 0 && i < FLAGS; i = slotted.nextSetBit(i + 1)) {
       if (registers.get(i)) {
         ir.storeState(ir.load(ir.m.i64, regs[i]), stateField(offsetOf(i)));
       }
     }
-    if (slotted.get(FLAGS) && (flagsShared && registers.get(FLAGS) || withFlags)) {
+    if (slotted.get(FLAGS) && flagsShared && registers.get(FLAGS)) {
       for (int i = 0; i < 4; i++) {
         ir.storeState(ir.zext(ir.load(ir.m.i1, flags[i]), 8), stateField(NZCV + i));
       }
@@ -167,26 +158,17 @@ final class RegisterFile {
 
   /** Loads the slotted registers and flags from the global guest state. */
   void reload() {
-    reload(ALL, false);
+    reload(ALL);
   }
 
-  /** Loads those of {@code changed} that are slotted (flags: bit FLAGS) from the global guest state. */
+  /** Loads those of {@code changed} that are slotted (flags: bit FLAGS, where shared) from the global guest state. */
   void reload(BitSet changed) {
-    reload(changed, false);
-  }
-
-  /** {@code withFlags}: the flags too where they are not shared (after the runtime wrote them). */
-  void reload(boolean withFlags) {
-    reload(ALL, withFlags);
-  }
-
-  private void reload(BitSet changed, boolean withFlags) {
     for (int i = slotted.nextSetBit(0); i >= 0 && i < FLAGS; i = slotted.nextSetBit(i + 1)) {
       if (changed.get(i)) {
         ir.store(ir.loadState(ir.m.i64, stateField(offsetOf(i))), regs[i]);
       }
     }
-    if (slotted.get(FLAGS) && (flagsShared && changed.get(FLAGS) || withFlags)) {
+    if (slotted.get(FLAGS) && flagsShared && changed.get(FLAGS)) {
       for (int i = 0; i < 4; i++) {
         ir.store(loadFlag(i), flags[i]);
       }

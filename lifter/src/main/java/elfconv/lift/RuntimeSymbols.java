@@ -30,8 +30,6 @@ final class RuntimeSymbols {
   final LLVMValueRef traceRegisters;
   final LLVMTypeRef fma64Type;
   final LLVMValueRef fma64;
-  final LLVMTypeRef fpExecuteType;
-  final LLVMValueRef fpExecute;
   final LLVMTypeRef fpExceptionsType;
   final LLVMValueRef fpExceptions;
   final LLVMTypeRef fpElementType;
@@ -55,8 +53,6 @@ final class RuntimeSymbols {
     traceRegisters = m.function(GuestLayout.TRACE_REGISTERS, traceRegistersType);
     fma64Type = m.functionType(m.f64, m.f64, m.f64, m.f64);
     fma64 = m.function(GuestLayout.FMA64, fma64Type);
-    fpExecuteType = m.functionType(m.voidType, m.i64, m.i32);
-    fpExecute = m.function(GuestLayout.FP_EXECUTE, fpExecuteType);
     fpExceptionsType = m.functionType(m.i32, m.i32, m.f64, m.f64, m.f64, m.f64);
     fpExceptions = m.function(GuestLayout.FP_EXCEPTIONS, fpExceptionsType);
     fpElementType = m.functionType(m.i64, m.i32, m.i64, m.i64, m.i64);

@@ -18,9 +18,6 @@ final class FloatCompare {
   private FloatCompare() {}
 
   static void FCMP(Args.FpCompare a, Emitter e) {
-    if (e.scalarFloatByRuntime()) {
-      return;
-    }
     FloatOps ops = new FloatOps(e, FloatFormat.ofType(a.type()));
     LLVMValueRef n = ops.read(a.rn());
     LLVMValueRef m = a.z() == 1 ? ops.c(0) : ops.read(a.rm());
@@ -29,9 +26,6 @@ final class FloatCompare {
   }
 
   static void FCCMP(Args.FpCondCompare a, Emitter e) {
-    if (e.scalarFloatByRuntime()) {
-      return;
-    }
     FloatOps ops = new FloatOps(e, FloatFormat.ofType(a.type()));
     IrBuilder ir = e.ir;
     LLVMValueRef n = ops.read(a.rn());
@@ -46,11 +40,17 @@ final class FloatCompare {
 
   /**
    * N, Z, C, V of comparing a with b; where the program can observe it, Invalid Operation raised when {@code
-   * compared} holds: by every NaN for FCMPE ({@code signalling}), by signalling ones for FCMP.
+   * compared} holds: by every NaN for FCMPE ({@code signalling}), by signalling ones for FCMP. In exact mode the
+   * runtime compares (as FZ has it), and only when {@code compared} holds, for its exceptions.
    */
   private static LLVMValueRef[] compare(Emitter e, FloatOps ops, LLVMValueRef a, LLVMValueRef b,
       boolean signalling, LLVMValueRef compared) {
     IrBuilder ir = e.ir;
+    if (e.exactFloat()) {
+      LLVMValueRef nzcv = new FloatElement(FloatElement.Operation.COMPARE, ops.f).signalling(signalling)
+          .byRuntime(e, 4, a, b, ir.zext(compared, 64));
+      return new LLVMValueRef[] {ir.bit(nzcv, 3), ir.bit(nzcv, 2), ir.bit(nzcv, 1), ir.bit(nzcv, 0)};
+    }
     LLVMValueRef x = ops.value(a);
     LLVMValueRef y = ops.value(b);
     LLVMValueRef less = ir.fcmp(LLVMRealOLT, x, y);

@@ -30,11 +30,10 @@ final class FloatDataProcessing1 {
   }
 
   static void FSQRT_s(Args.FpUnary a, Emitter e) {
-    if (e.scalarFloatByRuntime()) {
-      return;
-    }
     FloatOps ops = ops(a, e);
-    ops.write(a.rd(), squareRoot(e, ops, ops.read(a.rn())));
+    LLVMValueRef x = ops.read(a.rn());
+    ops.write(a.rd(), new FloatElement(FloatElement.Operation.SQRT, ops.f).scalar(e, ops.f.bits(),
+        () -> squareRoot(e, ops, x), x));
   }
 
   /** FPSqrt of an element (bits), its exceptions raised where the program can see them. */
@@ -69,15 +68,15 @@ final class FloatDataProcessing1 {
   }
 
   /**
-   * FRINTX and FRINTI round in FPCR's mode: to nearest, ties to even here, as other modes go to the runtime's exact
-   * emulation (fpcr lines).
+   * FRINTX and FRINTI round in FPCR's mode (null): natively to nearest, ties to even, as other modes take exact
+   * mode (fpcr lines).
    */
   static void FRINTX_s(Args.FpUnary a, Emitter e) {
-    roundToIntegral(a, e, FloatOps.Rounding.TIE_EVEN, true);
+    roundToIntegral(a, e, null, true);
   }
 
   static void FRINTI_s(Args.FpUnary a, Emitter e) {
-    roundToIntegral(a, e, FloatOps.Rounding.TIE_EVEN, false);
+    roundToIntegral(a, e, null, false);
   }
 
   static void FCVT_s_ds(Args.FpRR a, Emitter e) {
@@ -108,14 +107,24 @@ final class FloatDataProcessing1 {
     return new FloatOps(e, FloatFormat.ofType(a.type()));
   }
 
-  /** FRINT: to an integral value of the format; only FRINTX ({@code signalInexact}) signals Inexact. */
+  /**
+   * FRINT: to an integral value of the format, with a fixed rounding or (null) FPCR's; only FRINTX
+   * ({@code signalInexact}) signals Inexact.
+   */
   private static void roundToIntegral(Args.FpUnary a, Emitter e, FloatOps.Rounding rounding,
       boolean signalInexact) {
-    if (e.scalarFloatByRuntime()) {
-      return;
-    }
     FloatOps ops = ops(a, e);
-    ops.write(a.rd(), roundToIntegral(e, ops, ops.read(a.rn()), rounding, signalInexact));
+    LLVMValueRef x = ops.read(a.rn());
+    FloatElement element = new FloatElement(FloatElement.Operation.ROUND, ops.f);
+    if (rounding != null) {
+      element.rounding(rounding);
+    }
+    if (signalInexact) {
+      element.signalInexact();
+    }
+    FloatOps.Rounding nativeRounding = rounding == null ? FloatOps.Rounding.TIE_EVEN : rounding;
+    ops.write(a.rd(), element.scalar(e, ops.f.bits(),
+        () -> roundToIntegral(e, ops, x, nativeRounding, signalInexact), x));
   }
 
   /** FPRoundInt of an element (bits), its exceptions raised where the program can see them. */
@@ -133,15 +142,16 @@ final class FloatDataProcessing1 {
 
   /** FCVT: Rn of format {@code from} to Rd of format {@code to}. */
   private static void convert(Args.FpRR a, Emitter e, FloatFormat from, FloatFormat to) {
-    if (e.scalarFloatByRuntime()) {
-      return;
-    }
     FloatOps ops = new FloatOps(e, from);
     LLVMValueRef source = ops.read(a.rn());
-    LLVMValueRef converted = FloatConversions.convert(ops, source, to);
+    FloatElement element = new FloatElement(FloatElement.Operation.CONVERT, from).to(to);
+    LLVMValueRef converted = element.scalar(e, to.bits(), () -> {
+      LLVMValueRef nativeResult = FloatConversions.convert(ops, source, to);
+      if (e.floatExceptionsObserved()) {
+        e.raiseFloatExceptions(FloatConversions.exceptions(ops, source, to, nativeResult));
+      }
+      return nativeResult;
+    }, source);
     ops.write(a.rd(), converted);
-    if (e.floatExceptionsObserved()) {
-      e.raiseFloatExceptions(FloatConversions.exceptions(ops, source, to, converted));
-    }
   }
 }

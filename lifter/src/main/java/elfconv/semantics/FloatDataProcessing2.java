@@ -55,11 +55,21 @@ final class FloatDataProcessing2 {
   }
 
   private static void lift(Args.FpBinary args, Emitter e, Operation operation) {
-    if (e.scalarFloatByRuntime()) {
-      return;
-    }
     FloatOps ops = new FloatOps(e, FloatFormat.ofType(args.type()));
-    ops.write(args.rd(), apply(e, ops, operation, ops.read(args.rn()), ops.read(args.rm())));
+    LLVMValueRef a = ops.read(args.rn());
+    LLVMValueRef b = ops.read(args.rm());
+    FloatElement element = new FloatElement(switch (operation) {
+      case MUL, NMUL -> FloatElement.Operation.MUL;
+      case DIV -> FloatElement.Operation.DIV;
+      case ADD -> FloatElement.Operation.ADD;
+      case SUB -> FloatElement.Operation.SUB;
+      case MAX -> FloatElement.Operation.MAX;
+      case MIN -> FloatElement.Operation.MIN;
+      case MAXNM -> FloatElement.Operation.MAXNM;
+      case MINNM -> FloatElement.Operation.MINNM;
+    }, ops.f);
+    LLVMValueRef result = element.scalar(e, ops.f.bits(), () -> apply(e, ops, operation, a, b), a, b);
+    ops.write(args.rd(), operation == Operation.NMUL && e.exactFloat() ? ops.negate(result) : result);
   }
 
   /** The operation on two elements (bits), its exceptions raised where the program can see them. */

@@ -2,6 +2,7 @@ package elfconv.semantics;
 
 import elfconv.ir.IrBuilder;
 import elfconv.lift.Emitter;
+import java.util.function.Supplier;
 import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /**
@@ -16,7 +17,7 @@ final class FloatElement {
   /** The runtime's operations, in the order of its enumeration (float_exact.c). */
   enum Operation {
     ADD, SUB, MUL, DIV, MAX, MIN, MAXNM, MINNM, MULX, FUSED, ABD, SQRT, CMEQ, CMGE, CMGT, ACGE, ACGT, ROUND, TO_INT,
-    FROM_INT, CONVERT, RECPS, RSQRTS, RECPE, RSQRTE, RECPX
+    FROM_INT, CONVERT, RECPS, RSQRTS, RECPE, RSQRTE, RECPX, COMPARE
   }
 
   /** One element's native code: its result bits from the operands' bits. */
@@ -57,6 +58,18 @@ final class FloatElement {
     return this;
   }
 
+  /** FCMPE: every NaN signals Invalid Operation, not only signalling ones (the bit FRINTX's Inexact uses). */
+  FloatElement signalling(boolean signalling) {
+    modifiers |= signalling ? 1 << 14 : 0;
+    return this;
+  }
+
+  /** The integer's width where it is not the format's: the general register of FCVTZS Wd, Dn or SCVTF Sd, Xn. */
+  FloatElement integerBits(int bits) {
+    modifiers |= (bits == 32 ? 1 : 2) << 26;
+    return this;
+  }
+
   FloatElement fractionBits(int bits) {
     modifiers |= bits << 16;
     return this;
@@ -89,11 +102,11 @@ final class FloatElement {
       }
       LLVMValueRef r;
       if (e.exactFloat() || nativeElement == null) {
-        r = exact(e, resultBits, x);
+        r = byRuntime(e, resultBits, x);
       } else if (e.fpsrRead()) {
         // The result natively; FPSR's flags, which would take far more code per lane, from the runtime.
         r = e.withoutFloatExceptions(() -> nativeElement.apply(ops, x));
-        exact(e, resultBits, x);
+        byRuntime(e, resultBits, x);
       } else {
         r = nativeElement.apply(ops, x);
       }
@@ -102,7 +115,16 @@ final class FloatElement {
     return result;
   }
 
-  private LLVMValueRef exact(Emitter e, int resultBits, LLVMValueRef[] x) {
+  /**
+   * A scalar FP instruction's operation on {@code operands}: natively by {@code nativeElement}, its exceptions
+   * inline where the program can see them, or in exact mode by the runtime.
+   */
+  LLVMValueRef scalar(Emitter e, int resultBits, Supplier<LLVMValueRef> nativeElement, LLVMValueRef... operands) {
+    return e.exactFloat() ? byRuntime(e, resultBits, operands) : nativeElement.get();
+  }
+
+  /** The operation on one element by the runtime, exactly under the current FPCR. */
+  LLVMValueRef byRuntime(Emitter e, int resultBits, LLVMValueRef... x) {
     IrBuilder ir = e.ir;
     LLVMValueRef[] wide = new LLVMValueRef[3];
     for (int k = 0; k < 3; k++) {

@@ -67,32 +67,35 @@ final class FloatIntegerConvert {
   }
 
   private static void toInteger(Args.FpToInt a, Emitter e, FloatOps.Rounding rounding, boolean signed) {
-    if (e.scalarFloatByRuntime()) {
-      return;
-    }
     FloatOps ops = new FloatOps(e, FloatFormat.ofType(a.type()));
-    boolean wide = a.sf() == 1;
-    e.setReg(a.rd(), toInteger(e, ops, ops.read(a.rn()), rounding, signed, wide ? 64 : 32, 0));
+    e.setReg(a.rd(), toGeneral(e, ops, ops.read(a.rn()), rounding, signed, a.sf() == 1 ? 64 : 32, 0));
   }
 
   private static void toFixed(Args.FpFixed a, Emitter e, boolean signed) {
-    if (e.scalarFloatByRuntime()) {
-      return;
-    }
     FloatOps ops = new FloatOps(e, FloatFormat.ofType(a.type()));
     int intBits = a.sf() == 1 ? 64 : 32;
-    e.setReg(a.rd(), toInteger(e, ops, ops.read(a.rn()), FloatOps.Rounding.ZERO, signed, intBits,
+    e.setReg(a.rd(), toGeneral(e, ops, ops.read(a.rn()), FloatOps.Rounding.ZERO, signed, intBits,
         intBits - a.scale()));
   }
 
   private static void fromFixed(Args.FpFixed a, Emitter e, boolean signed) {
-    if (e.scalarFloatByRuntime()) {
-      return;
-    }
     FloatOps ops = new FloatOps(e, FloatFormat.ofType(a.type()));
-    boolean wide = a.sf() == 1;
-    int intBits = wide ? 64 : 32;
-    ops.write(a.rd(), fromInteger(e, ops, e.reg(a.rn(), wide), signed, intBits, intBits - a.scale()));
+    int intBits = a.sf() == 1 ? 64 : 32;
+    LLVMValueRef n = e.reg(a.rn(), intBits == 64);
+    int fractionBits = intBits - a.scale();
+    FloatElement element = new FloatElement(FloatElement.Operation.FROM_INT, ops.f).unsigned(!signed)
+        .integerBits(intBits).fractionBits(fractionBits);
+    ops.write(a.rd(), element.scalar(e, ops.f.bits(),
+        () -> fromInteger(e, ops, n, signed, intBits, fractionBits), n));
+  }
+
+  /** FPToFixed into a general register: natively, or in exact mode by the runtime. */
+  private static LLVMValueRef toGeneral(Emitter e, FloatOps ops, LLVMValueRef bits, FloatOps.Rounding rounding,
+      boolean signed, int intBits, int fractionBits) {
+    FloatElement element = new FloatElement(FloatElement.Operation.TO_INT, ops.f).rounding(rounding)
+        .unsigned(!signed).integerBits(intBits).fractionBits(fractionBits);
+    return element.scalar(e, intBits,
+        () -> toInteger(e, ops, bits, rounding, signed, intBits, fractionBits), bits);
   }
 
   /**

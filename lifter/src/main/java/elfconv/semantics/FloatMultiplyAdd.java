@@ -29,16 +29,14 @@ final class FloatMultiplyAdd {
   }
 
   private static void lift(Args.FpTernary args, Emitter e, boolean negateProduct, boolean negateAddend) {
-    if (e.scalarFloatByRuntime()) {
-      return;
-    }
     FloatOps ops = new FloatOps(e, FloatFormat.ofType(args.type()));
     LLVMValueRef n = ops.read(args.rn());
     LLVMValueRef m = ops.read(args.rm());
     LLVMValueRef a = ops.read(args.ra());
-    n = negateProduct ? ops.negate(n) : n;
-    a = negateAddend ? ops.negate(a) : a;
-    ops.write(args.rd(), apply(e, ops, n, m, a));
+    LLVMValueRef addend = negateAddend ? ops.negate(a) : a;
+    LLVMValueRef factor = negateProduct ? ops.negate(n) : n;
+    ops.write(args.rd(), new FloatElement(FloatElement.Operation.FUSED, ops.f).scalar(e, ops.f.bits(),
+        () -> apply(e, ops, factor, m, addend), factor, m, addend));
   }
 
   /** FPMulAdd(a, n, m) on elements (bits), its exceptions raised where the program can see them. */

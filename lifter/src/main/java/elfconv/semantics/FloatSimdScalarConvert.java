@@ -2,6 +2,7 @@ package elfconv.semantics;
 
 import elfconv.a64.Args;
 import elfconv.lift.Emitter;
+import org.bytedeco.llvm.LLVM.LLVMValueRef;
 
 /**
  * The Advanced SIMD scalar forms of SCVTF, UCVTF and FCVT{N,M,P,Z,A}{S,U}: the integer is the low 32 or 64 bits of
@@ -63,18 +64,19 @@ final class FloatSimdScalarConvert {
   }
 
   private static void fromInteger(Args.FpScalarConvert a, Emitter e, boolean signed) {
-    if (e.scalarFloatByRuntime()) {
-      return;
-    }
     FloatOps ops = ops(a, e);
-    ops.write(a.rd(), FloatIntegerConvert.fromInteger(e, ops, ops.read(a.rn()), signed, ops.f.bits(), 0));
+    LLVMValueRef n = ops.read(a.rn());
+    FloatElement element = new FloatElement(FloatElement.Operation.FROM_INT, ops.f).unsigned(!signed);
+    ops.write(a.rd(), element.scalar(e, ops.f.bits(),
+        () -> FloatIntegerConvert.fromInteger(e, ops, n, signed, ops.f.bits(), 0), n));
   }
 
   private static void toInteger(Args.FpScalarConvert a, Emitter e, FloatOps.Rounding rounding, boolean signed) {
-    if (e.scalarFloatByRuntime()) {
-      return;
-    }
     FloatOps ops = ops(a, e);
-    ops.write(a.rd(), FloatIntegerConvert.toInteger(e, ops, ops.read(a.rn()), rounding, signed, ops.f.bits(), 0));
+    LLVMValueRef x = ops.read(a.rn());
+    FloatElement element = new FloatElement(FloatElement.Operation.TO_INT, ops.f).rounding(rounding)
+        .unsigned(!signed);
+    ops.write(a.rd(), element.scalar(e, ops.f.bits(),
+        () -> FloatIntegerConvert.toInteger(e, ops, x, rounding, signed, ops.f.bits(), 0), x));
   }
 }

@@ -49,7 +49,6 @@ public final class GuestLayout {
   public static final String COUNTER = "elfconv_counter";
   public static final String TRACE_REGISTERS = "elfconv_trace_registers";
   public static final String FMA64 = "elfconv_fma64";
-  public static final String FP_EXECUTE = "elfconv_fp_execute";
   public static final String FP_EXCEPTIONS = "elfconv_fp_exceptions";
   public static final String FP_ELEMENT = "elfconv_fp_element";
 
@@ -66,13 +65,12 @@ public final class GuestLayout {
   public static final String IMAGE = "elfconv_image";
 
   public static final List<String> RUNTIME_SYMBOLS = List.of(STATE, DISPATCH, SYSCALL, TRAP, FAULT, COUNTER,
-      TRACE_REGISTERS, FMA64, FP_EXECUTE, FP_EXCEPTIONS, FP_ELEMENT);
+      TRACE_REGISTERS, FMA64, FP_EXCEPTIONS, FP_ELEMENT);
   /**
    * Runtime functions only lifted code calls (the FP helpers): internal once linked with lifted code, so that a
    * program that never calls them does not carry them.
    */
-  public static final List<String> LIFTED_CODE_HELPERS = List.of(FMA64, FP_EXECUTE, FP_EXCEPTIONS,
-      FP_ELEMENT);
+  public static final List<String> LIFTED_CODE_HELPERS = List.of(FMA64, FP_EXCEPTIONS, FP_ELEMENT);
   public static final List<String> LIFTER_SYMBOLS = List.of(ENTRY, WINDOW_SIZE, PHDR, PHENT, PHNUM, FUNCTION_MASK,
       FUNCTION_SLOTS, SEGMENT_COUNT, SEGMENTS, IMAGE);
 
