@@ -9,11 +9,13 @@ import java.util.List;
 
 /**
  * Builds a static AArch64 ELF that runs many {@link InstructionCase}s in a row: for each, it loads the register
- * file, NZCV, FPCR and SP, runs the words, and dumps X0..X30, SP, NZCV, FPCR and FPSR; at the end it writes every dump and every
- * scratch block to stdout with one write each and exits 0. The dump needs no register to survive the sequence:
- * X0 is parked in TPIDR_EL0 while the dump's address is formed in it. Each case is its own function, called
- * through a table (so that no optimiser folds thousands of cases into one giant function), and its loop counter
- * lives in memory, since a case may change every register.
+ * file, NZCV, FPCR and SP, runs the words, and dumps X0..X30, SP, NZCV, FPCR and FPSR; at the end it writes every
+ * dump and every scratch block to stdout with one write each and exits 0. The dump needs no register to survive the
+ * sequence: X0 is parked in TPIDR_EL0 while the dump's address is formed in it. Each case is its own function,
+ * called through a table (so that no optimiser folds thousands of cases into one giant function), loading and
+ * dumping through routines all cases share (a case is some 15 instructions around its words, which keeps the
+ * translation of thousands of cases short), and its loop counter lives in memory, since a case may change every
+ * register.
  */
 public final class TestElfBuilder {
   private TestElfBuilder() {}
@@ -55,6 +57,7 @@ public final class TestElfBuilder {
           .ltorg
           .size _start, .-_start
         """);
+    appendRoutines(s);
     for (int i = 0; i < cases.size(); i++) {
       appendCase(s, i, cases.get(i).words());
     }
@@ -74,21 +77,14 @@ public final class TestElfBuilder {
   }
 
   private static void appendCase(StringBuilder s, int i, int[] words) {
+    boolean vectors = usesVectors(words);
     s.append("  .type case_").append(i).append(", %function\ncase_").append(i).append(":\n");
     s.append("  adrp x16, return_address\n  str x30, [x16, :lo12:return_address]\n");
     s.append("  adrp x0, initial + ").append(i * CaseLayout.DUMP_SIZE).append('\n');
     s.append("  add x0, x0, :lo12:initial + ").append(i * CaseLayout.DUMP_SIZE).append('\n');
+    s.append(vectors ? "  bl load_vectors\n" : "  bl load_integers\n");
+    // NZCV is set and read here, not in the routines: flags that crossed calls would change how every case lifts.
     s.append("  ldr x1, [x0, #").append(CaseLayout.NZCV_INDEX * 8).append("]\n  msr nzcv, x1\n");
-    s.append("  ldr x1, [x0, #").append(CaseLayout.FPCR_INDEX * 8).append("]\n  msr fpcr, x1\n  msr fpsr, xzr\n");
-    s.append("  ldr x1, [x0, #").append(CaseLayout.SP_INDEX * 8).append("]\n  mov sp, x1\n");
-    boolean vectors = usesVectors(words);
-    for (int v = 0; vectors && v < 32; v += 2) {
-      s.append("  ldp q").append(v).append(", q").append(v + 1).append(", [x0, #")
-          .append(CaseLayout.VECTORS + 16 * v).append("]\n");
-    }
-    for (int r = 2; r < 30; r += 2) {
-      s.append("  ldp x").append(r).append(", x").append(r + 1).append(", [x0, #").append(r * 8).append("]\n");
-    }
     s.append("  ldr x30, [x0, #240]\n  ldp x0, x1, [x0]\n");
     for (int w : words) {
       s.append(String.format("  .inst 0x%08x%n", w));
@@ -96,21 +92,48 @@ public final class TestElfBuilder {
     s.append("  msr tpidr_el0, x0\n");
     s.append("  adrp x0, dumps + ").append(i * CaseLayout.DUMP_SIZE).append('\n');
     s.append("  add x0, x0, :lo12:dumps + ").append(i * CaseLayout.DUMP_SIZE).append('\n');
-    for (int r = 1; r < 29; r += 2) {
-      s.append("  stp x").append(r).append(", x").append(r + 1).append(", [x0, #").append(r * 8).append("]\n");
-    }
-    s.append("  stp x29, x30, [x0, #232]\n");
-    s.append("  mrs x1, tpidr_el0\n  str x1, [x0]\n");
-    s.append("  mov x1, sp\n  str x1, [x0, #").append(CaseLayout.SP_INDEX * 8).append("]\n");
+    s.append("  str x1, [x0, #8]\n  str x30, [x0, #240]\n");
     s.append("  mrs x1, nzcv\n  str x1, [x0, #").append(CaseLayout.NZCV_INDEX * 8).append("]\n");
-    s.append("  mrs x1, fpcr\n  str x1, [x0, #").append(CaseLayout.FPCR_INDEX * 8).append("]\n");
-    s.append("  mrs x1, fpsr\n  str x1, [x0, #").append(CaseLayout.FPSR_INDEX * 8).append("]\n");
-    for (int v = 0; vectors && v < 32; v += 2) {
+    s.append(vectors ? "  bl dump_vectors\n" : "  bl dump_integers\n");
+    s.append("  adrp x16, return_address\n  ldr x30, [x16, :lo12:return_address]\n  ret\n");
+    s.append("  .size case_").append(i).append(", .-case_").append(i).append('\n');
+  }
+
+  /**
+   * The routines every case calls, so that a case is a few instructions around its words: with X0 pointing at the
+   * case's initial state, load FPCR (FPSR cleared), SP, X2..X29 (and V0..V31) and return, leaving NZCV, X0, X1 and
+   * X30 to the case; with X0 pointing at its dump (X0 parked in TPIDR_EL0; X1, X30 and NZCV stored), store the
+   * rest. Neither touches the stack, and FPSR's flags are read before anything could change them.
+   */
+  private static void appendRoutines(StringBuilder s) {
+    s.append("  .type load_vectors, %function\nload_vectors:\n");
+    for (int v = 0; v < 32; v += 2) {
+      s.append("  ldp q").append(v).append(", q").append(v + 1).append(", [x0, #")
+          .append(CaseLayout.VECTORS + 16 * v).append("]\n");
+    }
+    s.append("  .size load_vectors, .-load_vectors\n");
+    s.append("  .type load_integers, %function\nload_integers:\n");
+    s.append("  ldr x1, [x0, #").append(CaseLayout.FPCR_INDEX * 8).append("]\n  msr fpcr, x1\n  msr fpsr, xzr\n");
+    s.append("  ldr x1, [x0, #").append(CaseLayout.SP_INDEX * 8).append("]\n  mov sp, x1\n");
+    for (int r = 2; r < 30; r += 2) {
+      s.append("  ldp x").append(r).append(", x").append(r + 1).append(", [x0, #").append(r * 8).append("]\n");
+    }
+    s.append("  ret\n  .size load_integers, .-load_integers\n");
+    s.append("  .type dump_vectors, %function\ndump_vectors:\n");
+    for (int v = 0; v < 32; v += 2) {
       s.append("  stp q").append(v).append(", q").append(v + 1).append(", [x0, #")
           .append(CaseLayout.VECTORS + 16 * v).append("]\n");
     }
-    s.append("  adrp x16, return_address\n  ldr x30, [x16, :lo12:return_address]\n  ret\n");
-    s.append("  .size case_").append(i).append(", .-case_").append(i).append('\n');
+    s.append("  .size dump_vectors, .-dump_vectors\n");
+    s.append("  .type dump_integers, %function\ndump_integers:\n");
+    for (int r = 2; r < 30; r += 2) {
+      s.append("  stp x").append(r).append(", x").append(r + 1).append(", [x0, #").append(r * 8).append("]\n");
+    }
+    s.append("  mrs x1, fpsr\n  str x1, [x0, #").append(CaseLayout.FPSR_INDEX * 8).append("]\n");
+    s.append("  mrs x1, tpidr_el0\n  str x1, [x0]\n");
+    s.append("  mov x1, sp\n  str x1, [x0, #").append(CaseLayout.SP_INDEX * 8).append("]\n");
+    s.append("  mrs x1, fpcr\n  str x1, [x0, #").append(CaseLayout.FPCR_INDEX * 8).append("]\n");
+    s.append("  ret\n  .size dump_integers, .-dump_integers\n");
   }
 
   /** Families that never touch a SIMD&FP register (their load/store forms aside, named ..._v...). */
