@@ -4,6 +4,7 @@ import elfconv.codegen.Compiler;
 import elfconv.codegen.TranslationCache;
 import elfconv.toolchain.Target;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -45,6 +46,9 @@ final class CompileCommand implements Callable<Integer> {
     Optional<Compiler.Result> compiled = emitLlvm || noCache
         ? Optional.of(Compiler.compile(input, output, options, progress))
         : TranslationCache.translateTo(input, output, options, progress);
+    List<String> warnings = compiled.map(Compiler.Result::warnings)
+        .orElseGet(() -> TranslationCache.warnings(input, options));
+    warnings.forEach(w -> System.err.printf("elfconv: %s: warning: %s%n", input, w));
     if (compiled.isPresent()) {
       Compiler.Result r = compiled.get();
       System.err.printf("elfconv: %s -> %s (%s): %d functions, %d instructions, %d ms%n", input, output, target,

@@ -7,6 +7,7 @@ import elfconv.elf.Segment;
 import elfconv.ir.IrModule;
 import elfconv.lift.Discovery;
 import elfconv.lift.GuestFunction;
+import elfconv.lift.IllegalInstructions;
 import elfconv.lift.ProgramLifter;
 import elfconv.toolchain.Target;
 import java.io.IOException;
@@ -47,7 +48,8 @@ public final class Compiler {
   }
 
   /** What a translation produced. */
-  public record Result(Path output, int functions, int instructions, long millis) {}
+  /** A translation: its size, its time, and what the user should know of it (one line each). */
+  public record Result(Path output, int functions, int instructions, long millis, List<String> warnings) {}
 
   private Compiler() {}
 
@@ -67,6 +69,7 @@ public final class Compiler {
       checkAboveShadowStack(image);
     }
     List<GuestFunction> functions = Discovery.discover(image, A64Decoder.standard());
+    List<String> warnings = IllegalInstructions.warning(image, functions).stream().toList();
     int instructionCount = functions.stream().mapToInt(GuestFunction::instructionCount).sum();
     Consumer<String> step = instructionCount >= LARGE_PROGRAM ? progress : s -> { };
     step.accept(String.format("%d functions, %d instructions: lifting", functions.size(), instructionCount));
@@ -113,7 +116,8 @@ public final class Compiler {
       objects.forEach(Compiler::deleteQuietly);
       deleteQuietly(partial);
     }
-    return new Result(output, functions.size(), instructionCount, (System.nanoTime() - start) / 1_000_000);
+    return new Result(output, functions.size(), instructionCount, (System.nanoTime() - start) / 1_000_000,
+        warnings);
   }
 
   private static void checkAboveShadowStack(ElfImage image) {

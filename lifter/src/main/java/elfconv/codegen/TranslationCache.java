@@ -33,9 +33,33 @@ public final class TranslationCache {
   public static Path translate(Path elf, Compiler.Options options) {
     Path cached = entry(elf, options);
     if (!Files.exists(cached)) {
-      Compiler.compile(elf, cached, options);
+      keepWarnings(cached, Compiler.compile(elf, cached, options));
     }
     return cached;
+  }
+
+  /** The warnings of the translation of {@code elf} with {@code options} (kept beside it in the cache). */
+  public static List<String> warnings(Path elf, Compiler.Options options) {
+    Path file = warningsFile(entry(elf, options));
+    try {
+      return Files.exists(file) ? Files.readAllLines(file) : List.of();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void keepWarnings(Path cached, Compiler.Result result) {
+    if (!result.warnings().isEmpty()) {
+      try {
+        Files.write(warningsFile(cached), result.warnings());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + warningsFile(cached) + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static Path warningsFile(Path cached) {
+    return cached.resolveSibling(cached.getFileName() + ".warnings");
   }
 
   /**
@@ -48,6 +72,7 @@ public final class TranslationCache {
     Optional<Compiler.Result> result = Optional.empty();
     if (!Files.exists(cached)) {
       result = Optional.of(Compiler.compile(elf, cached, options, progress));
+      keepWarnings(cached, result.get());
     }
     copy(cached, output);
     return result;

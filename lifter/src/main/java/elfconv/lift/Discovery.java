@@ -5,7 +5,6 @@ import elfconv.a64.Effects;
 import elfconv.a64.Flow;
 import elfconv.a64.Insn;
 import elfconv.a64.Op;
-import elfconv.a64.LlvmDisassembler;
 import elfconv.a64.Pattern;
 import elfconv.elf.ElfImage;
 import elfconv.elf.Section;
@@ -51,7 +50,6 @@ public final class Discovery {
   private final NavigableSet<Long> computedPointers = new TreeSet<>();
   private final NavigableSet<Long> knownEntries = new TreeSet<>();
   /** Reachable words the decode table does not know, by address: all are reported together. */
-  private final NavigableMap<Long, Integer> unsupported = new TreeMap<>();
 
   private Discovery(ElfImage image, A64Decoder decoder) {
     this.image = image;
@@ -87,9 +85,6 @@ public final class Discovery {
         functions.put(entry, e.function);
         e.callTargets.stream().filter(t -> !functions.containsKey(t) && image.isCode(t)).forEach(certain::push);
       }
-    }
-    if (!unsupported.isEmpty()) {
-      throw unsupportedInstructions();
     }
     // In rounds: a function found through a pointer may compute pointers to more (busybox's bc and dc do).
     Set<Long> tried = new HashSet<>();
@@ -203,12 +198,6 @@ public final class Discovery {
         while (!insns.containsKey(a) && image.isCode(a) && !isTailCall(a, entry)
             && (a == target || !isPointedToFunction(a, entry))) {
           Insn insn = decode(a, speculative);
-          if (insn == null) {
-            // Not supported yet, and translation will fail: go on past it as if it fell through, so that the
-            // report counts everything that stands in the way, not only what precedes the first gap.
-            a += 4;
-            continue;
-          }
           insns.put(a, insn);
           Flow flow = Flow.of(insn);
           switch (flow.kind()) {
@@ -336,8 +325,9 @@ public final class Discovery {
   }
 
   /**
-   * The instruction at an address. A word LLVM does not decode either is unallocated and raises SIGILL when run;
-   * a real instruction the decode table does not know yet is remembered (and null returned), to be reported.
+   * The instruction at an address. A word outside the decode table is outside what QEMU's cortex-a72 runs at EL0
+   * (unallocated, privileged, of a later architecture version; ValidSetProperties checks the two sets agree): it
+   * raises SIGILL when run, as under QEMU ({@link IllegalInstructions} names those a disassembler knows).
    */
   private Insn decode(long address, boolean speculative) {
     int word = image.word(address);
@@ -348,38 +338,7 @@ public final class Discovery {
     if (speculative) {
       throw new TranslationException("speculative");
     }
-    if (LlvmDisassembler.disassemble(address, word) == null) {
-      return new Insn(address, word, Pattern.UNALLOCATED);
-    }
-    unsupported.put(address, word);
-    return null;
-  }
-
-  /** One line: the first unsupported instruction in full, then how many there are by mnemonic. */
-  private TranslationException unsupportedInstructions() {
-    Map<String, Integer> byMnemonic = new TreeMap<>();
-    String first = null;
-    for (Map.Entry<Long, Integer> u : unsupported.entrySet()) {
-      String llvm = LlvmDisassembler.disassemble(u.getKey(), u.getValue());
-      byMnemonic.merge(llvm.split(" ")[0], 1, Integer::sum);
-      if (first == null) {
-        first = String.format("unsupported instruction at 0x%x: word 0x%08x (%s), reachable from function %s",
-            u.getKey(), u.getValue(), "LLVM: " + llvm,
-            describeFunctionAt(u.getKey()));
-      }
-    }
-    StringBuilder summary = new StringBuilder();
-    byMnemonic.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-        .forEach(m -> summary.append(summary.length() == 0 ? "" : ", ").append(m.getValue()).append(' ')
-            .append(m.getKey()));
-    return new TranslationException(String.format("%s: %s; %d unsupported instruction%s in all: %s",
-        image.path(), first, unsupported.size(), unsupported.size() == 1 ? "" : "s", summary));
-  }
-
-  private String describeFunctionAt(long address) {
-    return image.symbols().stream()
-        .filter(s -> s.isFunction() && address >= s.value() && address < s.value() + Math.max(4, s.size()))
-        .map(Symbol::name).findFirst().orElse("at 0x" + Long.toHexString(address));
+    return new Insn(address, word, Pattern.UNALLOCATED);
   }
 
   private static NavigableMap<Long, List<Insn>> blocks(TreeMap<Long, Insn> insns, NavigableSet<Long> leaders) {

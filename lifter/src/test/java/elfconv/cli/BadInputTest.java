@@ -75,46 +75,6 @@ class BadInputTest {
   }
 
   @Test
-  void unsupportedInstructionNamesAddressWordAndDisassembly() throws Exception {
-    Path elf = TestPrograms.assemble(dir, "privileged", """
-            .globl _start
-            .type _start, %function
-        _start:
-            mov x0, #0
-            .inst 0xd5381000 // mrs x0, sctlr_el1
-            mov x8, #94
-            svc #0
-            .size _start, .-_start
-        """, "-static", "-e", "_start");
-    String message = compileFails(elf, "x86_64");
-    assertTrue(message.matches(".*unsupported instruction at 0x[0-9a-f]+: word 0xd5381000 \\(LLVM: mrs x0, SCTLR_EL1\\), "
-        + "reachable from function _start; 1 unsupported instruction in all: 1 mrs\n"), message);
-  }
-
-  /** Code after an unsupported instruction, and the functions it calls, are explored too: all of it is counted. */
-  @Test
-  void everyUnsupportedInstructionIsCountedEvenBehindAnother() throws Exception {
-    Path elf = TestPrograms.assemble(dir, "simd", """
-            .globl _start
-            .type _start, %function
-        _start:
-            mrs x0, sctlr_el1
-            mrs x1, ttbr0_el1
-            bl helper
-            mov x8, #94
-            svc #0
-            .size _start, .-_start
-            .type helper, %function
-        helper:
-            msr sctlr_el1, x0
-            ret
-            .size helper, .-helper
-        """, "-static", "-e", "_start");
-    String message = compileFails(elf, "x86_64");
-    assertTrue(message.endsWith("; 3 unsupported instructions in all: 2 mrs, 1 msr\n"), message);
-  }
-
-  @Test
   void missingFileIsNamed() throws Exception {
     assertTrue(compileFails(dir.resolve("nope"), "x86_64").contains("no such file"));
   }
