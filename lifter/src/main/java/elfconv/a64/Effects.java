@@ -26,7 +26,8 @@ public final class Effects {
    * @param offset where the access is, from the base before any writeback (0 for post-index)
    * @param writeback what the instruction adds to the base afterwards (0 for none)
    */
-  public record Transfer(boolean load, boolean vector, int bytes, int base, int rt, int rt2, long offset, long writeback) {
+  public record Transfer(boolean load, boolean vector, int bytes, int base, int rt, int rt2, long offset,
+      long writeback) {
     /** Whether {@code r} is one of the registers transferred. */
     public boolean transfers(int r) {
       return rt == r || rt2 == r;

@@ -259,7 +259,7 @@ final class PreservedRegisters {
     }
   }
 
-  /** Whether {@code insn} is an SP-based 64-bit general-register load ({@code load}) or store of Xr (LDR/LDP, STR/STP). */
+  /** Whether {@code insn} is an SP-based load ({@code load}) or store of Xr, 64-bit (LDR/LDP, STR/STP). */
   private static boolean stackTransfer(Insn insn, int r, boolean load) {
     Effects.Transfer t = Effects.stackTransfer(insn);
     return t != null && t.load() == load && !t.vector() && t.bytes() == 8 && t.transfers(r);
