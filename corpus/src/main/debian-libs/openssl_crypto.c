@@ -8,25 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "message.h"
+
 static void hex(const char *label, const unsigned char *p, unsigned n) {
   printf("%-18s ", label);
   for (unsigned i = 0; i < n; i++) printf("%02x", p[i]);
   printf("\n");
-}
-
-/* argv[1] bytes of standard input's lines, numbered and repeated. */
-static unsigned char *message(size_t size) {
-  char text[4096];
-  size_t t = fread(text, 1, sizeof text - 1, stdin);
-  text[t] = 0;
-  unsigned char *m = malloc(size + 64);
-  size_t n = 0;
-  for (unsigned line = 0; n < size; line++) {
-    const char *s = text;
-    for (unsigned k = 0; k < line % 4 && strchr(s, '\n'); k++) s = strchr(s, '\n') + 1;
-    n += (size_t)snprintf((char *)m + n, 64, "%u: %.40s\n", line * line % 9973, s);
-  }
-  return m;
 }
 
 int main(int argc, char **argv) {
