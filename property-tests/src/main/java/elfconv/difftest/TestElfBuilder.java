@@ -107,10 +107,7 @@ public final class TestElfBuilder {
    */
   private static void appendRoutines(StringBuilder s) {
     s.append("  .type load_vectors, %function\nload_vectors:\n");
-    for (int v = 0; v < 32; v += 2) {
-      s.append("  ldp q").append(v).append(", q").append(v + 1).append(", [x0, #")
-          .append(CaseLayout.VECTORS + 16 * v).append("]\n");
-    }
+    appendVectorPairs(s, "ldp");
     s.append("  .size load_vectors, .-load_vectors\n");
     s.append("  .type load_integers, %function\nload_integers:\n");
     s.append("  ldr x1, [x0, #").append(CaseLayout.FPCR_INDEX * 8).append("]\n  msr fpcr, x1\n  msr fpsr, xzr\n");
@@ -120,10 +117,7 @@ public final class TestElfBuilder {
     }
     s.append("  ret\n  .size load_integers, .-load_integers\n");
     s.append("  .type dump_vectors, %function\ndump_vectors:\n");
-    for (int v = 0; v < 32; v += 2) {
-      s.append("  stp q").append(v).append(", q").append(v + 1).append(", [x0, #")
-          .append(CaseLayout.VECTORS + 16 * v).append("]\n");
-    }
+    appendVectorPairs(s, "stp");
     s.append("  .size dump_vectors, .-dump_vectors\n");
     s.append("  .type dump_integers, %function\ndump_integers:\n");
     for (int r = 2; r < 30; r += 2) {
@@ -134,6 +128,14 @@ public final class TestElfBuilder {
     s.append("  mov x1, sp\n  str x1, [x0, #").append(CaseLayout.SP_INDEX * 8).append("]\n");
     s.append("  mrs x1, fpcr\n  str x1, [x0, #").append(CaseLayout.FPCR_INDEX * 8).append("]\n");
     s.append("  ret\n  .size dump_integers, .-dump_integers\n");
+  }
+
+  /** V0..V31 loaded ({@code ldp}) from or stored ({@code stp}) to the state X0 points at, two at a time. */
+  private static void appendVectorPairs(StringBuilder s, String instruction) {
+    for (int v = 0; v < 32; v += 2) {
+      s.append("  ").append(instruction).append(" q").append(v).append(", q").append(v + 1).append(", [x0, #")
+          .append(CaseLayout.VECTORS + 16 * v).append("]\n");
+    }
   }
 
   /** Families that never touch a SIMD&FP register (their load/store forms aside, named ..._v...). */
