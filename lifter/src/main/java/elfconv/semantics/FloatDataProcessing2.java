@@ -16,50 +16,51 @@ final class FloatDataProcessing2 {
   private FloatDataProcessing2() {}
 
   /** What the two-source encodings compute, as numbered by their opcode field (bits 15..12). */
-  enum Operation { MUL, DIV, ADD, SUB, MAX, MIN, MAXNM, MINNM, NMUL }
+  enum Operation { MUL, DIV, ADD, SUB, MAX, MIN, MAXNM, MINNM }
 
   static void FMUL_s(Args.FpBinary a, Emitter e) {
-    lift(a, e, Operation.MUL);
+    lift(a, e, Operation.MUL, false);
   }
 
   static void FDIV_s(Args.FpBinary a, Emitter e) {
-    lift(a, e, Operation.DIV);
+    lift(a, e, Operation.DIV, false);
   }
 
   static void FADD_s(Args.FpBinary a, Emitter e) {
-    lift(a, e, Operation.ADD);
+    lift(a, e, Operation.ADD, false);
   }
 
   static void FSUB_s(Args.FpBinary a, Emitter e) {
-    lift(a, e, Operation.SUB);
+    lift(a, e, Operation.SUB, false);
   }
 
   static void FMAX_s(Args.FpBinary a, Emitter e) {
-    lift(a, e, Operation.MAX);
+    lift(a, e, Operation.MAX, false);
   }
 
   static void FMIN_s(Args.FpBinary a, Emitter e) {
-    lift(a, e, Operation.MIN);
+    lift(a, e, Operation.MIN, false);
   }
 
   static void FMAXNM_s(Args.FpBinary a, Emitter e) {
-    lift(a, e, Operation.MAXNM);
+    lift(a, e, Operation.MAXNM, false);
   }
 
   static void FMINNM_s(Args.FpBinary a, Emitter e) {
-    lift(a, e, Operation.MINNM);
+    lift(a, e, Operation.MINNM, false);
   }
 
   static void FNMUL_s(Args.FpBinary a, Emitter e) {
-    lift(a, e, Operation.NMUL);
+    lift(a, e, Operation.MUL, true);
   }
 
-  private static void lift(Args.FpBinary args, Emitter e, Operation operation) {
+  /** The operation, its result negated for FNMUL ({@code negated}), NaNs too. */
+  private static void lift(Args.FpBinary args, Emitter e, Operation operation, boolean negated) {
     FloatOps ops = new FloatOps(e, FloatFormat.ofType(args.type()));
     LLVMValueRef a = ops.read(args.rn());
     LLVMValueRef b = ops.read(args.rm());
     FloatElement element = new FloatElement(switch (operation) {
-      case MUL, NMUL -> FloatElement.Operation.MUL;
+      case MUL -> FloatElement.Operation.MUL;
       case DIV -> FloatElement.Operation.DIV;
       case ADD -> FloatElement.Operation.ADD;
       case SUB -> FloatElement.Operation.SUB;
@@ -69,7 +70,7 @@ final class FloatDataProcessing2 {
       case MINNM -> FloatElement.Operation.MINNM;
     }, ops.f);
     LLVMValueRef result = element.scalar(e, ops.f.bits(), () -> apply(e, ops, operation, a, b), a, b);
-    ops.write(args.rd(), operation == Operation.NMUL && e.exactFloat() ? ops.negate(result) : result);
+    ops.write(args.rd(), negated ? ops.negate(result) : result);
   }
 
   /** The operation on two elements (bits), its exceptions raised where the program can see them. */
@@ -86,7 +87,6 @@ final class FloatDataProcessing2 {
       case MIN -> maximum(ops, a, b, false);
       case MAXNM -> maximum(ops, missingAs(ops, a, b, true), missingAs(ops, b, a, true), true);
       case MINNM -> maximum(ops, missingAs(ops, a, b, false), missingAs(ops, b, a, false), false);
-      case NMUL -> ops.negate(ops.result(ir.fmul(x, y), a, b));
     };
     if (e.floatExceptionsObserved()) {
       e.raiseFloatExceptions(exceptions(e, ops, operation, a, b));
@@ -101,7 +101,7 @@ final class FloatDataProcessing2 {
     LLVMValueRef y = ops.value(b);
     LLVMValueRef no = ir.c(1, 0);
     return switch (operation) {
-      case MUL, NMUL -> FloatExceptions.arithmetic(e, ops, FloatExceptions.MULTIPLY, ir.fmul(x, y), no, no, a, b);
+      case MUL -> FloatExceptions.arithmetic(e, ops, FloatExceptions.MULTIPLY, ir.fmul(x, y), no, no, a, b);
       case DIV -> {
         LLVMValueRef divideByZero = ir.and(ops.isZero(b), ir.and(ops.isFinite(a), ir.not(ops.isZero(a))));
         yield FloatExceptions.arithmetic(e, ops, FloatExceptions.DIVIDE, ir.fdiv(x, y), no, divideByZero, a, b);
