@@ -79,6 +79,17 @@ final class ProgramSpecs {
     return new ProgramSpec(name, elf, args, expectedError, stdin, timingRuns);
   }
 
+  /** The same run of the program {@code program} of a multi-call ELF built by {@code compile-c}. */
+  static ProgramSpec inMultiCall(ProgramSpec spec, String program, Path multiCall) {
+    if (!Files.isRegularFile(multiCall)) {
+      throw new IllegalArgumentException("program '" + spec.name() + "' has no multi-call ELF at " + multiCall
+          + ": build it with compile-c and the same multiCall");
+    }
+    List<String> args = new ArrayList<>(List.of(program));
+    args.addAll(spec.args());
+    return new ProgramSpec(spec.name(), multiCall, args, spec.expectedError(), spec.stdin(), spec.timingRuns());
+  }
+
   private static int count(String where, String value) {
     try {
       int runs = Integer.parseInt(value);

@@ -45,6 +45,13 @@ public final class VerifyMojo extends ElfconvMojo {
   @Parameter
   private String cBuild;
 
+  /**
+   * With {@code cBuild}: run every program from the multi-call ELF {@code compile-c} linked them into
+   * ({@code MULTICALL + cBuild}), its name the first argument, so that all share one translation.
+   */
+  @Parameter
+  private String multiCall;
+
   @Parameter(defaultValue = "${project.basedir}/src/main/asm", required = true)
   private File asmDirectory;
 
@@ -124,7 +131,11 @@ public final class VerifyMojo extends ElfconvMojo {
           : cBuild != null ? programsOf(properties, ".c", cBuild) : programsOf(asmDirectory.toPath(), ".s", "");
       List<ProgramSpec> specs = new ArrayList<>();
       for (String name : names) {
-        specs.add(ProgramSpecs.load(name, elfDirectory.toPath(), properties));
+        ProgramSpec spec = ProgramSpecs.load(name, elfDirectory.toPath(), properties);
+        specs.add(multiCall != null && cBuild != null
+            ? ProgramSpecs.inMultiCall(spec, name.substring(0, name.length() - cBuild.length()),
+                elfDirectory.toPath().resolve(multiCall + cBuild))
+            : spec);
       }
       return specs;
     } catch (IllegalArgumentException e) {

@@ -8,25 +8,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CrossCompilerTest {
   private static final short EM_AARCH64 = 183;
+  private static final CrossCompiler GCC = new CrossCompiler("aarch64-linux-gnu-gcc", List.of("-Wall"));
 
   @TempDir Path dir;
 
   @Test
   void buildsAStaticAArch64Executable() throws IOException {
-    Path source = Files.writeString(dir.resolve("hello.c"), "#include <stdio.h>\nint main(void) { puts(\"hi\"); }\n");
-    Path elf = dir.resolve("hello-O2");
+    Path elf = build("hello", "#include <stdio.h>\nint main(void) { puts(\"hi\"); }\n");
 
-    String warnings = new CrossCompiler("aarch64-linux-gnu-gcc", List.of("-Wall")).compile(source, "-O2", elf);
-
-    assertEquals("", warnings);
     ByteBuffer header = ByteBuffer.wrap(Files.readAllBytes(elf)).order(ByteOrder.LITTLE_ENDIAN);
     assertEquals(0x464c457f, header.getInt(0), "ELF magic");
     assertEquals(EM_AARCH64, header.getShort(18), "e_machine");
@@ -37,8 +36,7 @@ class CrossCompilerTest {
   void warningsAreReturned() throws IOException {
     Path source = Files.writeString(dir.resolve("unused.c"), "int main(void) { int unused; return 0; }\n");
 
-    String warnings = new CrossCompiler("aarch64-linux-gnu-gcc", List.of("-Wall")).compile(source, "-O0",
-        dir.resolve("unused-O0"));
+    String warnings = GCC.compileObject(source, "-O0", dir.resolve("unused.o"));
 
     assertTrue(warnings.contains("unused variable 'unused'"), warnings);
   }
@@ -46,7 +44,8 @@ class CrossCompilerTest {
   @Test
   void missingCompilerSaysWhatToInstall() {
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> new CrossCompiler("aarch64-no-such-gcc", List.of()).compile(dir.resolve("a.c"), "-O0", dir.resolve("a")));
+        () -> new CrossCompiler("aarch64-no-such-gcc", List.of()).compileObject(dir.resolve("a.c"), "-O0",
+            dir.resolve("a.o")));
 
     assertEquals("aarch64-no-such-gcc not found: install the AArch64 cross compiler (apt-get install "
         + "gcc-aarch64-linux-gnu libc6-dev-arm64-cross, or run scripts/setup) or point -Delfconv.crossCompiler at one",
@@ -54,15 +53,63 @@ class CrossCompilerTest {
   }
 
   @Test
-  void rejectedSourceGivesTheCompilersMessageAndNoElf() throws IOException {
+  void rejectedSourceGivesTheCompilersMessageAndNoObject() throws IOException {
     Path source = Files.writeString(dir.resolve("broken.c"), "int main(void) { return undeclared; }\n");
-    Path elf = dir.resolve("broken-O0");
+    Path object = dir.resolve("broken.o");
 
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> new CrossCompiler("aarch64-linux-gnu-gcc", List.of()).compile(source, "-O0", elf));
+        () -> GCC.compileObject(source, "-O0", object));
 
     assertTrue(e.getMessage().startsWith("cannot compile " + source), e.getMessage());
     assertTrue(e.getMessage().contains("'undeclared' undeclared"), e.getMessage());
-    assertFalse(Files.exists(elf));
+    assertFalse(Files.exists(object));
+  }
+
+  @Test
+  void programsDefiningTheSameSymbolsShareOneMultiCallElf() throws IOException, InterruptedException {
+    String program = """
+        #include <stdio.h>
+        int shared = %d;
+        int helper(void) { return shared; }
+        int main(int argc, char **argv) { printf("%%s argc=%%d helper=%%d last=%%s\\n", argv[0], argc, helper(),
+            argv[argc - 1]); return %d; }
+        """;
+    List<Path> entries = new ArrayList<>();
+    for (String name : List.of("first", "second")) {
+      Path source = Files.writeString(dir.resolve(name + ".c"), program.formatted(name.length(), name.length() + 1));
+      Path object = dir.resolve(name + ".o");
+      GCC.compileObject(source, "-O2", object);
+      Path entry = dir.resolve(name + ".entry.o");
+      GCC.renameMain(object, "elfconv_main_" + name, entry);
+      entries.add(entry);
+    }
+    Path dispatcher = Files.writeString(dir.resolve("multi.c"), CompileCMojo.dispatcherSource(List.of("first",
+        "second")));
+    List<Path> objects = new ArrayList<>(List.of(dir.resolve("multi.o")));
+    assertEquals("", GCC.compileObject(dispatcher, "-O2", objects.get(0)));
+    objects.addAll(entries);
+    Path elf = dir.resolve("multi");
+    GCC.link(objects, elf);
+
+    assertEquals("second argc=3 helper=6 last=b\n[exit 7]", run(elf, "second", "a", "b"));
+    assertEquals("first argc=1 helper=5 last=first\n[exit 6]", run(elf, "first"));
+    assertEquals("usage: ./multi PROGRAM [ARGUMENT...], PROGRAM one of: first second\n[exit 2]", run(elf, "third"));
+  }
+
+  private Path build(String name, String source) throws IOException {
+    Path object = dir.resolve(name + ".o");
+    GCC.compileObject(Files.writeString(dir.resolve(name + ".c"), source), "-O2", object);
+    Path elf = dir.resolve(name);
+    assertEquals("", GCC.link(List.of(object), elf));
+    return elf;
+  }
+
+  /** Runs under qemu-aarch64, as ./ELF from its folder: the output (stdout and stderr) and the exit status. */
+  private String run(Path elf, String... args) throws IOException, InterruptedException {
+    List<String> line = new ArrayList<>(List.of("qemu-aarch64", "./" + elf.getFileName()));
+    line.addAll(List.of(args));
+    Process process = new ProcessBuilder(line).directory(elf.getParent().toFile()).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    return output + "[exit " + process.waitFor() + "]";
   }
 }
