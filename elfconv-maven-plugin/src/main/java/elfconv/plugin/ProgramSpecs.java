@@ -87,7 +87,8 @@ final class ProgramSpecs {
     }
     List<String> args = new ArrayList<>(List.of(program));
     args.addAll(spec.args());
-    return new ProgramSpec(spec.name(), multiCall, args, spec.expectedError(), spec.stdin(), spec.timingRuns());
+    return new ProgramSpec(spec.name(), multiCall, args, spec.expectedError(), spec.stdin(), spec.timingRuns(),
+        spec.environment());
   }
 
   private static int count(String where, String value) {

@@ -2,6 +2,8 @@ package elfconv.cli;
 
 import elfconv.codegen.Compiler;
 import elfconv.codegen.TranslationCache;
+import elfconv.oracle.Environment;
+import elfconv.oracle.ProcessRunner;
 import elfconv.oracle.QemuOracle;
 import elfconv.run.WasmRunner;
 import elfconv.toolchain.Target;
@@ -29,27 +31,29 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     Path cwd = Path.of("").toAbsolutePath();
+    // The caller's environment in the caller's order; ELFCONV_* entries configure the runtime, which hides them.
+    Environment environment = Environment.ofThisProcess();
     List<String> argv = new ArrayList<>(List.of(input.toString()));
     argv.addAll(args);
     if (input.toString().endsWith(".wasm")) {
-      return WasmRunner.run(input, argv, System.getenv(), cwd, WasmRunner.Stdio.INHERIT).status();
+      return WasmRunner.run(input, argv, environment, cwd, WasmRunner.Stdio.INHERIT).status();
     }
     if (target.equals("qemu")) {
       List<String> command = new ArrayList<>(List.of("qemu-aarch64", "-cpu", QemuOracle.CPU, input.toString()));
       command.addAll(args);
-      return new ProcessBuilder(command).inheritIO().start().waitFor();
+      // QEMU hands its environment to the guest last to first.
+      return ProcessRunner.builder(command, environment.withoutOwn().reversed()).inheritIO().start().waitFor();
     }
     Target t = Target.of(target);
     Path output = translated(t);
     if (t == Target.WASM32) {
-      return WasmRunner.run(output, argv, System.getenv(), cwd, WasmRunner.Stdio.INHERIT).status();
+      return WasmRunner.run(output, argv, environment, cwd, WasmRunner.Stdio.INHERIT).status();
     }
     List<String> command = new ArrayList<>(List.of(output.toString()));
     command.addAll(args);
     // The cached translation sees the ELF's name as argv[0], as under QEMU and in wasmtime.
-    ProcessBuilder process = new ProcessBuilder(command).inheritIO();
-    process.environment().put("ELFCONV_ARGV0", input.toString());
-    return process.start().waitFor();
+    return ProcessRunner.builder(command, environment.with("ELFCONV_ARGV0", input.toString())).inheritIO().start()
+        .waitFor();
   }
 
   /** Translations are cached ({@link TranslationCache}): running the same ELF again starts at once. */

@@ -1,5 +1,6 @@
 package elfconv.run;
 
+import elfconv.oracle.Environment;
 import elfconv.oracle.ProcessRunner;
 import elfconv.oracle.RunResult;
 import elfconv.toolchain.Target;
@@ -10,8 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Runs a translated program to completion with given stdin, capturing what it did: an x86_64 executable as a
@@ -25,23 +24,24 @@ import java.util.TreeMap;
 public record TranslatedRun(RunResult result, long engineCompileNanos) {
 
   /** A run with empty stdin. */
-  public static TranslatedRun run(Target target, Path program, List<String> argv, Map<String, String> env, Path cwd,
+  public static TranslatedRun run(Target target, Path program, List<String> argv, Environment environment, Path cwd,
       Duration timeLimit) {
-    return run(target, program, argv, env, cwd, new byte[0], timeLimit);
+    return run(target, program, argv, environment, cwd, new byte[0], timeLimit);
   }
 
   /**
    * @param argv the program's argv
-   * @param env variables added to this process's environment (ELFCONV_* ones configure the runtime)
+   * @param environment the guest's environment, in order, where PWD is set to {@code cwd}; ELFCONV_* entries
+   *     configure the runtime, which hides them from the guest
    */
-  public static TranslatedRun run(Target target, Path program, List<String> argv, Map<String, String> env, Path cwd,
+  public static TranslatedRun run(Target target, Path program, List<String> argv, Environment environment, Path cwd,
       byte[] stdin, Duration timeLimit) {
+    Environment env = environment.with("PWD", cwd.toAbsolutePath().toString());
     if (target == Target.X86_64) {
       List<String> command = new ArrayList<>(List.of(program.toAbsolutePath().toString()));
       command.addAll(argv.subList(1, argv.size()));
-      Map<String, String> environment = new TreeMap<>(env);
-      environment.put("ELFCONV_ARGV0", argv.get(0));
-      return new TranslatedRun(new ProcessRunner(timeLimit).run(command, environment, cwd, stdin), 0);
+      return new TranslatedRun(new ProcessRunner(timeLimit).run(command, env.with("ELFCONV_ARGV0", argv.get(0)), cwd,
+          stdin), 0);
     }
     Path streams = null;
     try {
@@ -49,10 +49,7 @@ public record TranslatedRun(RunResult result, long engineCompileNanos) {
       Path stdinFile = Files.write(streams.resolve("stdin"), stdin);
       Path stdout = streams.resolve("stdout");
       Path stderr = streams.resolve("stderr");
-      Map<String, String> environment = new TreeMap<>(System.getenv());
-      environment.put("PWD", cwd.toAbsolutePath().toString()); // as ProcessRunner sets it for x86_64 and QEMU
-      environment.putAll(env);
-      WasmRunner.Outcome outcome = WasmRunner.run(program, argv, environment, cwd,
+      WasmRunner.Outcome outcome = WasmRunner.run(program, argv, env, cwd,
           new WasmRunner.Stdio(stdinFile, stdout, stderr));
       return new TranslatedRun(new RunResult(outcome.status(), null, Files.readAllBytes(stdout),
           Files.readAllBytes(stderr), List.of(), outcome.runNanos()), outcome.compileNanos());

@@ -1,5 +1,6 @@
 package elfconv.run;
 
+import elfconv.oracle.Environment;
 import elfconv.toolchain.Toolchain;
 import io.github.kawamuray.wasmtime.Config;
 import io.github.kawamuray.wasmtime.Engine;
@@ -28,7 +29,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -70,7 +70,7 @@ public final class WasmRunner {
   }
 
   /** Runs {@code _start}. */
-  public static Outcome run(Path wasm, List<String> argv, Map<String, String> env, Path cwd, Stdio stdio) {
+  public static Outcome run(Path wasm, List<String> argv, Environment env, Path cwd, Stdio stdio) {
     AtomicReference<Outcome> outcome = new AtomicReference<>();
     AtomicReference<RuntimeException> failure = new AtomicReference<>();
     Thread thread = new Thread(null, () -> {
@@ -93,7 +93,7 @@ public final class WasmRunner {
     return outcome.get();
   }
 
-  private static Outcome runHere(Path wasm, List<String> argv, Map<String, String> env, Path cwd, Stdio stdio) {
+  private static Outcome runHere(Path wasm, List<String> argv, Environment env, Path cwd, Stdio stdio) {
     if (stdio.stdin() == null) {
       return runHere(wasm, argv, env, cwd, stdio, System.in);
     }
@@ -104,7 +104,7 @@ public final class WasmRunner {
     }
   }
 
-  private static Outcome runHere(Path wasm, List<String> argv, Map<String, String> env, Path cwd, Stdio stdio,
+  private static Outcome runHere(Path wasm, List<String> argv, Environment env, Path cwd, Stdio stdio,
       InputStream stdin) {
     long compileStart = System.nanoTime();
     try (Config config = new Config().maxWasmStack(WASM_STACK).cacheConfigLoad(engineCacheConfig());
@@ -169,16 +169,19 @@ public final class WasmRunner {
     }
   }
 
-  private static WasiCtx wasi(List<String> argv, Map<String, String> env, Path cwd, Stdio stdio) {
+  private static WasiCtx wasi(List<String> argv, Environment env, Path cwd, Stdio stdio) {
     // Standard input is served by StandardInput, not by the WASI context. The working directory is the first
     // preopened directory; ELFCONV_CWD tells the runtime its host path (for getcwd and absolute paths).
     WasiCtxBuilder builder = new WasiCtxBuilder().args(argv).preopenedDir(cwd.toAbsolutePath(), ".");
-    env.forEach(builder::env);
+    for (String entry : env.entries()) {
+      int equals = entry.indexOf('=');
+      builder.env(entry.substring(0, equals), entry.substring(equals + 1));
+    }
     builder.env("ELFCONV_CWD", cwd.toAbsolutePath().normalize().toString());
     // Trace files named by an absolute path lie outside the guest's directory: their folder is preopened under
     // its own name, where the runtime looks for it (the guest's descriptors never show WASI's).
     for (String variable : List.of("ELFCONV_STRACE", "ELFCONV_REGTRACE")) {
-      String file = env.get(variable);
+      String file = env.get(variable).orElse(null);
       if (file != null && Path.of(file).isAbsolute() && Path.of(file).getParent() != null) {
         Path folder = Path.of(file).getParent();
         builder.preopenedDir(folder, folder.toString());

@@ -5,7 +5,7 @@ import elfconv.codegen.Compiler;
 import elfconv.elf.ElfImage;
 import elfconv.lift.Discovery;
 import elfconv.lift.GuestFunction;
-import elfconv.oracle.GuestRun;
+import elfconv.oracle.Environment;
 import elfconv.oracle.ProcessRunner;
 import elfconv.oracle.QemuOracle;
 import elfconv.oracle.RegisterTrace.Step;
@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Finds the first guest instruction after which a translation's registers part from QEMU's: the program is
@@ -29,7 +28,7 @@ import java.util.Map;
 public final class DivergenceLocator {
   /** Records compared at most (the runtime stops logging there, and QEMU's log is cut at the same size). */
   static final int LIMIT = 300_000;
-  private static final long LOG_BLOCKS = 400_000; // ulimit -f: 1 KiB blocks, about 600 bytes a record
+  private static final long LOG_KIB = 400_000; // about 600 bytes a record
   private static final long STACK_REACH = 16L << 20;
   private static final Duration TIME_LIMIT = Duration.ofMinutes(5);
   /** Larger programs take too long to translate with a trace call before every instruction. */
@@ -60,28 +59,30 @@ public final class DivergenceLocator {
     try {
       Files.createDirectories(dir);
       Path qemuLog = dir.resolve("qemu-registers.log");
-      String argv0 = spec.argv0();
-      byte[] stdin = spec.stdinBytes();
-      List<String> limited = new ArrayList<>(List.of("sh", "-c", "ulimit -f " + LOG_BLOCKS + "; exec \"$@\"", "sh"));
-      Path qemuDir = Files.createDirectories(dir.resolve("qemu"));
-      new QemuOracle(TIME_LIMIT).runWithRegisterLog(GuestRun.of(spec.elf(), spec.args(), qemuDir).withArgv0(argv0)
-          .withStdin(stdin),
-          qemuLog, LOG_BLOCKS);
-      Path runDir = Files.createDirectories(dir.resolve(target.id()));
-      Path program = runDir.resolve(spec.fileName());
+      // Both run in one directory, as the verifier's runs do; the program and its log lie beside it.
+      Path runDir = dir.resolve(Verifier.RUN_DIR);
+      new QemuOracle(TIME_LIMIT).runWithRegisterLog(Verifier.guestRun(spec, Verifier.freshDir(runDir)), qemuLog,
+          LOG_KIB);
+      Path program = Files.createDirectories(dir.resolve(target.id())).resolve(spec.fileName());
       // At -O 0: the trace calls before every instruction make optimising slow, and change nothing it logs.
       Compiler.compile(spec.elf(), program, new Compiler.Options(target, 0, Compiler.DEFAULT_WINDOW_SIZE, false, true));
-      String log = ".elfconv-registers";
-      List<String> argv = new ArrayList<>(List.of(argv0));
+      Path log = dir.resolve(target.id() + "-registers.log").toAbsolutePath();
+      Files.deleteIfExists(log);
+      List<String> argv = new ArrayList<>(List.of(spec.argv0()));
       argv.addAll(spec.args());
+      Environment environment = spec.environment().with("ELFCONV_REGTRACE", log.toString());
       if (target == Target.X86_64) {
-        limited.addAll(argv);
-        new ProcessRunner(TIME_LIMIT).run(limited, Map.of("ELFCONV_REGTRACE", log), runDir, stdin);
+        List<String> limited = new ArrayList<>(List.of("prlimit", "--fsize=" + LOG_KIB * 1024,
+            program.toAbsolutePath().toString()));
+        limited.addAll(spec.args());
+        new ProcessRunner(TIME_LIMIT).run(limited, environment.with("PWD", runDir.toAbsolutePath().toString())
+            .with("ELFCONV_ARGV0", spec.argv0()), Verifier.freshDir(runDir), spec.stdinBytes());
       } else {
-        TranslatedRun.run(target, program, argv, Map.of("ELFCONV_REGTRACE", log), runDir, stdin, TIME_LIMIT);
+        TranslatedRun.run(target, program, argv, environment, Verifier.freshDir(runDir), spec.stdinBytes(),
+            TIME_LIMIT);
       }
       return compare(image, RegisterTrace.read(qemuLog, LIMIT),
-          RegisterTrace.read(runDir.resolve(log), LIMIT), target.id());
+          RegisterTrace.read(log, LIMIT), target.id());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

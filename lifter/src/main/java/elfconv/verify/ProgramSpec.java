@@ -1,5 +1,6 @@
 package elfconv.verify;
 
+import elfconv.oracle.Environment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,15 +18,25 @@ import java.util.List;
  * @param stdin file whose bytes every run gets as standard input; null for empty standard input
  * @param timingRuns for a benchmark: after verification, QEMU and every target run this many more times in turn,
  *     without tracing, and the report gives the median times; 0 to report the verification runs' times
+ * @param environment every run's envp, in this order (PWD set to the run's directory in its place)
  */
 public record ProgramSpec(String name, Path elf, List<String> args, String expectedError, Path stdin,
-    int timingRuns) {
+    int timingRuns, Environment environment) {
   public ProgramSpec(String name, Path elf, List<String> args, String expectedError) {
     this(name, elf, args, expectedError, null);
   }
 
   public ProgramSpec(String name, Path elf, List<String> args, String expectedError, Path stdin) {
     this(name, elf, args, expectedError, stdin, 0);
+  }
+
+  /** Runs in the environment this process's user gives a program ({@link Environment#forGuest}). */
+  public ProgramSpec(String name, Path elf, List<String> args, String expectedError, Path stdin, int timingRuns) {
+    this(name, elf, args, expectedError, stdin, timingRuns, Environment.forGuest());
+  }
+
+  public ProgramSpec withEnvironment(Environment newEnvironment) {
+    return new ProgramSpec(name, elf, args, expectedError, stdin, timingRuns, newEnvironment);
   }
 
   /** The ELF's file name: argv[0] is {@code ./FILE} in every run, so a multi-call binary picks the same applet. */

@@ -26,13 +26,18 @@ import java.util.regex.Pattern;
 
 /**
  * Runs a program under QEMU and as translated output for each target, and compares what they did: exit status,
- * stdout, stderr and the normalised syscall trace. Every run gets its own empty working directory, the same
- * standard input and the same argv[0] ({@code ./FILE}, the ELF's file name).
+ * stdout, stderr and the normalised syscall trace. Every run starts in the same emptied working directory, with
+ * the same environment, standard input and argv[0] ({@code ./FILE}, the ELF's file name).
  */
 public final class Verifier {
   private static final Duration TIME_LIMIT = Duration.ofMinutes(2);
   /** The runtime's syscall trace, beside the run directory so that the guest does not see it. */
   private static final String TRACE_FILE = "strace.log";
+  /**
+   * Every run's working directory, emptied before each: QEMU's and each target's runs see the same current
+   * directory, and PWD the same value, as runs from one shell would.
+   */
+  static final String RUN_DIR = "cwd";
 
   private final Path workDir;
   private final List<Target> targets;
@@ -54,12 +59,10 @@ public final class Verifier {
     Path dir = workDir.resolve(spec.name());
     List<TargetRun> runs = new ArrayList<>();
     List<String> differences = new ArrayList<>();
-    String argv0 = spec.argv0();
-    byte[] stdin = spec.stdinBytes();
 
-    Path qemuDir = freshDir(dir.resolve("qemu"));
+    Path qemuDir = freshDir(dir.resolve(RUN_DIR));
     Oracle oracle = Oracle.configured(TIME_LIMIT);
-    RunResult qemu = oracle.run(GuestRun.of(spec.elf(), spec.args(), qemuDir).withArgv0(argv0).withStdin(stdin), true);
+    RunResult qemu = oracle.run(guestRun(spec, qemuDir), true);
     List<String> qemuTrace = SyscallTrace.normalise(qemu.syscalls(), oracle.guestWorkDir(qemuDir));
     runs.add(new TargetRun("qemu", qemu.exitStatus(), qemu.signal(), 0, millis(qemu.wallNanos()), true, true, true,
         qemu.syscalls().size()));
@@ -67,7 +70,7 @@ public final class Verifier {
     Map<Target, Path> programs = new EnumMap<>(Target.class);
     for (Target target : targets) {
       // The program and its trace live beside the directory it runs in, as QEMU's ELF and log do.
-      Path runDir = freshDir(dir.resolve(target.id()));
+      Path runDir = dir.resolve(RUN_DIR);
       Path output = freshDir(dir.resolve(target.id() + "-program")).resolve(spec.fileName());
       long translateMillis;
       try {
@@ -81,7 +84,7 @@ public final class Verifier {
         continue;
       }
       programs.put(target, output);
-      TranslatedRun run = run(target, output, argv0, spec.args(), stdin, runDir);
+      TranslatedRun run = run(target, output, spec, freshDir(runDir));
       RunResult result = withoutFaultDiagnostic(run.result());
       translateMillis += millis(run.engineCompileNanos());
       List<String> trace = SyscallTrace.normalise(result.syscalls(), runDir);
@@ -132,14 +135,12 @@ public final class Verifier {
       List<TargetRun> runs, Path dir) {
     Map<String, List<Long>> times = new TreeMap<>();
     for (int i = 0; i < spec.timingRuns(); i++) {
-      Path qemuDir = freshDir(dir.resolve("qemu"));
-      RunResult qemu = oracle.run(GuestRun.of(spec.elf(), spec.args(), qemuDir).withArgv0(spec.argv0())
-          .withStdin(spec.stdinBytes()), false);
+      RunResult qemu = oracle.run(guestRun(spec, freshDir(dir.resolve(RUN_DIR))), false);
       times.computeIfAbsent("qemu", k -> new ArrayList<>()).add(millis(qemu.wallNanos()));
       programs.forEach((target, program) -> {
         List<String> argv = new ArrayList<>(List.of(spec.argv0()));
         argv.addAll(spec.args());
-        RunResult r = TranslatedRun.run(target, program, argv, Map.of(), freshDir(dir.resolve(target.id())),
+        RunResult r = TranslatedRun.run(target, program, argv, spec.environment(), freshDir(dir.resolve(RUN_DIR)),
             spec.stdinBytes(), TIME_LIMIT).result();
         times.computeIfAbsent(target.id(), k -> new ArrayList<>()).add(millis(r.wallNanos()));
       });
@@ -183,14 +184,19 @@ public final class Verifier {
     }
   }
 
+  /** The run of {@code spec} under QEMU, in {@code dir}. */
+  static GuestRun guestRun(ProgramSpec spec, Path dir) {
+    return GuestRun.of(spec.elf(), spec.args(), dir).withArgv0(spec.argv0()).withStdin(spec.stdinBytes())
+        .withEnvironment(spec.environment());
+  }
+
   /** A translated program's run, with the syscall trace its runtime wrote. */
-  private TranslatedRun run(Target target, Path program, String argv0, List<String> args, byte[] stdin,
-      Path runDir) {
-    List<String> argv = new ArrayList<>(List.of(argv0));
-    argv.addAll(args);
+  private TranslatedRun run(Target target, Path program, ProgramSpec spec, Path runDir) {
+    List<String> argv = new ArrayList<>(List.of(spec.argv0()));
+    argv.addAll(spec.args());
     Path trace = program.resolveSibling(TRACE_FILE).toAbsolutePath();
-    TranslatedRun run = TranslatedRun.run(target, program, argv, Map.of("ELFCONV_STRACE", trace.toString()), runDir,
-        stdin, TIME_LIMIT);
+    TranslatedRun run = TranslatedRun.run(target, program, argv,
+        spec.environment().with("ELFCONV_STRACE", trace.toString()), runDir, spec.stdinBytes(), TIME_LIMIT);
     RunResult r = run.result();
     try {
       return new TranslatedRun(new RunResult(r.exitStatus(), r.signal(), r.stdout(), r.stderr(), readTrace(trace),
@@ -204,7 +210,7 @@ public final class Verifier {
     return Files.exists(trace) ? SyscallTrace.parseElfconv(Files.readString(trace)) : List.of();
   }
 
-  private static Path freshDir(Path dir) {
+  static Path freshDir(Path dir) {
     try {
       if (Files.exists(dir)) {
         try (var walk = Files.walk(dir)) {

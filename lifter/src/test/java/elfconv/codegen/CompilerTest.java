@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import elfconv.TestPrograms;
 import elfconv.elf.ElfFormatException;
+import elfconv.oracle.Environment;
 import elfconv.run.WasmRunner;
 import elfconv.toolchain.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +43,7 @@ class CompilerTest {
       status = new ProcessBuilder(output.toString()).redirectInput(stdin.toFile()).redirectOutput(stdout.toFile())
           .redirectError(stderr.toFile()).start().waitFor();
     } else {
-      status = WasmRunner.run(output, List.of("prog"), Map.of(), dir, new WasmRunner.Stdio(stdin, stdout, stderr))
+      status = WasmRunner.run(output, List.of("prog"), new Environment(List.of()), dir, new WasmRunner.Stdio(stdin, stdout, stderr))
           .status();
     }
     return new Outcome(status, Files.readString(stdout), Files.readString(stderr));

@@ -4,18 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import elfconv.codegen.Compiler;
+import elfconv.oracle.Environment;
+import elfconv.oracle.GuestRun;
 import elfconv.oracle.ProcessRunner;
+import elfconv.oracle.QemuOracle;
 import elfconv.oracle.RunResult;
 import elfconv.report.ProgramReport;
 import elfconv.report.TargetRun;
 import elfconv.run.TranslatedRun;
 import elfconv.toolchain.Target;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +47,7 @@ class SyscallProgramsTest {
     Path elf = dir.resolve(name);
     RunResult gcc = new ProcessRunner(Duration.ofMinutes(1)).run(List.of(GCC, "-static", "-nostdlib",
         "-ffreestanding", "-O1", "-fno-tree-vectorize", "-fno-builtin", "-o", elf.toString(),
-        SOURCES.resolve(name + ".c").toString()), Map.of(), dir, new byte[0]);
+        SOURCES.resolve(name + ".c").toString()), Environment.ofThisProcess(), dir, new byte[0]);
     assertEquals(0, gcc.exitStatus(), () -> GCC + " failed on " + name + ".c: " + gcc.stderrText());
     return elf;
   }
@@ -75,6 +79,50 @@ class SyscallProgramsTest {
     }
   }
 
+  /**
+   * QEMU, both translations and the verifier give the guest the environment in the order given (QEMU reverses
+   * what it is handed; PWD names each run's directory in its place), and none of elfconv's own variables.
+   */
+  @Test
+  void aHundredVariablesReachTheGuestInTheirOrder() throws IOException {
+    List<String> entries = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      entries.add(String.format("V%02d_%s=value %d", (i * 37) % 100, i % 2 == 0 ? "even" : "odd", i));
+      if (i == 50) {
+        entries.add("PWD=/elsewhere");
+        entries.add("ELFCONV_HIDDEN=1");
+      }
+    }
+    Environment environment = new Environment(entries);
+    Path elf = compile(dir, "environment");
+    ProgramReport report = new Verifier(dir.resolve("runs"), List.of(Target.values()))
+        .verify(new ProgramSpec("environment", elf, List.of(), null).withEnvironment(environment.withoutOwn()));
+    assertEquals(ProgramReport.Verdict.PASS, report.verdict(), () -> String.join("\n", report.differences()));
+
+    Path qemuDir = Files.createDirectories(dir.resolve("qemu"));
+    String qemu = new QemuOracle(Duration.ofMinutes(1)).run(GuestRun.of(elf, List.of(), qemuDir)
+        .withEnvironment(environment.withoutOwn()), false).stdoutText();
+    assertEquals(expected(entries, qemuDir), qemu);
+    for (Target target : Target.values()) {
+      Path program = dir.resolve("environment." + target.id());
+      Compiler.compile(elf, program, new Compiler.Options(target));
+      Path runDir = Files.createDirectories(dir.resolve(target.id()));
+      String translated = TranslatedRun.run(target, program, List.of("environment"), environment, runDir,
+          Duration.ofMinutes(1)).result().stdoutText();
+      assertEquals(expected(entries, runDir), translated, target.id());
+    }
+  }
+
+  private static String expected(List<String> entries, Path runDir) {
+    StringBuilder text = new StringBuilder();
+    for (String entry : entries) {
+      if (!entry.startsWith("ELFCONV_")) {
+        text.append(entry.startsWith("PWD=") ? "PWD=" + runDir.toAbsolutePath() : entry).append('\n');
+      }
+    }
+    return text.toString();
+  }
+
   /** wasm32 has no page protection: lifted code will check accesses itself (elfconv_fault); x86_64 faults. */
   @ParameterizedTest
   @ValueSource(strings = {"null", "readonly", "unmapped", "stack", "high", "low", "bus"})
@@ -86,7 +134,7 @@ class SyscallProgramsTest {
     Path program = dir.resolve("fault.x86_64");
     Compiler.compile(dir.resolve("fault"), program, new Compiler.Options(Target.X86_64));
     Path runDir = Files.createDirectories(dir.resolve("direct"));
-    RunResult run = TranslatedRun.run(Target.X86_64, program, List.of("fault", mode), Map.of(), runDir,
+    RunResult run = TranslatedRun.run(Target.X86_64, program, List.of("fault", mode), Environment.forGuest(), runDir,
         Duration.ofMinutes(1)).result();
     assertEquals(bus ? 135 : 139, run.exitStatus());
     String kind = bus ? "bus error" : "segmentation fault";
@@ -106,8 +154,9 @@ class SyscallProgramsTest {
     ProcessRunner runner = new ProcessRunner(Duration.ofMinutes(1));
     List<String> ignoring = List.of("sh", "-c", "trap '' INT QUIT; exec \"$@\"", "sh");
     RunResult qemu = runner.run(concat(ignoring, List.of("qemu-aarch64", "-cpu", "cortex-a72", elf.toString())),
-        Map.of(), dir, new byte[0]);
-    RunResult translated = runner.run(concat(ignoring, List.of(program.toString())), Map.of(), dir, new byte[0]);
+        Environment.ofThisProcess(), dir, new byte[0]);
+    RunResult translated = runner.run(concat(ignoring, List.of(program.toString())), Environment.ofThisProcess(), dir,
+        new byte[0]);
     assertTrue(qemu.stdoutText().contains("ignored = 2\nignored = 3\n"), qemu.stdoutText());
     assertEquals(qemu.stdoutText(), translated.stdoutText());
     assertEquals(0, translated.exitStatus(), translated.stderrText());

@@ -60,8 +60,10 @@ public final class ContainerOracle implements Oracle {
       logDir = Files.createTempDirectory("elfconv-container-");
       Files.write(logDir.resolve("stdin"), guest.stdin());
       List<String> command = new ArrayList<>(List.of("/busybox", "sh", "-c",
-          "exec \"$@\" </log/stdin >/log/stdout 2>/log/stderr", "sh",
-          "/qemu-aarch64", "-cpu", QemuOracle.CPU, "-0", guest.argv0()));
+          "exec \"$@\" </log/stdin >/log/stdout 2>/log/stderr", "sh", "/busybox", "env", "-i", "--"));
+      command.addAll(QemuOracle.hostEnvironment(guest.withEnvironment(guest.environment().with("PWD", "/work")))
+          .entries());
+      command.addAll(List.of("/qemu-aarch64", "-cpu", QemuOracle.CPU, "-0", guest.argv0()));
       if (traceSyscalls) {
         command.addAll(List.of("-d", "strace", "-D", "/log/strace"));
       }

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -88,7 +87,7 @@ public final class QemuOracle implements Oracle {
       }
       command.add(guest.elf().toString());
       command.addAll(guest.args());
-      RunResult raw = runner.run(command, Map.of(), guest.workDir(), guest.stdin());
+      RunResult raw = runner.run(command, hostEnvironment(guest), guest.workDir(), guest.stdin());
       List<SyscallRecord> syscalls = traceSyscalls
           ? SyscallTrace.parseQemu(Files.readString(log, StandardCharsets.ISO_8859_1))
           : List.of();
@@ -109,17 +108,23 @@ public final class QemuOracle implements Oracle {
    * bytes go to the log per instruction, so the log is cut at {@code logKiB} KiB (QEMU then stops).
    */
   public RunResult runWithRegisterLog(GuestRun guest, Path log, long logKiB) {
-    List<String> command = new ArrayList<>(List.of("sh", "-c", "ulimit -f " + logKiB + "; exec \"$@\"", "sh",
-        qemu.toString(), "-cpu", CPU, "-0", guest.argv0(), "-d", "cpu,nochain", singleStepOption(), "-D",
-        log.toString(), guest.elf().toString()));
+    List<String> command = new ArrayList<>(List.of("prlimit", "--fsize=" + logKiB * 1024, qemu.toString(), "-cpu",
+        CPU, "-0", guest.argv0(), "-d", "cpu,nochain", singleStepOption(), "-D", log.toString(),
+        guest.elf().toString()));
     command.addAll(guest.args());
-    RunResult raw = runner.run(command, Map.of(), guest.workDir(), guest.stdin());
+    RunResult raw = runner.run(command, hostEnvironment(guest), guest.workDir(), guest.stdin());
     return new RunResult(raw.exitStatus(), raw.signal(), raw.stdout(), guestStderr(raw), List.of(), raw.wallNanos());
+  }
+
+  /** What QEMU is given so that the guest sees its environment in order: QEMU passes it on last to first. */
+  static Environment hostEnvironment(GuestRun guest) {
+    return guest.guestEnvironment().reversed();
   }
 
   /** QEMU 8.1 renamed -singlestep to -one-insn-per-tb. */
   private String singleStepOption() {
-    RunResult version = runner.run(List.of(qemu.toString(), "--version"), Map.of(), Path.of("."), new byte[0]);
+    RunResult version = runner.run(List.of(qemu.toString(), "--version"), Environment.ofThisProcess(), Path.of("."),
+        new byte[0]);
     Matcher m = java.util.regex.Pattern.compile("version (\\d+)\\.(\\d+)").matcher(version.stdoutText());
     boolean renamed = m.find() && (Integer.parseInt(m.group(1)) > 8
         || Integer.parseInt(m.group(1)) == 8 && Integer.parseInt(m.group(2)) >= 1);

@@ -10,16 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ProcessRunnerTest {
   @TempDir Path dir;
+  private static final Environment NONE = new Environment(List.of());
   private final ProcessRunner runner = new ProcessRunner(Duration.ofSeconds(30));
 
   private RunResult sh(String script, byte[] stdin) {
-    return runner.run(List.of("/bin/sh", "-c", script), Map.of(), dir, stdin);
+    return runner.run(List.of("/bin/sh", "-c", script), NONE, dir, stdin);
   }
 
   @Test
@@ -35,18 +35,26 @@ class ProcessRunnerTest {
 
   @Test
   void passesArgumentsExactly() {
-    RunResult result = runner.run(List.of("printf", "%s|", "a b", "\"q\"", "", "$HOME", "'", " ", " x "), Map.of(),
-        dir, new byte[0]);
+    RunResult result = runner.run(List.of("printf", "%s|", "a b", "\"q\"", "", "$HOME", "'", " ", " x "), NONE, dir,
+        new byte[0]);
 
     assertEquals("a b|\"q\"||$HOME|'| | x |", result.stdoutText());
   }
 
   @Test
-  void setsEnvironmentAndWorkingDirectory() throws IOException {
-    RunResult result = runner.run(List.of("/bin/sh", "-c", "echo \"$ELFCONV_TEST\"; pwd -P; echo \"$PWD\""),
-        Map.of("ELFCONV_TEST", "value"), dir, new byte[0]);
+  void givesExactlyTheEnvironmentInItsOrder() {
+    Environment environment = new Environment(List.of("Z=1", "A=two words", "M==3", "EMPTY="));
 
-    assertEquals("value\n" + dir.toRealPath() + "\n" + dir.toAbsolutePath() + "\n", result.stdoutText());
+    RunResult result = runner.run(List.of("/usr/bin/env"), environment, dir, new byte[0]);
+
+    assertEquals("Z=1\nA=two words\nM==3\nEMPTY=\n", result.stdoutText());
+  }
+
+  @Test
+  void runsInTheWorkingDirectory() throws IOException {
+    RunResult result = runner.run(List.of("/bin/pwd", "-P"), NONE, dir, new byte[0]);
+
+    assertEquals(dir.toRealPath() + "\n", result.stdoutText());
   }
 
   @Test
@@ -63,7 +71,7 @@ class ProcessRunnerTest {
     ProcessRunner impatient = new ProcessRunner(Duration.ofMillis(300));
 
     ProcessException e = assertThrows(ProcessException.class, () -> impatient.run(
-        List.of("/bin/sh", "-c", "trap '' TERM; sleep 60; sleep 60"), Map.of(), dir, new byte[0]));
+        List.of("/bin/sh", "-c", "trap '' TERM; sleep 60; sleep 60"), NONE, dir, new byte[0]));
 
     assertTrue(e.getMessage().contains("did not finish within 300 ms and was killed"), e.getMessage());
     // The pumps only finish once the sleeping child, which holds stdout open, is dead too.
@@ -73,7 +81,7 @@ class ProcessRunnerTest {
   @Test
   void missingExecutableIsAClearError() {
     ProcessException e = assertThrows(ProcessException.class,
-        () -> runner.run(List.of(dir.resolve("nope").toString()), Map.of(), dir, new byte[0]));
+        () -> runner.run(List.of(dir.resolve("nope").toString()), NONE, dir, new byte[0]));
 
     assertTrue(e.getMessage().startsWith("cannot run " + dir.resolve("nope")), e.getMessage());
   }

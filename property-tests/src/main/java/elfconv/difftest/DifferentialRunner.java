@@ -1,6 +1,7 @@
 package elfconv.difftest;
 
 import elfconv.codegen.Compiler;
+import elfconv.oracle.Environment;
 import elfconv.oracle.GuestRun;
 import elfconv.oracle.Oracle;
 import elfconv.oracle.RunResult;
@@ -89,7 +90,7 @@ public final class DifferentialRunner {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return TranslatedRun.run(target, output, List.of(output.toString()), Map.of(), runDir, TIME_LIMIT).result();
+    return TranslatedRun.run(target, output, List.of(output.toString()), Environment.forGuest(), runDir, TIME_LIMIT).result();
   }
 
 }

@@ -5,6 +5,7 @@ import elfconv.a64.DecodeTable;
 import elfconv.a64.LlvmDisassembler;
 import elfconv.a64.Op;
 import elfconv.a64.Pattern;
+import elfconv.oracle.Environment;
 import elfconv.oracle.GuestRun;
 import elfconv.oracle.Oracle;
 import elfconv.oracle.ProcessRunner;
@@ -139,7 +140,7 @@ public final class ValidSetSweeper {
     RunResult gcc;
     try {
       gcc = new ProcessRunner(Duration.ofMinutes(2)).run(List.of(GCC, "-static", "-O2", "-o", elf.toString(),
-          source.toString()), Map.of(), dir, new byte[0]);
+          source.toString()), Environment.ofThisProcess(), dir, new byte[0]);
     } catch (RuntimeException e) {
       throw new IllegalStateException(GCC + " could not run: install gcc-aarch64-linux-gnu (scripts/setup)", e);
     }
