@@ -53,6 +53,23 @@ int64_t files_mkdirat(int dirfd, const char *path, uint32_t mode);
 int64_t files_unlinkat(int dirfd, const char *path, uint32_t flags);
 int64_t files_renameat2(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, uint32_t flags);
 int64_t files_fcntl(int fd, uint32_t cmd, uint64_t arg);
+/* struct flock, the same on both 64-bit ABIs. */
+typedef struct LinuxFlock {
+  int16_t type, whence;
+  int32_t pad;
+  int64_t start, length;
+  int32_t pid, pad2;
+} LinuxFlock;
+#define LINUX_F_GETLK 5u
+#define LINUX_F_SETLK 6u
+#define LINUX_F_SETLKW 7u
+#define LINUX_F_OFD_GETLK 36u
+#define LINUX_F_OFD_SETLK 37u
+#define LINUX_F_OFD_SETLKW 38u
+/* Record locks (F_GETLK, F_SETLK, F_SETLKW and their OFD forms); lock is the guest's struct, checked by the
+   caller. */
+int64_t files_lock(int fd, uint32_t cmd, LinuxFlock *lock);
+int64_t files_flock(int fd, uint32_t operation);
 int64_t files_dup(int fd);
 int64_t files_dup3(int oldfd, int newfd, uint32_t flags);
 /* TCGETS and TIOCGWINSZ only (the caller answers everything else with ENOTTY); out has the size the command needs. */
@@ -94,6 +111,16 @@ void host_uname(char out[6][LINUX_UTSNAME_FIELD]);
 int64_t host_prlimit(uint32_t resource, uint64_t limits[2]);
 /* The CPUs the guest may run on, as sched_getaffinity fills them; the result is the bytes written. */
 int64_t host_affinity(uint8_t *mask, size_t size);
+/* Process groups and sessions: getpgid, setpgid, getsid, setsid. */
+int64_t host_getpgid(int32_t pid);
+int64_t host_setpgid(int32_t pid, int32_t pgid);
+int64_t host_getsid(int32_t pid);
+int64_t host_setsid(void);
+/* struct tms (four clock_t of 1/100 s) and struct rusage (144 bytes), the same on both 64-bit ABIs. */
+#define LINUX_TMS_SIZE 32u
+#define LINUX_RUSAGE_SIZE 144u
+int64_t host_times(int64_t out[4]);
+int64_t host_getrusage(int32_t who, uint8_t out[LINUX_RUSAGE_SIZE]);
 /* struct sysinfo, as Linux on aarch64 (and x86_64) lays it out. */
 #define LINUX_SYSINFO_SIZE 112
 void host_sysinfo(uint8_t out[LINUX_SYSINFO_SIZE]);

@@ -331,6 +331,39 @@ static int64_t sys_futex(uint64_t addr, uint64_t op, uint64_t value, uint64_t ti
   return slept ? slept : -LINUX_ETIMEDOUT;
 }
 
+/* Record locks take a struct flock, which QEMU copies before the call: a bad pointer is EFAULT whatever the fd. */
+static int64_t sys_fcntl(uint64_t fd, uint64_t cmd, uint64_t arg) {
+  switch ((uint32_t)cmd) {
+  case LINUX_F_GETLK: case LINUX_F_OFD_GETLK:
+    if (!writable(arg, sizeof(LinuxFlock))) return -LINUX_EFAULT;
+    return files_lock(guest_fd(fd), (uint32_t)cmd, GUEST_PTR(arg));
+  case LINUX_F_SETLK: case LINUX_F_SETLKW: case LINUX_F_OFD_SETLK: case LINUX_F_OFD_SETLKW:
+    if (!readable(arg, sizeof(LinuxFlock))) return -LINUX_EFAULT;
+    return files_lock(guest_fd(fd), (uint32_t)cmd, GUEST_PTR(arg));
+  default:
+    return files_fcntl(guest_fd(fd), (uint32_t)cmd, arg);
+  }
+}
+
+static int64_t sys_times(uint64_t buf) {
+  int64_t tms[4];
+  int64_t ticks = host_times(tms);
+  if (buf) {
+    if (!writable(buf, LINUX_TMS_SIZE)) return -LINUX_EFAULT;
+    memcpy(GUEST_PTR(buf), tms, LINUX_TMS_SIZE);
+  }
+  return ticks;
+}
+
+static int64_t sys_getrusage(uint64_t who, uint64_t buf) {
+  uint8_t usage[LINUX_RUSAGE_SIZE];
+  int64_t result = host_getrusage((int32_t)who, usage);
+  if (result < 0) return result;
+  if (!writable(buf, LINUX_RUSAGE_SIZE)) return -LINUX_EFAULT;
+  memcpy(GUEST_PTR(buf), usage, LINUX_RUSAGE_SIZE);
+  return 0;
+}
+
 static int64_t emulate(uint64_t nr, const uint64_t *a) {
   switch (nr) {
   case SYS_read: return sys_read(a[0], a[1], a[2]);
@@ -353,7 +386,8 @@ static int64_t emulate(uint64_t nr, const uint64_t *a) {
   case SYS_unlinkat: return sys_unlinkat(a[0], a[1], a[2]);
   case SYS_renameat: return sys_renameat2(a[0], a[1], a[2], a[3], 0);
   case SYS_renameat2: return sys_renameat2(a[0], a[1], a[2], a[3], a[4]);
-  case SYS_fcntl: return files_fcntl(guest_fd(a[0]), (uint32_t)a[1], a[2]);
+  case SYS_fcntl: return sys_fcntl(a[0], a[1], a[2]);
+  case SYS_flock: return files_flock(guest_fd(a[0]), (uint32_t)a[1]);
   case SYS_dup: return files_dup(guest_fd(a[0]));
   case SYS_dup3: return files_dup3(guest_fd(a[0]), guest_fd(a[1]), (uint32_t)a[2]);
   case SYS_ioctl: return sys_ioctl(a[0], a[1], a[2]);
@@ -374,6 +408,12 @@ static int64_t emulate(uint64_t nr, const uint64_t *a) {
   case SYS_madvise: return guest_madvise(a[0], a[1], (uint32_t)a[2]);
   case SYS_getpid: case SYS_gettid: case SYS_set_tid_address: return host_getpid();
   case SYS_getppid: return host_getppid();
+  case SYS_getpgid: return host_getpgid((int32_t)a[0]);
+  case SYS_setpgid: return host_setpgid((int32_t)a[0], (int32_t)a[1]);
+  case SYS_getsid: return host_getsid((int32_t)a[0]);
+  case SYS_setsid: return host_setsid();
+  case SYS_times: return sys_times(a[0]);
+  case SYS_getrusage: return sys_getrusage(a[0], a[1]);
   case SYS_getuid: return (int64_t)host_ids().uid;
   case SYS_geteuid: return (int64_t)host_ids().euid;
   case SYS_getgid: return (int64_t)host_ids().gid;

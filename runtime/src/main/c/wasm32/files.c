@@ -528,6 +528,34 @@ int64_t files_fcntl(int fd, uint32_t cmd, uint64_t arg) {
   }
 }
 
+/* The only process: no lock of another can stand in the way. F_GETLK finds none, F_SETLK always succeeds, after
+ * the checks Linux makes (the lock type, OFD locks' zero pid, a descriptor open for the access the lock needs). */
+int64_t files_lock(int fd, uint32_t cmd, LinuxFlock *lock) {
+  GuestFile *f = file(fd);
+  if (!f) return -LINUX_EBADF;
+  enum { F_RDLCK = 0, F_WRLCK = 1, F_UNLCK = 2 };
+  bool get = cmd == LINUX_F_GETLK || cmd == LINUX_F_OFD_GETLK;
+  bool ofd = cmd >= LINUX_F_OFD_GETLK;
+  if (ofd && lock->pid != 0) return -LINUX_EINVAL;
+  if (lock->type != F_RDLCK && lock->type != F_WRLCK && (get || lock->type != F_UNLCK)) return -LINUX_EINVAL;
+  if (lock->whence < 0 || lock->whence > 2) return -LINUX_EINVAL;
+  if (get) {
+    lock->type = F_UNLCK;
+    return 0;
+  }
+  uint32_t access = f->flags & LINUX_O_ACCMODE;
+  if ((lock->type == F_RDLCK && access == LINUX_O_WRONLY) || (lock->type == F_WRLCK && access == LINUX_O_RDONLY)) {
+    return -LINUX_EBADF;
+  }
+  return 0;
+}
+
+int64_t files_flock(int fd, uint32_t operation) {
+  if (!file(fd)) return -LINUX_EBADF;
+  uint32_t kind = operation & ~4u /* LOCK_NB */;
+  return kind == 1 /* LOCK_SH */ || kind == 2 /* LOCK_EX */ || kind == 8 /* LOCK_UN */ ? 0 : -LINUX_EINVAL;
+}
+
 int64_t files_dup(int fd) {
   return duplicate(fd, 0, false);
 }

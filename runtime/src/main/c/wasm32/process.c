@@ -97,3 +97,46 @@ int64_t host_getpid(void) {
 int64_t host_getppid(void) {
   return 0;
 }
+
+/* The first process leads its process group and its session (both 1); there is no other process. */
+int64_t host_getpgid(int32_t pid) {
+  return pid == 0 || pid == 1 ? 1 : -LINUX_ESRCH;
+}
+
+int64_t host_setpgid(int32_t pid, int32_t pgid) {
+  if (pgid < 0) return -LINUX_EINVAL;
+  if (pid != 0 && pid != 1) return -LINUX_ESRCH;
+  return pgid == 0 || pgid == 1 ? 0 : -LINUX_EPERM;
+}
+
+int64_t host_getsid(int32_t pid) {
+  return host_getpgid(pid);
+}
+
+int64_t host_setsid(void) {
+  return -LINUX_EPERM; /* a process group leader cannot start a session */
+}
+
+static uint64_t cpu_nanoseconds(void) {
+  LinuxTimespec t;
+  if (host_clock_gettime(2 /* CLOCK_PROCESS_CPUTIME_ID */, &t) < 0) return 0;
+  return (uint64_t)t.sec * 1000000000u + (uint64_t)t.nsec;
+}
+
+/* All the time is the user's: WASI tells no system time apart. Clock ticks are 1/100 s, as on Linux. */
+int64_t host_times(int64_t out[4]) {
+  out[0] = (int64_t)(cpu_nanoseconds() / 10000000u);
+  out[1] = out[2] = out[3] = 0;
+  return (int64_t)(host_monotonic_nanoseconds() / 10000000u);
+}
+
+int64_t host_getrusage(int32_t who, uint8_t out[LINUX_RUSAGE_SIZE]) {
+  if (who != 0 /* SELF */ && who != -1 /* CHILDREN */ && who != 1 /* THREAD */) return -LINUX_EINVAL;
+  memset(out, 0, LINUX_RUSAGE_SIZE);
+  if (who != -1) {
+    uint64_t ns = cpu_nanoseconds();
+    int64_t utime[2] = {(int64_t)(ns / 1000000000u), (int64_t)(ns % 1000000000u / 1000u)};
+    memcpy(out, utime, sizeof utime); /* ru_utime, a struct timeval */
+  }
+  return 0;
+}

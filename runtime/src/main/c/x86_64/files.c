@@ -6,7 +6,7 @@
 
 enum {
   X86_READ = 0, X86_WRITE = 1, X86_CLOSE = 3, X86_LSEEK = 8, X86_IOCTL = 16, X86_PREAD64 = 17,
-  X86_PWRITE64 = 18, X86_DUP = 32, X86_FCNTL = 72, X86_FSYNC = 74, X86_FTRUNCATE = 77, X86_GETCWD = 79,
+  X86_PWRITE64 = 18, X86_DUP = 32, X86_FCNTL = 72, X86_FLOCK = 73, X86_FSYNC = 74, X86_FTRUNCATE = 77, X86_GETCWD = 79,
   X86_CHDIR = 80, X86_READLINK = 89, X86_GETDENTS64 = 217,
   X86_OPENAT = 257, X86_MKDIRAT = 258, X86_NEWFSTATAT = 262, X86_UNLINKAT = 263, X86_READLINKAT = 267,
   X86_FACCESSAT = 269, X86_PPOLL = 271, X86_DUP3 = 292, X86_PIPE2 = 293, X86_RENAMEAT2 = 316, X86_STATX = 332,
@@ -143,6 +143,15 @@ int64_t files_fcntl(int fd, uint32_t cmd, uint64_t arg) {
   case F_SETFL: return host_syscall(X86_FCNTL, FD(fd), cmd, to_host_flags((uint32_t)arg), 0, 0, 0);
   default: return -LINUX_EINVAL;
   }
+}
+
+/* struct flock and the commands are the same on x86_64. */
+int64_t files_lock(int fd, uint32_t cmd, LinuxFlock *lock) {
+  return host_syscall(X86_FCNTL, FD(fd), cmd, P(lock), 0, 0, 0);
+}
+
+int64_t files_flock(int fd, uint32_t operation) {
+  return host_syscall(X86_FLOCK, FD(fd), operation, 0, 0, 0, 0);
 }
 
 int64_t files_dup(int fd) {

@@ -26,6 +26,30 @@ int64_t host_getppid(void) {
   return host_syscall(X86_GETPPID, 0, 0, 0, 0, 0, 0);
 }
 
+int64_t host_getpgid(int32_t pid) {
+  return host_syscall(121 /* getpgid */, (uint64_t)(int64_t)pid, 0, 0, 0, 0, 0);
+}
+
+int64_t host_setpgid(int32_t pid, int32_t pgid) {
+  return host_syscall(109 /* setpgid */, (uint64_t)(int64_t)pid, (uint64_t)(int64_t)pgid, 0, 0, 0, 0);
+}
+
+int64_t host_getsid(int32_t pid) {
+  return host_syscall(124 /* getsid */, (uint64_t)(int64_t)pid, 0, 0, 0, 0, 0);
+}
+
+int64_t host_setsid(void) {
+  return host_syscall(112 /* setsid */, 0, 0, 0, 0, 0, 0);
+}
+
+int64_t host_times(int64_t out[4]) {
+  return host_syscall(100 /* times */, P(out), 0, 0, 0, 0, 0);
+}
+
+int64_t host_getrusage(int32_t who, uint8_t out[LINUX_RUSAGE_SIZE]) {
+  return host_syscall(98 /* getrusage */, (uint64_t)(int64_t)who, P(out), 0, 0, 0, 0);
+}
+
 int64_t host_prlimit(uint32_t resource, uint64_t limits[2]) {
   return host_syscall(302 /* prlimit64 */, 0, resource, 0, P(limits), 0, 0);
 }

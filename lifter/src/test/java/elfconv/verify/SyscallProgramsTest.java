@@ -60,7 +60,7 @@ class SyscallProgramsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"memory", "files", "signals"})
+  @ValueSource(strings = {"memory", "files", "signals", "locks"})
   void agreesWithQemuOnBothTargets(String name) {
     verify(name, List.of(), List.of(Target.values()));
   }
