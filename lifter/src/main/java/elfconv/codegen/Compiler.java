@@ -64,29 +64,20 @@ public final class Compiler {
    */
   public static Result compile(Path input, Path output, Options options, Consumer<String> progress) {
     long start = System.nanoTime();
-    ElfImage image = ElfImage.read(input);
-    if (options.target() == Target.WASM32) {
-      checkAboveShadowStack(image);
-    }
-    List<GuestFunction> functions = Discovery.discover(image, A64Decoder.standard());
-    List<String> warnings = IllegalInstructions.warning(image, functions).stream().toList();
-    int instructionCount = functions.stream().mapToInt(GuestFunction::instructionCount).sum();
-    Consumer<String> step = instructionCount >= LARGE_PROGRAM ? progress : s -> { };
-    step.accept(String.format("%d functions, %d instructions: lifting", functions.size(), instructionCount));
     Path dir = output.toAbsolutePath().getParent();
-    int partitions = partitions(instructionCount, options);
     List<Path> objects = new ArrayList<>();
     Path partial = null;
-    List<IrModule> modules = new ArrayList<>();
+    Lifted lifted = null;
     try {
+      lifted = lift(input, options, progress);
+      List<IrModule> modules = lifted.modules();
+      int partitions = modules.size();
+      Consumer<String> step = lifted.instructions() >= LARGE_PROGRAM ? progress : s -> { };
       Files.createDirectories(dir);
       for (int i = 0; i < partitions; i++) {
-        modules.add(new IrModule(input.getFileName() + (partitions > 1 ? "." + i : "")));
         objects.add(Files.createTempFile(dir, ".elfconv-", ".o"));
       }
       partial = Files.createTempFile(dir, ".elfconv-", ".partial");
-      ProgramLifter.lift(image, functions, options.target(), options.windowSize(), options.traceRegisters(),
-          modules);
       step.accept("optimising and generating " + options.target().id() + " code"
           + (partitions > 1 ? " (" + partitions + " parts in parallel)" : ""));
       Set<String> helpersCalledElsewhere = new HashSet<>();
@@ -94,7 +85,6 @@ public final class Compiler {
       Path llvmIr = options.emitLlvm() ? output.resolveSibling(output.getFileName() + ".ll") : null;
       IntStream.range(0, partitions).parallel().forEach(i -> {
         IrModule m = modules.get(i);
-        m.verify();
         if (i == 0) {
           ObjectEmitter.emitWithRuntime(m, options.target(), options.optLevel(), objects.get(i), llvmIr,
               helpersCalledElsewhere);
@@ -112,12 +102,57 @@ public final class Compiler {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
     } finally {
-      modules.forEach(IrModule::close);
+      if (lifted != null) {
+        lifted.close();
+      }
       objects.forEach(Compiler::deleteQuietly);
       deleteQuietly(partial);
     }
-    return new Result(output, functions.size(), instructionCount, (System.nanoTime() - start) / 1_000_000,
-        warnings);
+    return new Result(output, lifted.functions(), lifted.instructions(), (System.nanoTime() - start) / 1_000_000,
+        lifted.warnings());
+  }
+
+  /**
+   * The front end's work on a program: its functions lifted into verified LLVM modules (one per partition compiled
+   * in parallel), which the caller closes.
+   */
+  public record Lifted(int functions, int instructions, List<String> warnings, List<IrModule> modules)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      modules.forEach(IrModule::close);
+    }
+  }
+
+  /**
+   * The front end: reads and checks the ELF, finds its functions and lifts them into verified modules. A problem
+   * of the input is an {@link ElfFormatException} naming it; what reaches code generation is checked IR.
+   */
+  public static Lifted lift(Path input, Options options, Consumer<String> progress) {
+    ElfImage image = ElfImage.read(input);
+    if (options.target() == Target.WASM32) {
+      checkAboveShadowStack(image);
+    }
+    List<GuestFunction> functions = Discovery.discover(image, A64Decoder.standard());
+    List<String> warnings = IllegalInstructions.warning(image, functions).stream().toList();
+    int instructionCount = functions.stream().mapToInt(GuestFunction::instructionCount).sum();
+    if (instructionCount >= LARGE_PROGRAM) {
+      progress.accept(String.format("%d functions, %d instructions: lifting", functions.size(), instructionCount));
+    }
+    int partitions = partitions(instructionCount, options);
+    List<IrModule> modules = new ArrayList<>();
+    try {
+      for (int i = 0; i < partitions; i++) {
+        modules.add(new IrModule(input.getFileName() + (partitions > 1 ? "." + i : "")));
+      }
+      ProgramLifter.lift(image, functions, options.target(), options.windowSize(), options.traceRegisters(),
+          modules);
+      modules.parallelStream().forEach(IrModule::verify);
+      return new Lifted(functions.size(), instructionCount, warnings, List.copyOf(modules));
+    } catch (RuntimeException e) {
+      modules.forEach(IrModule::close);
+      throw e;
+    }
   }
 
   private static void checkAboveShadowStack(ElfImage image) {

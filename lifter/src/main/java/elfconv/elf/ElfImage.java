@@ -64,6 +64,10 @@ public final class ElfImage {
     int shent = Short.toUnsignedInt(buf.getShort(58));
     int shnum = Short.toUnsignedInt(buf.getShort(60));
     int shstrndx = Short.toUnsignedInt(buf.getShort(62));
+    if (phnum > 0 && phent != PHDR_SIZE) {
+      throw error("program headers are " + phent + " bytes each (e_phentsize), not the " + PHDR_SIZE
+          + " of ELF64; the header is damaged");
+    }
     requireInFile("program headers", phoff, (long) phent * phnum);
 
     List<Segment> loads = new ArrayList<>();
@@ -83,6 +87,7 @@ public final class ElfImage {
             + "); elfconv translates statically linked executables only: relink with -static");
       } else if (ptype == PT_LOAD) {
         requireInFile("segment " + i, offset, filesz);
+        checkPlacement(i, vaddr, filesz, memsz);
         loads.add(new Segment(vaddr, offset, filesz, memsz, flags));
       } else if (ptype == PT_PHDR) {
         phdr = vaddr;
@@ -94,15 +99,22 @@ public final class ElfImage {
     segments = List.copyOf(loads);
     phdrAddress = phdr >= 0 ? phdr : phdrFromSegments(phoff);
     sections = readSections(buf, shoff, shent, shnum, shstrndx);
-    for (Section section : sections) {
-      if (section.executable() && section.addr() != 0) {
-        codeSections.put(section.addr(), section.addr() + section.size());
-      }
-    }
-    symbols = readSymbols(buf);
     if (segmentContaining(entry).filter(Segment::executable).isEmpty()) {
       throw error("has its entry point 0x" + Long.toHexString(entry) + " outside every executable segment");
     }
+    if (!isCode(entry)) {
+      throw error("has its entry point 0x" + Long.toHexString(entry) + " past the bytes its segment has in the file");
+    }
+    for (Section section : sections) {
+      if (section.executable() && section.addr() != 0 && insideExecutableBytes(section.addr(), section.size())) {
+        codeSections.put(section.addr(), section.addr() + section.size());
+      }
+    }
+    if (!codeSections.isEmpty() && !isCode(entry)) {
+      // Section headers that leave out the entry point are wrong (the loader never reads them): segments decide.
+      codeSections.clear();
+    }
+    symbols = readSymbols(buf);
   }
 
   /** Reads and checks an AArch64 executable; every problem is an {@link ElfFormatException} naming the file. */
@@ -160,8 +172,29 @@ public final class ElfImage {
     };
   }
 
+  /** AArch64 Linux user space: 48-bit addresses, the lowest page never mapped. */
+  private static final long USER_SPACE_END = 1L << 48;
+  private static final int PHDR_SIZE = 56;
+  private static final int SHDR_SIZE = 64;
+
+  private void checkPlacement(int i, long vaddr, long filesz, long memsz) {
+    if (memsz < 0 || Long.compareUnsigned(memsz, filesz) < 0) {
+      throw error(String.format("segment %d: its size in memory (0x%x) is smaller than its size in the file (0x%x)",
+          i, memsz, filesz));
+    }
+    if (vaddr < 0 || vaddr >= USER_SPACE_END || memsz > USER_SPACE_END - vaddr) {
+      throw error(String.format("segment %d at 0x%x (+0x%x bytes) lies outside the 48-bit user address space", i,
+          vaddr, memsz));
+    }
+  }
+
+  private boolean insideExecutableBytes(long address, long size) {
+    return segments.stream().anyMatch(s -> s.executable() && address >= s.vaddr() && size >= 0
+        && address - s.vaddr() <= s.fileSize() && size <= s.fileSize() - (address - s.vaddr()));
+  }
+
   private void requireInFile(String what, long offset, long size) {
-    if (offset < 0 || size < 0 || offset + size > bytes.length) {
+    if (offset < 0 || size < 0 || offset > bytes.length || size > bytes.length - offset) {
       throw error("truncated ELF file: " + what + " at file offset 0x" + Long.toHexString(offset) + " (+0x"
           + Long.toHexString(size) + " bytes) extends past the end of the file (" + bytes.length + " bytes)");
     }
@@ -179,6 +212,10 @@ public final class ElfImage {
   private List<Section> readSections(ByteBuffer buf, long shoff, int shent, int shnum, int shstrndx) {
     if (shoff == 0 || shnum == 0) {
       return List.of();
+    }
+    if (shent != SHDR_SIZE) {
+      throw error("section headers are " + shent + " bytes each (e_shentsize), not the " + SHDR_SIZE
+          + " of ELF64; the header is damaged");
     }
     requireInFile("section headers", shoff, (long) shent * shnum);
     long namesOffset = shstrndx < shnum ? buf.getLong((int) (shoff + (long) shstrndx * shent) + 24) : 0;
@@ -220,12 +257,25 @@ public final class ElfImage {
   }
 
   private String cString(long offset) {
+    if (offset < 0 || offset >= bytes.length) {
+      throw error("a name at file offset 0x" + Long.toHexString(offset) + " lies outside the file (" + bytes.length
+          + " bytes); its string table is damaged");
+    }
     int start = (int) offset;
     int end = start;
     while (end < bytes.length && bytes[end] != 0) {
       end++;
     }
-    return new String(bytes, start, end - start, StandardCharsets.UTF_8);
+    // Names go into messages and listings, one line each: control characters are shown, not obeyed.
+    StringBuilder name = new StringBuilder();
+    new String(bytes, start, end - start, StandardCharsets.UTF_8).codePoints().forEach(c -> {
+      if (c < 0x20 || c == 0x7f) {
+        name.append(String.format("\\x%02x", c));
+      } else {
+        name.appendCodePoint(c);
+      }
+    });
+    return name.toString();
   }
 
   private ElfFormatException error(String what) {

@@ -2,6 +2,7 @@ package elfconv.ir;
 
 import static org.bytedeco.llvm.global.LLVM.*;
 
+import java.util.Objects;
 import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.llvm.LLVM.LLVMBasicBlockRef;
 import org.bytedeco.llvm.LLVM.LLVMBuilderRef;
@@ -270,7 +271,8 @@ public final class IrBuilder implements AutoCloseable {
   }
 
   public void br(LLVMBasicBlockRef target) {
-    LLVMBuildBr(b, target);
+    // LLVM dereferences a missing block without a check.
+    LLVMBuildBr(b, Objects.requireNonNull(target, "branch to a block that does not exist"));
   }
 
   public void condBr(LLVMValueRef cond, LLVMBasicBlockRef ifTrue, LLVMBasicBlockRef ifFalse) {
