@@ -413,6 +413,10 @@ static int64_t emulate(uint64_t nr, const uint64_t *a) {
   case SYS_getsid: return host_getsid((int32_t)a[0]);
   case SYS_setsid: return host_setsid();
   case SYS_times: return sys_times(a[0]);
+  case SYS_socket: case SYS_socketpair: case SYS_bind: case SYS_listen: case SYS_accept: case SYS_accept4:
+  case SYS_connect: case SYS_getsockname: case SYS_getpeername: case SYS_sendto: case SYS_recvfrom:
+  case SYS_setsockopt: case SYS_getsockopt: case SYS_shutdown: case SYS_sendmsg: case SYS_recvmsg:
+    return sockets_call(nr, a);
   case SYS_getrusage: return sys_getrusage(a[0], a[1]);
   case SYS_getuid: return (int64_t)host_ids().uid;
   case SYS_geteuid: return (int64_t)host_ids().euid;
