@@ -29,6 +29,9 @@ typedef struct LinuxTimespec {
   int64_t sec, nsec;
 } LinuxTimespec;
 
+#define LINUX_UTIME_NOW ((1l << 30) - 1l)
+#define LINUX_UTIME_OMIT ((1l << 30) - 2l)
+
 /* Sized by the guest (struct statx is 256 bytes on every architecture). */
 #define LINUX_STATX_SIZE 256u
 #define LINUX_TERMIOS_SIZE 36u
@@ -53,6 +56,16 @@ int64_t files_mkdirat(int dirfd, const char *path, uint32_t mode);
 int64_t files_unlinkat(int dirfd, const char *path, uint32_t flags);
 int64_t files_renameat2(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, uint32_t flags);
 int64_t files_fcntl(int fd, uint32_t cmd, uint64_t arg);
+int64_t files_linkat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, uint32_t flags);
+int64_t files_symlinkat(const char *target, int newdirfd, const char *linkpath);
+/* path NULL: the descriptor itself (fchmod, fchown, futimens). */
+int64_t files_fchmodat(int dirfd, const char *path, uint32_t mode);
+int64_t files_fchownat(int dirfd, const char *path, uint32_t uid, uint32_t gid, uint32_t flags);
+/* times NULL: both now; nsec UTIME_NOW or UTIME_OMIT as Linux reads them. */
+int64_t files_utimensat(int dirfd, const char *path, const LinuxTimespec *times, uint32_t flags);
+/* struct statfs (120 bytes, the same on both 64-bit ABIs); path NULL: of the descriptor. */
+#define LINUX_STATFS_SIZE 120u
+int64_t files_statfs(int fd, const char *path, uint8_t out[LINUX_STATFS_SIZE]);
 /* struct flock, the same on both 64-bit ABIs. */
 typedef struct LinuxFlock {
   int16_t type, whence;

@@ -331,6 +331,108 @@ static int64_t sys_futex(uint64_t addr, uint64_t op, uint64_t value, uint64_t ti
   return slept ? slept : -LINUX_ETIMEDOUT;
 }
 
+static int64_t sys_linkat(uint64_t olddirfd, uint64_t old_addr, uint64_t newdirfd, uint64_t new_addr,
+                          uint64_t flags) {
+  char oldpath[LINUX_PATH_MAX], newpath[LINUX_PATH_MAX];
+  int64_t error = copy_path(old_addr, oldpath);
+  if (!error) error = copy_path(new_addr, newpath);
+  if (error) return error;
+  if (flags & ~(uint64_t)(0x400 /* AT_SYMLINK_FOLLOW */ | LINUX_AT_EMPTY_PATH)) return -LINUX_EINVAL;
+  return files_linkat(guest_fd(olddirfd), oldpath, guest_fd(newdirfd), newpath, (uint32_t)flags);
+}
+
+static int64_t sys_symlinkat(uint64_t target_addr, uint64_t newdirfd, uint64_t link_addr) {
+  char target[LINUX_PATH_MAX], link[LINUX_PATH_MAX];
+  int64_t error = copy_path(target_addr, target);
+  if (!error) error = copy_path(link_addr, link);
+  return error ? error : files_symlinkat(target, guest_fd(newdirfd), link);
+}
+
+/* path_addr 0: the call on the descriptor itself (fchmod, fchown). */
+static int64_t sys_fchmodat(uint64_t dirfd, uint64_t path_addr, uint64_t mode) {
+  char path[LINUX_PATH_MAX];
+  int64_t error = path_addr ? copy_path(path_addr, path) : 0;
+  return error ? error : files_fchmodat(guest_fd(dirfd), path_addr ? path : 0, (uint32_t)mode & 07777);
+}
+
+static int64_t sys_fchownat(uint64_t dirfd, uint64_t path_addr, uint64_t uid, uint64_t gid, uint64_t flags) {
+  char path[LINUX_PATH_MAX];
+  int64_t error = path_addr ? copy_path(path_addr, path) : 0;
+  if (error) return error;
+  if (flags & ~(uint64_t)(LINUX_AT_SYMLINK_NOFOLLOW | LINUX_AT_EMPTY_PATH)) return -LINUX_EINVAL;
+  return files_fchownat(guest_fd(dirfd), path_addr ? path : 0, (uint32_t)uid, (uint32_t)gid, (uint32_t)flags);
+}
+
+static int64_t sys_utimensat(uint64_t dirfd, uint64_t path_addr, uint64_t times_addr, uint64_t flags) {
+  char path[LINUX_PATH_MAX];
+  int64_t error = path_addr ? copy_path(path_addr, path) : 0;
+  if (error) return error;
+  if (flags & ~(uint64_t)(LINUX_AT_SYMLINK_NOFOLLOW | LINUX_AT_EMPTY_PATH)) return -LINUX_EINVAL;
+  LinuxTimespec times[2];
+  if (times_addr) {
+    if (!readable(times_addr, sizeof times)) return -LINUX_EFAULT;
+    memcpy(times, GUEST_PTR(times_addr), sizeof times);
+    for (int i = 0; i < 2; i++) {
+      if (times[i].nsec != LINUX_UTIME_NOW && times[i].nsec != LINUX_UTIME_OMIT
+          && (times[i].nsec < 0 || times[i].nsec >= 1000000000)) {
+        return -LINUX_EINVAL;
+      }
+    }
+  }
+  return files_utimensat(guest_fd(dirfd), path_addr ? path : 0, times_addr ? times : 0, (uint32_t)flags);
+}
+
+static int64_t sys_statfs(uint64_t fd, uint64_t path_addr, uint64_t out) {
+  char path[LINUX_PATH_MAX];
+  int64_t error = path_addr ? copy_path(path_addr, path) : 0;
+  if (error) return error;
+  if (!writable(out, LINUX_STATFS_SIZE)) return -LINUX_EFAULT;
+  uint8_t buf[LINUX_STATFS_SIZE];
+  int64_t result = files_statfs(guest_fd(fd), path_addr ? path : 0, buf);
+  if (result == 0) memcpy(GUEST_PTR(out), buf, sizeof buf);
+  return result;
+}
+
+/* sendfile and copy_file_range: whole reads and writes through the runtime's own calls, at the offsets given
+ * (left past what was copied) or else at the descriptors' positions. */
+static int64_t copy_range(int in, uint64_t in_offset_addr, int out, uint64_t out_offset_addr, uint64_t count) {
+  int64_t in_offset = -1, out_offset = -1;
+  if (in_offset_addr) {
+    if (!writable(in_offset_addr, 8)) return -LINUX_EFAULT;
+    memcpy(&in_offset, GUEST_PTR(in_offset_addr), 8);
+    if (in_offset < 0) return -LINUX_EINVAL;
+  }
+  if (out_offset_addr) {
+    if (!writable(out_offset_addr, 8)) return -LINUX_EFAULT;
+    memcpy(&out_offset, GUEST_PTR(out_offset_addr), 8);
+    if (out_offset < 0) return -LINUX_EINVAL;
+  }
+  char buf[16384];
+  int64_t total = 0;
+  count = clamp_count(count);
+  while ((uint64_t)total < count) {
+    size_t want = count - (uint64_t)total < sizeof buf ? (size_t)(count - (uint64_t)total) : sizeof buf;
+    int64_t got = in_offset >= 0 ? files_pread(in, buf, want, (uint64_t)in_offset) : files_read(in, buf, want);
+    if (got <= 0) {
+      if (got < 0 && total == 0) return got;
+      break;
+    }
+    int64_t put = out_offset >= 0 ? files_pwrite(out, buf, (size_t)got, (uint64_t)out_offset)
+                                  : files_write(out, buf, (size_t)got);
+    if (put < 0) {
+      if (total == 0) return put;
+      break;
+    }
+    if (in_offset >= 0) in_offset += put;
+    if (out_offset >= 0) out_offset += put;
+    total += put;
+    if (put < got) break;
+  }
+  if (in_offset_addr) memcpy(GUEST_PTR(in_offset_addr), &in_offset, 8);
+  if (out_offset_addr) memcpy(GUEST_PTR(out_offset_addr), &out_offset, 8);
+  return total;
+}
+
 /* Record locks take a struct flock, which QEMU copies before the call: a bad pointer is EFAULT whatever the fd. */
 static int64_t sys_fcntl(uint64_t fd, uint64_t cmd, uint64_t arg) {
   switch ((uint32_t)cmd) {
@@ -388,6 +490,18 @@ static int64_t emulate(uint64_t nr, const uint64_t *a) {
   case SYS_renameat2: return sys_renameat2(a[0], a[1], a[2], a[3], a[4]);
   case SYS_fcntl: return sys_fcntl(a[0], a[1], a[2]);
   case SYS_flock: return files_flock(guest_fd(a[0]), (uint32_t)a[1]);
+  case SYS_linkat: return sys_linkat(a[0], a[1], a[2], a[3], a[4]);
+  case SYS_symlinkat: return sys_symlinkat(a[0], a[1], a[2]);
+  case SYS_fchmod: return sys_fchmodat(a[0], 0, a[1]);
+  case SYS_fchmodat: return sys_fchmodat(a[0], a[1], a[2]);
+  case SYS_fchown: return sys_fchownat(a[0], 0, a[1], a[2], 0);
+  case SYS_fchownat: return sys_fchownat(a[0], a[1], a[2], a[3], a[4]);
+  case SYS_utimensat: return sys_utimensat(a[0], a[1], a[2], a[3]);
+  case SYS_statfs: return sys_statfs((uint64_t)(int64_t)LINUX_AT_FDCWD, a[0], a[1]);
+  case SYS_fstatfs: return sys_statfs(a[0], 0, a[1]);
+  case SYS_sendfile: return copy_range(guest_fd(a[1]), a[2], guest_fd(a[0]), 0, a[3]);
+  case SYS_copy_file_range:
+    return a[5] ? -LINUX_EINVAL : copy_range(guest_fd(a[0]), a[1], guest_fd(a[2]), a[3], a[4]);
   case SYS_dup: return files_dup(guest_fd(a[0]));
   case SYS_dup3: return files_dup3(guest_fd(a[0]), guest_fd(a[1]), (uint32_t)a[2]);
   case SYS_ioctl: return sys_ioctl(a[0], a[1], a[2]);

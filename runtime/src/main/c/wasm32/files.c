@@ -494,6 +494,76 @@ int64_t files_renameat2(int olddirfd, const char *oldpath, int newdirfd, const c
   return wasi_result(wasi_path_rename(old_dir, old_rel, strlen(old_rel), new_dir, new_rel, strlen(new_rel)), 0);
 }
 
+int64_t files_linkat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, uint32_t flags) {
+  int32_t old_dir, new_dir;
+  char old_rel[PATH_MAX], new_rel[PATH_MAX];
+  int64_t error = resolve(olddirfd, oldpath, &old_dir, old_rel);
+  if (!error) error = resolve(newdirfd, newpath, &new_dir, new_rel);
+  if (error) return error;
+  return wasi_result(wasi_path_link(old_dir, flags & 0x400 ? 1 : 0, old_rel, strlen(old_rel), new_dir, new_rel,
+                                    strlen(new_rel)), 0);
+}
+
+int64_t files_symlinkat(const char *target, int newdirfd, const char *linkpath) {
+  int32_t dir;
+  char rel[PATH_MAX];
+  int64_t error = resolve(newdirfd, linkpath, &dir, rel);
+  if (error) return error;
+  return wasi_result(wasi_path_symlink(target, strlen(target), dir, rel, strlen(rel)), 0);
+}
+
+/* WASI keeps no owners or permission bits: the file must exist, and changing them is not permitted. */
+static int64_t metadata_unchangeable(int dirfd, const char *path) {
+  if (!path) return file(dirfd) ? -LINUX_EPERM : -LINUX_EBADF;
+  int32_t dir;
+  char rel[PATH_MAX];
+  int64_t error = resolve(dirfd, path, &dir, rel);
+  if (error) return error;
+  WasiFilestat s;
+  return wasi_result(wasi_path_filestat_get(dir, 1, rel, strlen(rel), &s), -LINUX_EPERM);
+}
+
+int64_t files_fchmodat(int dirfd, const char *path, uint32_t mode) {
+  (void)mode;
+  return metadata_unchangeable(dirfd, path);
+}
+
+int64_t files_fchownat(int dirfd, const char *path, uint32_t uid, uint32_t gid, uint32_t flags) {
+  (void)uid, (void)gid, (void)flags;
+  return metadata_unchangeable(dirfd, path);
+}
+
+int64_t files_utimensat(int dirfd, const char *path, const LinuxTimespec *times, uint32_t flags) {
+  uint64_t stamp[2] = {0, 0};
+  uint16_t set = 0; /* WASI fstflags: ATIM 1, ATIM_NOW 2, MTIM 4, MTIM_NOW 8 */
+  for (int i = 0; i < 2; i++) {
+    int64_t nsec = times ? times[i].nsec : LINUX_UTIME_NOW;
+    if (nsec == LINUX_UTIME_OMIT) continue;
+    if (nsec == LINUX_UTIME_NOW) {
+      set |= (uint16_t)(i ? 8 : 2);
+    } else {
+      stamp[i] = (uint64_t)times[i].sec * 1000000000u + (uint64_t)nsec;
+      set |= (uint16_t)(i ? 4 : 1);
+    }
+  }
+  if (!path) {
+    GuestFile *f = file(dirfd);
+    if (!f) return -LINUX_EBADF;
+    return wasi_result(wasi_fd_filestat_set_times(f->wasi, stamp[0], stamp[1], set), 0);
+  }
+  int32_t dir;
+  char rel[PATH_MAX];
+  int64_t error = resolve(dirfd, path, &dir, rel);
+  if (error) return error;
+  return wasi_result(wasi_path_filestat_set_times(dir, flags & LINUX_AT_SYMLINK_NOFOLLOW ? 0 : 1, rel, strlen(rel),
+                                                  stamp[0], stamp[1], set), 0);
+}
+
+int64_t files_statfs(int fd, const char *path, uint8_t out[LINUX_STATFS_SIZE]) {
+  (void)fd, (void)path, (void)out;
+  return -LINUX_ENOSYS; /* WASI tells nothing of file systems */
+}
+
 /* ---- descriptors ---- */
 
 static int64_t duplicate(int fd, int lowest, bool cloexec) {

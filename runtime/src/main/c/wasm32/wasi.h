@@ -56,6 +56,17 @@ WASI_IMPORT(path_unlink_file) int32_t wasi_path_unlink_file(int32_t fd, const ch
 WASI_IMPORT(path_rename)
 int32_t wasi_path_rename(int32_t fd, const char *old_path, size_t old_length, int32_t new_fd, const char *new_path,
                          size_t new_length);
+WASI_IMPORT(path_link)
+int32_t wasi_path_link(int32_t old_fd, uint32_t old_flags, const char *old_path, size_t old_length, int32_t new_fd,
+                       const char *new_path, size_t new_length);
+WASI_IMPORT(path_symlink)
+int32_t wasi_path_symlink(const char *old_path, size_t old_length, int32_t fd, const char *new_path,
+                          size_t new_length);
+WASI_IMPORT(fd_filestat_set_times)
+int32_t wasi_fd_filestat_set_times(int32_t fd, uint64_t atim, uint64_t mtim, uint16_t fstflags);
+WASI_IMPORT(path_filestat_set_times)
+int32_t wasi_path_filestat_set_times(int32_t fd, uint32_t flags, const char *path, size_t length, uint64_t atim,
+                                     uint64_t mtim, uint16_t fstflags);
 WASI_IMPORT(clock_res_get) int32_t wasi_clock_res_get(uint32_t clock, uint64_t *resolution);
 WASI_IMPORT(poll_oneoff) int32_t wasi_poll_oneoff(const void *in, void *out, size_t count, size_t *events);
 WASI_IMPORT(fd_prestat_get) int32_t wasi_fd_prestat_get(int32_t fd, void *out);

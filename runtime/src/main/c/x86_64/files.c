@@ -145,6 +145,33 @@ int64_t files_fcntl(int fd, uint32_t cmd, uint64_t arg) {
   }
 }
 
+int64_t files_linkat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, uint32_t flags) {
+  return host_syscall(265 /* linkat */, FD(olddirfd), P(oldpath), FD(newdirfd), P(newpath), flags, 0);
+}
+
+int64_t files_symlinkat(const char *target, int newdirfd, const char *linkpath) {
+  return host_syscall(266 /* symlinkat */, P(target), FD(newdirfd), P(linkpath), 0, 0, 0);
+}
+
+int64_t files_fchmodat(int dirfd, const char *path, uint32_t mode) {
+  return path ? host_syscall(268 /* fchmodat */, FD(dirfd), P(path), mode, 0, 0, 0)
+              : host_syscall(91 /* fchmod */, FD(dirfd), mode, 0, 0, 0, 0);
+}
+
+int64_t files_fchownat(int dirfd, const char *path, uint32_t uid, uint32_t gid, uint32_t flags) {
+  return path ? host_syscall(260 /* fchownat */, FD(dirfd), P(path), uid, gid, flags, 0)
+              : host_syscall(93 /* fchown */, FD(dirfd), uid, gid, 0, 0, 0);
+}
+
+int64_t files_utimensat(int dirfd, const char *path, const LinuxTimespec *times, uint32_t flags) {
+  return host_syscall(280 /* utimensat */, FD(dirfd), P(path), P(times), flags, 0, 0);
+}
+
+int64_t files_statfs(int fd, const char *path, uint8_t out[LINUX_STATFS_SIZE]) {
+  return path ? host_syscall(137 /* statfs */, P(path), P(out), 0, 0, 0, 0)
+              : host_syscall(138 /* fstatfs */, FD(fd), P(out), 0, 0, 0, 0);
+}
+
 /* struct flock and the commands are the same on x86_64. */
 int64_t files_lock(int fd, uint32_t cmd, LinuxFlock *lock) {
   return host_syscall(X86_FCNTL, FD(fd), cmd, P(lock), 0, 0, 0);

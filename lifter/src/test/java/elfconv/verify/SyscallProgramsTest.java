@@ -139,6 +139,37 @@ class SyscallProgramsTest {
         + "sendto on a bad fd = -9\n", run.stdoutText());
   }
 
+  /**
+   * Links, times and copies agree with QEMU on both targets; permission bits, owners and file systems on x86_64,
+   * while WASI keeps none of them: changing them is not permitted there, and statfs is not emulated.
+   */
+  @Test
+  void fileMetadataOnBothTargets() throws IOException {
+    verify("metadata", List.of(), List.of(Target.X86_64));
+    Path elf = dir.resolve("metadata");
+    String qemu = new QemuOracle(Duration.ofMinutes(1)).run(GuestRun.of(elf, List.of(),
+        Files.createDirectories(dir.resolve("qemu"))), false).stdoutText();
+    Path program = dir.resolve("metadata.wasm");
+    Compiler.compile(elf, program, new Compiler.Options(Target.WASM32));
+    String wasm = TranslatedRun.run(Target.WASM32, program, List.of("metadata"), Environment.forGuest(),
+        Files.createDirectories(dir.resolve("wasm")), Duration.ofMinutes(1)).result().stdoutText();
+    String shared = qemu.substring(0, qemu.indexOf("fchmod 0600"));
+    assertEquals(shared + """
+        fchmod 0600 = -1
+          mode = 420
+        fchmodat 0640 = -1
+          mode = 420
+        fchmodat of no file = -2
+        fchown to the owner = -1
+        fchownat unchanged = -1
+        fchown of a bad fd = -9
+        statfs = -38
+          block size = 0
+        fstatfs = -38
+        statfs of no file = -38
+        """, wasm);
+  }
+
   /** wasm32 has no page protection: lifted code will check accesses itself (elfconv_fault); x86_64 faults. */
   @ParameterizedTest
   @ValueSource(strings = {"null", "readonly", "unmapped", "stack", "high", "low", "bus"})
