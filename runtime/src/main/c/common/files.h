@@ -85,7 +85,8 @@ int64_t files_lock(int fd, uint32_t cmd, LinuxFlock *lock);
 int64_t files_flock(int fd, uint32_t operation);
 int64_t files_dup(int fd);
 int64_t files_dup3(int oldfd, int newfd, uint32_t flags);
-/* TCGETS and TIOCGWINSZ only (the caller answers everything else with ENOTTY); out has the size the command needs. */
+/* The terminal and stream ioctls sys_ioctl lists (termios, window size, foreground group, FIONREAD); out is
+   checked for the size the request needs. */
 int64_t files_tty_ioctl(int fd, uint32_t request, void *out);
 int64_t files_pipe2(int32_t fds[2], uint32_t flags);
 /* struct pollfd, the same on every architecture. */

@@ -163,16 +163,52 @@ static int64_t sys_renameat2(uint64_t olddir, uint64_t old_addr, uint64_t newdir
   return files_renameat2(guest_fd(olddir), oldpath, guest_fd(newdir), newpath, (uint32_t)flags);
 }
 
+/* The ioctls of terminals and streams: the argument's size and whether the kernel reads or writes it. */
+static const struct {
+  uint32_t request, size;
+  bool writes;
+} IOCTLS[] = {
+    {LINUX_TCGETS, LINUX_TERMIOS_SIZE, true}, {0x5402 /* TCSETS */, LINUX_TERMIOS_SIZE, false},
+    {0x5403 /* TCSETSW */, LINUX_TERMIOS_SIZE, false}, {0x5404 /* TCSETSF */, LINUX_TERMIOS_SIZE, false},
+    {0x540f /* TIOCGPGRP */, 4, true}, {0x5410 /* TIOCSPGRP */, 4, false},
+    {LINUX_TIOCGWINSZ, LINUX_WINSIZE_SIZE, true}, {0x5414 /* TIOCSWINSZ */, LINUX_WINSIZE_SIZE, false},
+    {0x541b /* FIONREAD */, 4, true},
+};
+
 static int64_t sys_ioctl(uint64_t fd, uint64_t request, uint64_t arg) {
   uint32_t cmd = (uint32_t)request;
-  uint64_t size = cmd == LINUX_TCGETS ? LINUX_TERMIOS_SIZE : cmd == LINUX_TIOCGWINSZ ? LINUX_WINSIZE_SIZE : 0;
-  if (size == 0) {
-    /* Only terminals answer ioctls here: EBADF for a closed descriptor, else ENOTTY. */
+  /* The descriptor-flag requests every file answers. */
+  switch (cmd) {
+  case 0x5451: /* FIOCLEX */ case 0x5450: /* FIONCLEX */
+    return files_fcntl(guest_fd(fd), 2 /* F_SETFD */, cmd == 0x5451);
+  case 0x5421: { /* FIONBIO */
+    if (!readable(arg, 4)) return -LINUX_EFAULT;
     int64_t flags = files_fcntl(guest_fd(fd), 3 /* F_GETFL */, 0);
-    return flags < 0 ? flags : -LINUX_ENOTTY;
+    if (flags < 0) return flags;
+    bool on = *(const int32_t *)GUEST_PTR(arg) != 0;
+    return files_fcntl(guest_fd(fd), 4 /* F_SETFL */, on ? (uint64_t)flags | LINUX_O_NONBLOCK
+                                                          : (uint64_t)flags & ~(uint64_t)LINUX_O_NONBLOCK);
   }
-  if (!writable(arg, size)) return -LINUX_EFAULT;
-  return files_tty_ioctl(guest_fd(fd), cmd, GUEST_PTR(arg));
+  }
+  for (size_t i = 0; i < sizeof IOCTLS / sizeof IOCTLS[0]; i++) {
+    if (IOCTLS[i].request != cmd) continue;
+    /* As QEMU: an argument read is copied in first (EFAULT before anything), one written is copied out after
+       the call (its error first, as ENOTTY of a pipe). */
+    uint8_t buf[LINUX_TERMIOS_SIZE];
+    if (!IOCTLS[i].writes) {
+      if (!readable(arg, IOCTLS[i].size)) return -LINUX_EFAULT;
+      memcpy(buf, GUEST_PTR(arg), IOCTLS[i].size);
+    }
+    int64_t result = files_tty_ioctl(guest_fd(fd), cmd, buf);
+    if (result >= 0 && IOCTLS[i].writes) {
+      if (!writable(arg, IOCTLS[i].size)) return -LINUX_EFAULT;
+      memcpy(GUEST_PTR(arg), buf, IOCTLS[i].size);
+    }
+    return result;
+  }
+  /* Anything else is a device's own: EBADF for a closed descriptor, else ENOTTY, as for a file. */
+  int64_t flags = files_fcntl(guest_fd(fd), 3 /* F_GETFL */, 0);
+  return flags < 0 ? flags : -LINUX_ENOTTY;
 }
 
 static int64_t sys_pipe2(uint64_t fds_addr, uint64_t flags) {

@@ -51,16 +51,19 @@ static struct {
 } created[MAX_CREATED];
 static uint32_t created_count;
 
-static void remember_permissions(int32_t dir, const char *rel, uint32_t mode) {
-  WasiFilestat s;
-  if (wasi_path_filestat_get(dir, 0, rel, strlen(rel), &s) != 0) return;
+static void set_permissions(const WasiFilestat *s, uint32_t permissions) {
   uint32_t i = 0;
-  while (i < created_count && !(created[i].dev == s.dev && created[i].ino == s.ino)) i++;
+  while (i < created_count && !(created[i].dev == s->dev && created[i].ino == s->ino)) i++;
   if (i == MAX_CREATED) i = created_count = 0; /* full: start over */
   if (i == created_count) created_count++;
-  created[i].dev = s.dev;
-  created[i].ino = s.ino;
-  created[i].permissions = mode & ~umask_value & 07777;
+  created[i].dev = s->dev;
+  created[i].ino = s->ino;
+  created[i].permissions = permissions & 07777;
+}
+
+static void remember_permissions(int32_t dir, const char *rel, uint32_t mode) {
+  WasiFilestat s;
+  if (wasi_path_filestat_get(dir, 0, rel, strlen(rel), &s) == 0) set_permissions(&s, mode & ~umask_value);
 }
 
 /* Standard streams, then the runtime's own trace files at the numbers QEMU's log would take. */
@@ -512,25 +515,38 @@ int64_t files_symlinkat(const char *target, int newdirfd, const char *linkpath) 
   return wasi_result(wasi_path_symlink(target, strlen(target), dir, rel, strlen(rel)), 0);
 }
 
-/* WASI keeps no owners or permission bits: the file must exist, and changing them is not permitted. */
-static int64_t metadata_unchangeable(int dirfd, const char *path) {
-  if (!path) return file(dirfd) ? -LINUX_EPERM : -LINUX_EBADF;
+/* The file's status, by path or (path NULL) by descriptor. */
+static int64_t filestat(int dirfd, const char *path, bool follow, WasiFilestat *s) {
+  if (!path) {
+    GuestFile *f = file(dirfd);
+    if (!f) return -LINUX_EBADF;
+    if (f->kind == PIPE_END) return -LINUX_EPERM;
+    return wasi_result(wasi_fd_filestat_get(f->wasi, s), 0);
+  }
   int32_t dir;
   char rel[PATH_MAX];
   int64_t error = resolve(dirfd, path, &dir, rel);
   if (error) return error;
-  WasiFilestat s;
-  return wasi_result(wasi_path_filestat_get(dir, 1, rel, strlen(rel), &s), -LINUX_EPERM);
+  return wasi_result(wasi_path_filestat_get(dir, follow ? 1 : 0, rel, strlen(rel), s), 0);
 }
 
+/* WASI keeps no permission bits: the guest's are kept beside the file's inode, as for the files it creates. */
 int64_t files_fchmodat(int dirfd, const char *path, uint32_t mode) {
-  (void)mode;
-  return metadata_unchangeable(dirfd, path);
+  WasiFilestat s;
+  int64_t error = filestat(dirfd, path, true, &s);
+  if (error) return error;
+  set_permissions(&s, mode);
+  return 0;
 }
 
+/* WASI keeps no owners: the guest owns every file (host_ids), and may only leave that so. */
 int64_t files_fchownat(int dirfd, const char *path, uint32_t uid, uint32_t gid, uint32_t flags) {
-  (void)uid, (void)gid, (void)flags;
-  return metadata_unchangeable(dirfd, path);
+  WasiFilestat s;
+  int64_t error = filestat(dirfd, path, !(flags & LINUX_AT_SYMLINK_NOFOLLOW), &s);
+  if (error) return error;
+  HostIds ids = host_ids();
+  bool same_uid = uid == 0xffffffffu || uid == ids.uid, same_gid = gid == 0xffffffffu || gid == ids.gid;
+  return same_uid && same_gid ? 0 : -LINUX_EPERM;
 }
 
 int64_t files_utimensat(int dirfd, const char *path, const LinuxTimespec *times, uint32_t flags) {
@@ -642,9 +658,24 @@ int64_t files_dup3(int oldfd, int newfd, uint32_t flags) {
 }
 
 /* WASI knows no terminals' settings: every descriptor answers as a non-terminal. */
+/* No terminals: FIONREAD alone is answered, for pipes (their contents) and files (what lies past the position). */
 int64_t files_tty_ioctl(int fd, uint32_t request, void *out) {
-  (void)request, (void)out;
-  return file(fd) ? -LINUX_ENOTTY : -LINUX_EBADF;
+  GuestFile *f = file(fd);
+  if (!f) return -LINUX_EBADF;
+  if (request != 0x541b /* FIONREAD */ || (f->kind == WASI_FILE && f->wasi <= 2)) return -LINUX_ENOTTY;
+  int32_t count;
+  if (f->kind == PIPE_END) {
+    count = (int32_t)pipes[f->wasi]->length;
+  } else {
+    WasiFilestat s;
+    uint64_t position;
+    int32_t error = wasi_fd_filestat_get(f->wasi, &s);
+    if (!error) error = wasi_fd_seek(f->wasi, 0, 1 /* CUR */, &position);
+    if (error) return linux_error(error);
+    count = s.size > position ? (int32_t)(s.size - position) : 0;
+  }
+  memcpy(out, &count, sizeof count);
+  return 0;
 }
 
 int64_t files_pipe2(int32_t fds[2], uint32_t flags) {
