@@ -325,6 +325,57 @@ static int64_t sys_ppoll(uint64_t fds, uint64_t count, uint64_t timeout) {
   return ready;
 }
 
+/* pselect6 through poll: the descriptor sets become pollfds, and the answers sets again (the signal mask, as
+ * ppoll's, is not applied: the guest's signals are its own, delivered at the end of the call). */
+static int64_t sys_pselect6(uint64_t nfds, uint64_t read_addr, uint64_t write_addr, uint64_t except_addr,
+                            uint64_t timeout) {
+  if ((int32_t)nfds < 0) return -LINUX_EINVAL;
+  uint32_t n = (uint32_t)nfds > 1024 ? 1024 : (uint32_t)nfds;
+  uint64_t bytes = (n + 63) / 64 * 8;
+  uint64_t sets[3][16] = {{0}}, addrs[3] = {read_addr, write_addr, except_addr};
+  for (int k = 0; k < 3; k++) {
+    if (!addrs[k]) continue;
+    if (!writable(addrs[k], bytes)) return -LINUX_EFAULT;
+    memcpy(sets[k], GUEST_PTR(addrs[k]), bytes);
+  }
+  LinuxTimespec left;
+  if (timeout) {
+    if (!writable(timeout, sizeof left)) return -LINUX_EFAULT;
+    memcpy(&left, GUEST_PTR(timeout), sizeof left);
+    if (left.sec < 0 || (uint64_t)left.nsec >= 1000000000u) return -LINUX_EINVAL;
+  }
+  LinuxPollfd polls[1024];
+  uint32_t count = 0;
+  for (uint32_t fd = 0; fd < n; fd++) {
+    uint64_t bit = 1ull << (fd % 64);
+    bool r = sets[0][fd / 64] & bit, w = sets[1][fd / 64] & bit, e = sets[2][fd / 64] & bit;
+    if (!r && !w && !e) continue;
+    if (files_fcntl((int)fd, 1 /* F_GETFD */, 0) < 0) return -LINUX_EBADF;
+    polls[count++] = (LinuxPollfd){(int32_t)fd, (int16_t)((r ? LINUX_POLLIN : 0) | (w ? LINUX_POLLOUT : 0)
+                                                         | (e ? 0x2 /* POLLPRI */ : 0)), 0};
+  }
+  int64_t ready = files_poll(polls, count, timeout ? &left : NULL);
+  if (ready < 0) return ready;
+  uint64_t answer[3][16] = {{0}};
+  int64_t found = 0;
+  for (uint32_t i = 0; i < count; i++) {
+    uint32_t fd = (uint32_t)polls[i].fd;
+    uint64_t bit = 1ull << (fd % 64);
+    int16_t events = polls[i].revents;
+    bool hits[3] = {(sets[0][fd / 64] & bit) && (events & (LINUX_POLLIN | LINUX_POLLHUP | LINUX_POLLERR)),
+                    (sets[1][fd / 64] & bit) && (events & (LINUX_POLLOUT | LINUX_POLLERR)),
+                    (sets[2][fd / 64] & bit) && (events & 0x2)};
+    for (int k = 0; k < 3; k++) {
+      if (hits[k]) answer[k][fd / 64] |= bit, found++;
+    }
+  }
+  for (int k = 0; k < 3; k++) {
+    if (addrs[k]) memcpy(GUEST_PTR(addrs[k]), answer[k], bytes);
+  }
+  if (timeout) memcpy(GUEST_PTR(timeout), &left, sizeof left);
+  return found;
+}
+
 /* ---- process ---- */
 
 static int64_t sys_getrandom(uint64_t buf, uint64_t length, uint64_t flags) {
@@ -576,6 +627,7 @@ static int64_t emulate(uint64_t nr, const uint64_t *a) {
   case SYS_clock_getres: return sys_clock_gettime(a[0], a[1], true);
   case SYS_gettimeofday: return sys_gettimeofday(a[0], a[1]);
   case SYS_ppoll: return sys_ppoll(a[0], a[1], a[2]);
+  case SYS_pselect6: return sys_pselect6(a[0], a[1], a[2], a[3], a[4]);
   case SYS_nanosleep: return sys_clock_nanosleep(1 /* CLOCK_MONOTONIC */, 0, a[0], a[1]);
   case SYS_clock_nanosleep: return sys_clock_nanosleep(a[0], a[1], a[2], a[3]);
   case SYS_getrandom: return sys_getrandom(a[0], a[1], a[2]);

@@ -60,7 +60,7 @@ class SyscallProgramsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"memory", "files", "signals", "locks", "ioctls"})
+  @ValueSource(strings = {"memory", "files", "signals", "locks", "ioctls", "select"})
   void agreesWithQemuOnBothTargets(String name) {
     verify(name, List.of(), List.of(Target.values()));
   }

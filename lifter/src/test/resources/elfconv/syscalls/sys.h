@@ -97,7 +97,7 @@ enum {
   NR_recvfrom = 207, NR_setsockopt = 208, NR_getsockopt = 209, NR_shutdown = 210, NR_sendmsg = 211,
   NR_recvmsg = 212, NR_accept4 = 242, NR_symlinkat = 36, NR_linkat = 37, NR_statfs = 43, NR_fstatfs = 44,
   NR_fchmod = 52, NR_fchmodat = 53, NR_fchownat = 54, NR_fchown = 55, NR_sendfile = 71, NR_utimensat = 88,
-  NR_copy_file_range = 285,
+  NR_copy_file_range = 285, NR_pselect6 = 72,
   NR_set_tid_address = 96, NR_futex = 98, NR_set_robust_list = 99, NR_nanosleep = 101, NR_clock_gettime = 113,
   NR_clock_getres = 114, NR_clock_nanosleep = 115, NR_sched_getaffinity = 123, NR_sched_yield = 124, NR_kill = 129,
   NR_tkill = 130, NR_tgkill = 131, NR_sigaltstack = 132, NR_rt_sigaction = 134, NR_rt_sigprocmask = 135,
