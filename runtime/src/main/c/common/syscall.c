@@ -618,6 +618,9 @@ static int64_t emulate(uint64_t nr, const uint64_t *a) {
   case SYS_connect: case SYS_getsockname: case SYS_getpeername: case SYS_sendto: case SYS_recvfrom:
   case SYS_setsockopt: case SYS_getsockopt: case SYS_shutdown: case SYS_sendmsg: case SYS_recvmsg:
     return sockets_call(nr, a);
+  case SYS_eventfd2: case SYS_epoll_create1: case SYS_epoll_ctl: case SYS_epoll_pwait: case SYS_timerfd_create:
+  case SYS_timerfd_settime: case SYS_timerfd_gettime: case SYS_memfd_create:
+    return events_call(nr, a);
   case SYS_getrusage: return sys_getrusage(a[0], a[1]);
   case SYS_getuid: return (int64_t)host_ids().uid;
   case SYS_geteuid: return (int64_t)host_ids().euid;

@@ -14,11 +14,11 @@
   X(62, lseek, 3) X(63, read, 3) X(64, write, 3) X(65, readv, 3) X(66, writev, 3) X(67, pread64, 4)            \
   X(68, pwrite64, 4) X(69, preadv, 4) X(70, pwritev, 4) X(71, sendfile, 4) X(72, pselect6, 6) X(73, ppoll, 5)  \
   X(76, splice, 6) X(78, readlinkat, 4) X(79, newfstatat, 4) X(80, fstat, 2) X(81, sync, 0) X(82, fsync, 1)    \
-  X(83, fdatasync, 1) X(85, timerfd_create, 2) X(86, timerfd_settime, 4) X(88, utimensat, 4)                   \
-  X(90, capget, 2) X(92, personality, 1) X(93, exit, 1) X(94, exit_group, 1) X(95, waitid, 5)                  \
-  X(96, set_tid_address, 1) X(98, futex, 6) X(99, set_robust_list, 2) X(100, get_robust_list, 3)              \
-  X(101, nanosleep, 2) X(102, getitimer, 2) X(103, setitimer, 3) X(113, clock_gettime, 2)                      \
-  X(114, clock_getres, 2) X(115, clock_nanosleep, 4) X(122, sched_setaffinity, 3)                              \
+  X(83, fdatasync, 1) X(85, timerfd_create, 2) X(86, timerfd_settime, 4) X(87, timerfd_gettime, 2)             \
+  X(88, utimensat, 4) X(90, capget, 2) X(92, personality, 1) X(93, exit, 1) X(94, exit_group, 1)               \
+  X(95, waitid, 5) X(96, set_tid_address, 1) X(98, futex, 6) X(99, set_robust_list, 2)                         \
+  X(100, get_robust_list, 3) X(101, nanosleep, 2) X(102, getitimer, 2) X(103, setitimer, 3)                    \
+  X(113, clock_gettime, 2) X(114, clock_getres, 2) X(115, clock_nanosleep, 4) X(122, sched_setaffinity, 3)     \
   X(123, sched_getaffinity, 3) X(124, sched_yield, 0) X(129, kill, 2) X(130, tkill, 2) X(131, tgkill, 3)       \
   X(132, sigaltstack, 2) X(133, rt_sigsuspend, 2) X(134, rt_sigaction, 4) X(135, rt_sigprocmask, 4)            \
   X(136, rt_sigpending, 2) X(139, rt_sigreturn, 0) X(144, setgid, 1) X(146, setuid, 1) X(148, getresuid, 3)    \

@@ -162,6 +162,17 @@ class SyscallProgramsTest {
         """, wasm);
   }
 
+  /** eventfd, timerfd, epoll and memfd are the host's on x86_64; WASI preview1 has none of them. */
+  @Test
+  void eventDescriptorsOnX86_64AndTheirAbsenceOnWasm32() throws IOException {
+    verify("events", List.of(), List.of(Target.X86_64));
+    Path program = dir.resolve("events.wasm");
+    Compiler.compile(dir.resolve("events"), program, new Compiler.Options(Target.WASM32));
+    RunResult run = TranslatedRun.run(Target.WASM32, program, List.of("events"), Environment.forGuest(),
+        Files.createDirectories(dir.resolve("wasm")), Duration.ofMinutes(1)).result();
+    assertEquals("eventfd2 = -38\n", run.stdoutText());
+  }
+
   /** wasm32 has no page protection: lifted code will check accesses itself (elfconv_fault); x86_64 faults. */
   @ParameterizedTest
   @ValueSource(strings = {"null", "readonly", "unmapped", "stack", "high", "low", "bus"})
