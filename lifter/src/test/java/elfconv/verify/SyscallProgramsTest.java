@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -160,6 +161,36 @@ class SyscallProgramsTest {
         fstatfs = -38
         statfs of no file = -38
         """, wasm);
+  }
+
+  /**
+   * A TCP echo server and its client, two processes on loopback: translated for x86_64, they print what they
+   * print under QEMU.
+   */
+  @Test
+  void echoServerAndClientAgreeWithQemuOnX86_64() throws Exception {
+    Path server = compile(dir, "echo_server");
+    Path client = compile(dir, "echo_client");
+    List<String> qemu = serveOnce(List.of("qemu-aarch64", "-cpu", "cortex-a72", server.toString()),
+        List.of("qemu-aarch64", "-cpu", "cortex-a72", client.toString()), "qemu");
+    Path serverX86 = dir.resolve("echo_server.x86_64");
+    Path clientX86 = dir.resolve("echo_client.x86_64");
+    Compiler.compile(server, serverX86, new Compiler.Options(Target.X86_64));
+    Compiler.compile(client, clientX86, new Compiler.Options(Target.X86_64));
+    List<String> translated = serveOnce(List.of(serverX86.toString()), List.of(clientX86.toString()), "x86_64");
+    assertEquals(List.of("accepted = 1\nechoed bytes = 20\nlast recvfrom = 0\n", "connect = 0\necho: first\n"
+        + "echo: second message\necho: 3\nshutdown = 0\nend of stream = 0\n"), qemu);
+    assertEquals(qemu, translated);
+  }
+
+  /** Runs the server and, at the same time, the client in one fresh directory; their outputs. */
+  private List<String> serveOnce(List<String> server, List<String> client, String name) throws Exception {
+    Path runDir = Files.createDirectories(dir.resolve("echo-" + name));
+    ProcessRunner runner = new ProcessRunner(Duration.ofMinutes(1));
+    CompletableFuture<RunResult> served = CompletableFuture.supplyAsync(
+        () -> runner.run(server, Environment.forGuest(), runDir, new byte[0]));
+    RunResult answered = runner.run(client, Environment.forGuest(), runDir, new byte[0]);
+    return List.of(served.get().stdoutText(), answered.stdoutText());
   }
 
   /** eventfd, timerfd, epoll and memfd are the host's on x86_64; WASI preview1 has none of them. */
