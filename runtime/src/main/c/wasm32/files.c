@@ -12,7 +12,7 @@
 #define PIPE_CAPACITY 65536
 #define MAX_PIPES 8
 
-enum { FREE = 0, WASI_FILE, PIPE_END, RESERVED };
+enum { FREE = 0, WASI_FILE, PIPE_END, DEVICE, RESERVED };
 enum { WASI_FILETYPE_BLOCK = 1, WASI_FILETYPE_CHAR = 2, WASI_FILETYPE_DIR = 3, WASI_FILETYPE_FILE = 4,
        WASI_FILETYPE_SYMLINK = 7 };
 /* WASI rights: what a descriptor opened for reading, for writing, and as a directory may do. Every open file can
@@ -25,7 +25,8 @@ enum { WASI_FILETYPE_BLOCK = 1, WASI_FILETYPE_CHAR = 2, WASI_FILETYPE_DIR = 3, W
 typedef struct GuestFile {
   uint8_t kind;
   bool cloexec;
-  int32_t wasi;        /* WASI_FILE: the WASI descriptor (shared by dup'ed descriptors); PIPE_END: the pipe */
+  int32_t wasi;        /* WASI_FILE: the WASI descriptor (shared by dup'ed descriptors); PIPE_END: the pipe;
+                          DEVICE: its index in DEVICES */
   uint32_t flags;      /* the open flags, as F_GETFL reports them */
   uint64_t dir_cookie; /* where getdents64 continues */
 } GuestFile;
@@ -76,7 +77,8 @@ static void table_init(void) {
 
 static GuestFile *file(int fd) {
   table_init();
-  return fd >= 0 && fd < MAX_FILES && (table[fd].kind == WASI_FILE || table[fd].kind == PIPE_END) ? &table[fd] : NULL;
+  return fd >= 0 && fd < MAX_FILES && (table[fd].kind == WASI_FILE || table[fd].kind == PIPE_END
+                                        || table[fd].kind == DEVICE) ? &table[fd] : NULL;
 }
 
 static int allocate(int lowest) {
@@ -151,7 +153,44 @@ static int64_t resolve(int dirfd, const char *path, int32_t *dir, char out[PATH_
 
 /* ---- open, close, transfer ---- */
 
+/* The character devices programs open by name (SQLite seeds itself from /dev/urandom), which WASI does not
+ * show: the runtime answers for them. */
+static const char *const DEVICES[] = {"/dev/null", "/dev/zero", "/dev/urandom", "/dev/random"};
+enum { DEV_NULL, DEV_ZERO };
+
+static int device_of(const char *path) {
+  for (int i = 0; i < (int)(sizeof DEVICES / sizeof DEVICES[0]); i++) {
+    if (strlen(path) == strlen(DEVICES[i]) && memcmp(path, DEVICES[i], strlen(path)) == 0) return i;
+  }
+  return -1;
+}
+
+static int64_t device_read(int device, void *buf, size_t length) {
+  if (device == DEV_NULL) return 0;
+  if (device == DEV_ZERO) {
+    memset(buf, 0, length);
+  } else {
+    host_random(buf, length);
+  }
+  return (int64_t)length;
+}
+
+static void device_stat(int device, WasiFilestat *out) {
+  *out = (WasiFilestat){0, (uint64_t)device + 1, WASI_FILETYPE_CHAR, 1, 0, 0, 0, 0};
+}
+
 int64_t files_openat(int dirfd, const char *path, uint32_t flags, uint32_t mode) {
+  int device = device_of(path);
+  if (device >= 0) {
+    if (flags & LINUX_O_DIRECTORY) return -LINUX_ENOTDIR;
+    int fd = allocate(0);
+    if (fd < 0) return fd;
+    table[fd] = (GuestFile){DEVICE, (flags & LINUX_O_CLOEXEC) != 0, device,
+                            flags & ~(LINUX_O_CREAT | LINUX_O_EXCL | LINUX_O_TRUNC | LINUX_O_CLOEXEC | LINUX_O_NOCTTY |
+                                      LINUX_O_LARGEFILE),
+                            0};
+    return fd;
+  }
   int32_t dir;
   char rel[PATH_MAX];
   int64_t error = resolve(dirfd, path, &dir, rel);
@@ -265,6 +304,7 @@ int64_t files_read(int fd, void *buf, size_t length) {
   GuestFile *f = file(fd);
   if (!f || (f->flags & LINUX_O_ACCMODE) == LINUX_O_WRONLY) return -LINUX_EBADF;
   if (f->kind == PIPE_END) return pipe_read(f, buf, length);
+  if (f->kind == DEVICE) return device_read(f->wasi, buf, length);
   return seekable_read(f->wasi, buf, length);
 }
 
@@ -272,6 +312,7 @@ int64_t files_write(int fd, const void *buf, size_t length) {
   GuestFile *f = file(fd);
   if (!f || (f->flags & LINUX_O_ACCMODE) == LINUX_O_RDONLY) return -LINUX_EBADF;
   if (f->kind == PIPE_END) return pipe_write(f, buf, length);
+  if (f->kind == DEVICE) return (int64_t)length;
   return host_write(f->wasi, buf, length);
 }
 
@@ -279,6 +320,7 @@ int64_t files_pread(int fd, void *buf, size_t length, uint64_t offset) {
   GuestFile *f = file(fd);
   if (!f || (f->flags & LINUX_O_ACCMODE) == LINUX_O_WRONLY) return -LINUX_EBADF;
   if (f->kind == PIPE_END) return -LINUX_ESPIPE;
+  if (f->kind == DEVICE) return device_read(f->wasi, buf, length);
   WasiIovec iov = {buf, length};
   size_t done;
   return wasi_result(wasi_fd_pread(f->wasi, &iov, 1, offset, &done), (int64_t)done);
@@ -288,6 +330,7 @@ int64_t files_pwrite(int fd, const void *buf, size_t length, uint64_t offset) {
   GuestFile *f = file(fd);
   if (!f || (f->flags & LINUX_O_ACCMODE) == LINUX_O_RDONLY) return -LINUX_EBADF;
   if (f->kind == PIPE_END) return -LINUX_ESPIPE;
+  if (f->kind == DEVICE) return (int64_t)length;
   WasiIovec iov = {(void *)buf, length};
   size_t done;
   return wasi_result(wasi_fd_pwrite(f->wasi, &iov, 1, offset, &done), (int64_t)done);
@@ -297,8 +340,9 @@ int64_t files_pwrite(int fd, const void *buf, size_t length, uint64_t offset) {
 int64_t files_lseek(int fd, int64_t offset, uint32_t whence) {
   GuestFile *f = file(fd);
   if (!f) return -LINUX_EBADF;
-  if (f->kind == PIPE_END || f->wasi == 0) return -LINUX_ESPIPE;
+  if (f->kind == PIPE_END || (f->kind == WASI_FILE && f->wasi == 0)) return -LINUX_ESPIPE;
   if (whence > 2) return -LINUX_EINVAL;
+  if (f->kind == DEVICE) return 0;
   uint64_t position;
   return wasi_result(wasi_fd_seek(f->wasi, offset, (uint8_t)whence, &position), (int64_t)position);
 }
@@ -336,6 +380,17 @@ static void to_linux_stat(const WasiFilestat *s, LinuxStat *out) {
   };
 }
 
+/* The directories above the working directory exist, though the guest sees nothing in them: a program that
+ * resolves its absolute paths (SQLite does, component by component) finds them directories. */
+static bool above_working_directory(const char *path) {
+  if (path[0] != '/' || !elfconv_host_cwd) return false;
+  size_t length = strlen(path);
+  while (length > 1 && path[length - 1] == '/') length--;
+  if (length == 1) return true;
+  return strlen(elfconv_host_cwd) > length && memcmp(elfconv_host_cwd, path, length) == 0
+         && elfconv_host_cwd[length] == '/';
+}
+
 static int64_t stat_of(int dirfd, const char *path, uint32_t flags, WasiFilestat *out) {
   if (!path[0] && (flags & LINUX_AT_EMPTY_PATH) && dirfd != LINUX_AT_FDCWD) {
     GuestFile *f = file(dirfd);
@@ -344,12 +399,24 @@ static int64_t stat_of(int dirfd, const char *path, uint32_t flags, WasiFilestat
       *out = (WasiFilestat){0, (uint64_t)f->wasi + 1, 0, 1, 0, 0, 0, 0};
       return 0;
     }
+    if (f->kind == DEVICE) {
+      device_stat(f->wasi, out);
+      return 0;
+    }
     return wasi_result(wasi_fd_filestat_get(f->wasi, out), 0);
   }
   if (!path[0]) return -LINUX_ENOENT;
+  if (device_of(path) >= 0) {
+    device_stat(device_of(path), out);
+    return 0;
+  }
   int32_t dir;
   char rel[PATH_MAX];
   int64_t error = resolve(dirfd, path, &dir, rel);
+  if (error == -LINUX_ENOENT && above_working_directory(path)) {
+    *out = (WasiFilestat){0, 0, WASI_FILETYPE_DIR, 2, 4096, 0, 0, 0};
+    return 0;
+  }
   if (error) return error;
   return wasi_result(wasi_path_filestat_get(dir, flags & LINUX_AT_SYMLINK_NOFOLLOW ? 0 : 1, rel, strlen(rel), out), 0);
 }
@@ -520,7 +587,7 @@ static int64_t filestat(int dirfd, const char *path, bool follow, WasiFilestat *
   if (!path) {
     GuestFile *f = file(dirfd);
     if (!f) return -LINUX_EBADF;
-    if (f->kind == PIPE_END) return -LINUX_EPERM;
+    if (f->kind != WASI_FILE) return -LINUX_EPERM;
     return wasi_result(wasi_fd_filestat_get(f->wasi, s), 0);
   }
   int32_t dir;
@@ -565,6 +632,7 @@ int64_t files_utimensat(int dirfd, const char *path, const LinuxTimespec *times,
   if (!path) {
     GuestFile *f = file(dirfd);
     if (!f) return -LINUX_EBADF;
+    if (f->kind != WASI_FILE) return -LINUX_EPERM;
     return wasi_result(wasi_fd_filestat_set_times(f->wasi, stamp[0], stamp[1], set), 0);
   }
   int32_t dir;
@@ -662,7 +730,9 @@ int64_t files_dup3(int oldfd, int newfd, uint32_t flags) {
 int64_t files_tty_ioctl(int fd, uint32_t request, void *out) {
   GuestFile *f = file(fd);
   if (!f) return -LINUX_EBADF;
-  if (request != 0x541b /* FIONREAD */ || (f->kind == WASI_FILE && f->wasi <= 2)) return -LINUX_ENOTTY;
+  if (request != 0x541b /* FIONREAD */ || f->kind == DEVICE || (f->kind == WASI_FILE && f->wasi <= 2)) {
+    return -LINUX_ENOTTY;
+  }
   int32_t count;
   if (f->kind == PIPE_END) {
     count = (int32_t)pipes[f->wasi]->length;

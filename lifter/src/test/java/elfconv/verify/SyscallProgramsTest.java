@@ -61,7 +61,7 @@ class SyscallProgramsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"memory", "files", "signals", "locks", "ioctls", "select"})
+  @ValueSource(strings = {"memory", "files", "signals", "locks", "ioctls", "select", "devices"})
   void agreesWithQemuOnBothTargets(String name) {
     verify(name, List.of(), List.of(Target.values()));
   }
