@@ -813,6 +813,10 @@ int64_t files_fsync(int fd) {
   if (!f) return -LINUX_EBADF;
   if (f->kind != WASI_FILE) return -LINUX_EINVAL;
   int32_t error = wasi_fd_sync(f->wasi);
+  WasiFilestat s;
+  if (error && wasi_fd_filestat_get(f->wasi, &s) == 0 && s.filetype == WASI_FILETYPE_DIR) {
+    return 0; /* Linux syncs a directory too (SQLite does, after creating its journal); WASI may refuse to */
+  }
   return error == 28 /* inval: a stream */ ? -LINUX_EINVAL : wasi_result(error, 0);
 }
 

@@ -59,6 +59,8 @@ int main(u64 *sp) {
   show("read the copy", SYS(NR_read, back, copied, sizeof copied));
   show("  23456012", same(copied, "23456012", 8));
   show("sendfile from a bad fd", SYS(NR_sendfile, out, 99, 0, 5));
+  int here = (int)SYS(NR_openat, AT_FDCWD, ".", 040000 /* O_DIRECTORY */, 0);
+  show("fsync of a directory", SYS(NR_fsync, here));
 
   show("fchmod 0600", SYS(NR_fchmod, fd, 0600));
   show("  mode", status("a").mode & 07777);
