@@ -7,6 +7,7 @@
 #define LINUX_EPERM 1
 #define LINUX_ENOENT 2
 #define LINUX_ESRCH 3
+#define LINUX_ENXIO 6
 #define LINUX_EBADF 9
 #define LINUX_EAGAIN 11
 #define LINUX_ENOMEM 12

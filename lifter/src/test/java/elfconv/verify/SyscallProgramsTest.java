@@ -193,6 +193,19 @@ class SyscallProgramsTest {
     return List.of(served.get().stdoutText(), answered.stdoutText());
   }
 
+  /**
+   * A wasm32 guest has no controlling terminal (WASI has none to give): /dev/tty cannot be opened, with the ENXIO
+   * of a process started without one (as QEMU's run is here, unless run from a terminal).
+   */
+  @Test
+  void noControllingTerminalOnWasm32() throws IOException {
+    Path program = dir.resolve("tty.wasm");
+    Compiler.compile(compile(dir, "tty"), program, new Compiler.Options(Target.WASM32));
+    RunResult run = TranslatedRun.run(Target.WASM32, program, List.of("tty"), Environment.forGuest(),
+        Files.createDirectories(dir.resolve("wasm")), Duration.ofMinutes(1)).result();
+    assertEquals("open /dev/tty = -6\n", run.stdoutText());
+  }
+
   /** eventfd, timerfd, epoll and memfd are the host's on x86_64; WASI preview1 has none of them. */
   @Test
   void eventDescriptorsOnX86_64AndTheirAbsenceOnWasm32() throws IOException {
