@@ -17,15 +17,8 @@ int64_t events_call(uint64_t nr, const uint64_t *a) {
     break;
   case SYS_memfd_create: {
     char name[MFD_NAME_MAX + 1];
-    uint32_t i = 0;
-    for (;; i++) {
-      if (i > MFD_NAME_MAX) return -LINUX_EINVAL;
-      if ((i == 0 || ((a[0] + i) & (GUEST_PAGE_SIZE - 1)) == 0) && !guest_accessible(a[0] + i, 1, false)) {
-        return -LINUX_EFAULT;
-      }
-      name[i] = *(const char *)GUEST_PTR(a[0] + i);
-      if (!name[i]) break;
-    }
+    int64_t error = guest_string(a[0], name, sizeof name);
+    if (error) return error == -LINUX_ENAMETOOLONG ? -LINUX_EINVAL : error;
     h[0] = (uint64_t)(uintptr_t)name;
     return host_event_call(nr, h);
   }

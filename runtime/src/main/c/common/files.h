@@ -125,6 +125,9 @@ void host_uname(char out[6][LINUX_UTSNAME_FIELD]);
 int64_t host_prlimit(uint32_t resource, uint64_t limits[2]);
 /* The CPUs the guest may run on, as sched_getaffinity fills them; the result is the bytes written. */
 int64_t host_affinity(uint8_t *mask, size_t size);
+/* The guest's NUL-terminated string at addr copied into out: 0, -EFAULT, or -ENAMETOOLONG if capacity bytes hold
+   no NUL. */
+int64_t guest_string(uint64_t addr, char *out, uint32_t capacity);
 /* eventfd, timerfd, epoll and memfd calls by AArch64 syscall number, pointers already host pointers. */
 int64_t host_event_call(uint64_t nr, const uint64_t args[6]);
 /* events.c: an event-descriptor system call of the guest. */

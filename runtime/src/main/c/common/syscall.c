@@ -21,14 +21,17 @@ static bool writable(uint64_t addr, uint64_t length) {
   return guest_accessible(addr, length, true);
 }
 
-/* The guest's NUL-terminated string at addr, copied into path; 0 or -EFAULT / -ENAMETOOLONG. */
-static int64_t copy_path(uint64_t addr, char path[LINUX_PATH_MAX]) {
-  for (uint32_t i = 0; i < LINUX_PATH_MAX; i++) {
+int64_t guest_string(uint64_t addr, char *out, uint32_t capacity) {
+  for (uint32_t i = 0; i < capacity; i++) {
     if ((i == 0 || ((addr + i) & (GUEST_PAGE_SIZE - 1)) == 0) && !readable(addr + i, 1)) return -LINUX_EFAULT;
-    path[i] = *(const char *)GUEST_PTR(addr + i);
-    if (!path[i]) return 0;
+    out[i] = *(const char *)GUEST_PTR(addr + i);
+    if (!out[i]) return 0;
   }
   return -LINUX_ENAMETOOLONG;
+}
+
+static int64_t copy_path(uint64_t addr, char path[LINUX_PATH_MAX]) {
+  return guest_string(addr, path, LINUX_PATH_MAX);
 }
 
 static size_t clamp_count(uint64_t count) {

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds static AArch64 glibc ELFs from C sources with the cross compiler: one ELF from one source, or one
@@ -14,6 +16,9 @@ import java.util.List;
  * @param libraries linked after the objects (such as a Debian package's {@code libcrypto.a}), before libm
  */
 record CrossCompiler(String command, List<String> flags, List<String> libraries) {
+  /** The objcopy of each compiler, asked once. */
+  private static final Map<String, String> OBJCOPY = new ConcurrentHashMap<>();
+
   CrossCompiler(String command, List<String> flags) {
     this(command, flags, List.of());
   }
@@ -47,7 +52,11 @@ record CrossCompiler(String command, List<String> flags, List<String> libraries)
    * the objects of many programs link into one ELF without clashing.
    */
   void renameMain(Path object, String entry, Path renamed) throws IOException {
-    String objcopy = run(List.of(command, "-print-prog-name=objcopy"), "find objcopy", null);
+    String objcopy = OBJCOPY.get(command);
+    if (objcopy == null) {
+      objcopy = run(List.of(command, "-print-prog-name=objcopy"), "find objcopy", null);
+      OBJCOPY.put(command, objcopy);
+    }
     run(List.of(objcopy, "--redefine-sym", "main=" + entry, "--keep-global-symbol=" + entry, object.toString(),
         renamed.toString()), "rename main in " + object, renamed);
   }

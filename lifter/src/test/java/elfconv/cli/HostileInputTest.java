@@ -232,28 +232,15 @@ class HostileInputTest {
 
   /** Mutates bytes in place (truncation aside, done by the caller); returns what was done. */
   private static String mutateOnce(Base base, byte[] bytes, Kind kind, SplittableRandom random) {
-    ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     switch (kind) {
       case HEADER -> {
         return field(bytes, 0, HEADER_FIELDS, random, "ELF header");
       }
       case PROGRAM_HEADER -> {
-        int phnum = bytes.length >= 64 ? Short.toUnsignedInt(buf.getShort(56)) : 0;
-        long phoff = bytes.length >= 64 ? buf.getLong(32) : -1;
-        if (phnum == 0 || phoff < 0 || phoff + 56L * phnum > bytes.length) {
-          return randomBytes(bytes, random);
-        }
-        int i = random.nextInt(phnum);
-        return field(bytes, (int) phoff + 56 * i, PROGRAM_HEADER_FIELDS, random, "program header " + i);
+        return inTable(bytes, 32, 56, 56, PROGRAM_HEADER_FIELDS, random, "program header ");
       }
       case SECTION_HEADER -> {
-        int shnum = bytes.length >= 64 ? Short.toUnsignedInt(buf.getShort(60)) : 0;
-        long shoff = bytes.length >= 64 ? buf.getLong(40) : -1;
-        if (shnum == 0 || shoff < 0 || shoff + 64L * shnum > bytes.length) {
-          return randomBytes(bytes, random);
-        }
-        int i = random.nextInt(shnum);
-        return field(bytes, (int) shoff + 64 * i, SECTION_HEADER_FIELDS, random, "section header " + i);
+        return inTable(bytes, 40, 60, 64, SECTION_HEADER_FIELDS, random, "section header ");
       }
       case SYMBOL -> {
         return inSection(base, bytes, ".symtab", 24, SYMBOL_FIELDS, random);
@@ -277,6 +264,19 @@ class HostileInputTest {
         return randomBytes(bytes, random);
       }
     }
+  }
+
+  /** A field of one entry of the header table whose offset and count the ELF header holds at these offsets. */
+  private static String inTable(byte[] bytes, int offsetAt, int countAt, int entry, int[][] fields,
+      SplittableRandom random, String name) {
+    ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    int count = bytes.length >= 64 ? Short.toUnsignedInt(buf.getShort(countAt)) : 0;
+    long offset = bytes.length >= 64 ? buf.getLong(offsetAt) : -1;
+    if (count == 0 || offset < 0 || offset + (long) entry * count > bytes.length) {
+      return randomBytes(bytes, random);
+    }
+    int i = random.nextInt(count);
+    return field(bytes, (int) offset + entry * i, fields, random, name + i);
   }
 
   private static String field(byte[] bytes, int base, int[][] fields, SplittableRandom random, String where) {

@@ -1,16 +1,6 @@
 /* The character devices programs open by name: /dev/null, /dev/zero, /dev/urandom. */
 #include "sys.h"
 
-struct stat {
-  u64 dev, ino;
-  u32 mode, nlink, uid, gid;
-  u64 rdev, pad1;
-  i64 size;
-  int blksize, pad2;
-  i64 blocks, times[6];
-  u32 unused[2];
-};
-
 int main(u64 *sp) {
   (void)sp;
   int null = (int)SYS(NR_openat, AT_FDCWD, "/dev/null", 2 /* O_RDWR */, 0);

@@ -2,15 +2,6 @@
  * back, then shuts its side down and reads the end of the stream. */
 #include "sys.h"
 
-struct sockaddr_in {
-  unsigned short family, port;
-  unsigned int addr;
-  u8 zero[8];
-};
-struct timespec {
-  i64 sec, nsec;
-};
-
 int main(u64 *sp) {
   (void)sp;
   struct sockaddr_in address = {2, 0, 0x0100007f, {0}};

@@ -2,12 +2,6 @@
  * back until the client shuts its side down, and says how many it echoed. */
 #include "sys.h"
 
-struct sockaddr_in {
-  unsigned short family, port;
-  unsigned int addr;
-  u8 zero[8];
-};
-
 int main(u64 *sp) {
   (void)sp;
   int server = (int)SYS(NR_socket, 2 /* AF_INET */, 1 /* SOCK_STREAM */, 0);

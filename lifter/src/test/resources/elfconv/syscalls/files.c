@@ -12,16 +12,6 @@
 #define O_DIRECTORY 040000
 #define O_CLOEXEC 02000000
 
-struct stat {
-  u64 dev, ino;
-  u32 mode, nlink, uid, gid;
-  u64 rdev, pad1;
-  i64 size;
-  int blksize, pad2;
-  i64 blocks, times[6];
-  u32 unused[2];
-};
-
 static int open_at(const char *path, int flags) {
   return (int)SYS(NR_openat, AT_FDCWD, path, flags, 0644);
 }

@@ -1,19 +1,6 @@
 /* Links, symbolic links, times, permission bits and owners, file systems, and copies between descriptors. */
 #include "sys.h"
 
-struct stat {
-  u64 dev, ino;
-  u32 mode, nlink, uid, gid;
-  u64 rdev, pad1;
-  i64 size;
-  int blksize, pad2;
-  i64 blocks, atime, atime_nsec, mtime, mtime_nsec, ctime, ctime_nsec;
-  u32 unused[2];
-};
-struct timespec {
-  i64 sec, nsec;
-};
-
 static struct stat status(const char *path) {
   struct stat s;
   fill(&s, 0, sizeof s);

@@ -1,10 +1,6 @@
 /* Identity, time, randomness, limits and the single-thread calls glibc makes at start-up. */
 #include "sys.h"
 
-struct timespec {
-  i64 sec, nsec;
-};
-
 int main(u64 *sp) {
   (void)sp;
   char uts[6][65];

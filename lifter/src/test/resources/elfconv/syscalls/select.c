@@ -1,10 +1,6 @@
 /* pselect6 over a pipe: readiness both ways, timeouts, and bad arguments. */
 #include "sys.h"
 
-struct timespec {
-  i64 sec, nsec;
-};
-
 int main(u64 *sp) {
   (void)sp;
   int fds[2];

@@ -4,11 +4,6 @@
  * line says so and the program stops. */
 #include "sys.h"
 
-struct sockaddr_in {
-  unsigned short family, port;
-  unsigned int addr;
-  u8 zero[8];
-};
 struct iovec {
   void *base;
   u64 length;

@@ -5,6 +5,25 @@ typedef long i64;
 typedef unsigned int u32;
 typedef unsigned char u8;
 
+/* The AArch64 (asm-generic) structures the test programs share. */
+struct stat {
+  u64 dev, ino;
+  u32 mode, nlink, uid, gid;
+  u64 rdev, pad1;
+  i64 size;
+  int blksize, pad2;
+  i64 blocks, atime, atime_nsec, mtime, mtime_nsec, ctime, ctime_nsec;
+  u32 unused[2];
+};
+struct timespec {
+  i64 sec, nsec;
+};
+struct sockaddr_in {
+  unsigned short family, port;
+  unsigned int addr;
+  u8 zero[8];
+};
+
 static inline i64 sys6(i64 n, i64 a, i64 b, i64 c, i64 d, i64 e, i64 f) {
   register i64 x8 __asm__("x8") = n;
   register i64 x0 __asm__("x0") = a;
