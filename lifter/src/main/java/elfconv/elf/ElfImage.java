@@ -28,6 +28,7 @@ public final class ElfImage {
   private static final int PT_LOAD = 1;
   private static final int PT_INTERP = 3;
   private static final int PT_PHDR = 6;
+  private static final int PT_GNU_EH_FRAME = 0x6474e550;
   private static final Map<Integer, String> MACHINES = Map.of(3, "x86 (EM_386)", 62, "x86-64 (EM_X86_64)",
       40, "32-bit ARM (EM_ARM)", 243, "RISC-V (EM_RISCV)", 8, "MIPS (EM_MIPS)", 21, "PowerPC64 (EM_PPC64)",
       22, "s390 (EM_S390)");
@@ -40,6 +41,7 @@ public final class ElfImage {
   private final long phdrAddress;
   private final int phent;
   private final int phnum;
+  private final long ehFrameHeader;
   private final List<Segment> segments;
   private final List<Section> sections;
   /** Start to end of every executable section with an address; empty without section headers. */
@@ -72,6 +74,7 @@ public final class ElfImage {
 
     List<Segment> loads = new ArrayList<>();
     long phdr = -1;
+    long ehFrameHdr = -1;
     for (int i = 0; i < phnum; i++) {
       int at = (int) (phoff + (long) i * phent);
       int ptype = buf.getInt(at);
@@ -91,6 +94,8 @@ public final class ElfImage {
         loads.add(new Segment(vaddr, offset, filesz, memsz, flags));
       } else if (ptype == PT_PHDR) {
         phdr = vaddr;
+      } else if (ptype == PT_GNU_EH_FRAME) {
+        ehFrameHdr = vaddr;
       }
     }
     if (loads.isEmpty()) {
@@ -98,6 +103,7 @@ public final class ElfImage {
     }
     segments = List.copyOf(loads);
     phdrAddress = phdr >= 0 ? phdr : phdrFromSegments(phoff);
+    ehFrameHeader = ehFrameHdr;
     sections = readSections(buf, shoff, shent, shnum, shstrndx);
     if (segmentContaining(entry).filter(Segment::executable).isEmpty()) {
       throw error("has its entry point 0x" + Long.toHexString(entry) + " outside every executable segment");
@@ -304,6 +310,11 @@ public final class ElfImage {
 
   public int phnum() {
     return phnum;
+  }
+
+  /** The address of .eh_frame_hdr (PT_GNU_EH_FRAME), where the unwinder finds .eh_frame; -1 if none. */
+  public long ehFrameHeader() {
+    return ehFrameHeader;
   }
 
   public List<Segment> segments() {

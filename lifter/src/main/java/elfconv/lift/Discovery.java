@@ -7,6 +7,7 @@ import elfconv.a64.Insn;
 import elfconv.a64.Op;
 import elfconv.a64.Pattern;
 import elfconv.elf.ElfImage;
+import elfconv.elf.LandingPads;
 import elfconv.elf.Section;
 import elfconv.elf.Segment;
 import elfconv.elf.Symbol;
@@ -27,7 +28,8 @@ import java.util.TreeSet;
 /**
  * Finds the guest functions worth translating: the entry point, FUNC symbols and BL targets for certain, plus code
  * addresses stored in data (function pointers, jump tables), which are kept only when they decode cleanly.
- * Recursive descent from each entry collects the reachable instructions; only reachable code is lifted.
+ * Recursive descent from each entry collects the reachable instructions, the landing pads of its calls among
+ * them; only reachable code is lifted.
  */
 public final class Discovery {
   private static final int SHT_PROGBITS = 1;
@@ -42,6 +44,7 @@ public final class Discovery {
 
   private final ElfImage image;
   private final A64Decoder decoder;
+  private final LandingPads landingPads;
   private final NavigableMap<Long, Long> symbolEnds = new TreeMap<>();
   /** Code addresses some symbol names (not the $x/$d mapping symbols, which mark code and data). */
   private final Set<Long> namedCode = new HashSet<>();
@@ -54,6 +57,7 @@ public final class Discovery {
   private Discovery(ElfImage image, A64Decoder decoder) {
     this.image = image;
     this.decoder = decoder;
+    this.landingPads = LandingPads.of(image);
   }
 
   /** All functions of the program, ordered by entry address. */
@@ -184,6 +188,7 @@ public final class Discovery {
     TreeMap<Long, Insn> insns = new TreeMap<>();
     NavigableSet<Long> leaders = new TreeSet<>(List.of(entry));
     NavigableSet<Long> resumePoints = new TreeSet<>();
+    NavigableSet<Long> pads = new TreeSet<>();
     NavigableSet<Long> indirectTargets = new TreeSet<>();
     List<Long> callTargets = new ArrayList<>();
     Set<Long> jumpTableBases = new HashSet<>();
@@ -223,6 +228,11 @@ public final class Discovery {
           }
           if (flow.kind() == Flow.Kind.CALL || flow.kind() == Flow.Kind.CALL_INDIRECT) {
             resumePoints.add(a + 4);
+            // Code only the unwinder reaches: where this frame resumes if the callee throws.
+            landingPads.of(a).filter(pad -> !isTailCall(pad, entry) && pads.add(pad)).ifPresent(pad -> {
+              leaders.add(pad);
+              work.push(pad);
+            });
           }
           if (flow.endsBlock()) {
             a = -1;
@@ -253,7 +263,7 @@ public final class Discovery {
       }
     }
     collectComputedPointers(insns, jumpTableBases);
-    return new Explored(new GuestFunction(entry, blocks(insns, leaders), resumePoints, indirectTargets), callTargets);
+    return new Explored(new GuestFunction(entry, blocks(insns, leaders), resumePoints, indirectTargets, pads), callTargets);
   }
 
   /**

@@ -12,9 +12,10 @@ import java.util.Set;
  * @param blocks block start address to the block's instructions
  * @param resumePoints addresses control may re-enter the function at from outside its own branches: the return
  *     addresses of its calls (its indirect jumps reach only {@code indirectTargets}, inside it)
+ * @param landingPads where the unwinder resumes the function when something its calls call throws
  */
 public record GuestFunction(long entry, NavigableMap<Long, List<Insn>> blocks, NavigableSet<Long> resumePoints,
-    Set<Long> indirectTargets) {
+    Set<Long> indirectTargets, Set<Long> landingPads) {
 
   public String symbol() {
     return symbol(entry);

@@ -32,11 +32,12 @@ final class ReturnsTwice {
 
   /**
    * The addresses where a non-local return can resume {@code f}: the return addresses of its direct calls to
-   * functions that may return twice. (C only allows setjmp to be called directly. A non-local return to any
-   * other address reaches the runtime, which stops the guest naming that address.)
+   * functions that may return twice (C only allows setjmp to be called directly), and its landing pads, where the
+   * unwinder's return lands. A non-local return to any other address reaches the runtime, which stops the guest
+   * naming that address.
    */
   static Set<Long> resumePoints(GuestFunction f, Set<Long> returnsTwice) {
-    Set<Long> points = new TreeSet<>();
+    Set<Long> points = new TreeSet<>(f.landingPads());
     for (List<Insn> block : f.blocks().values()) {
       for (Insn insn : block) {
         Flow flow = Flow.of(insn);

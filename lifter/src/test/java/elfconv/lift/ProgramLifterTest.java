@@ -16,7 +16,7 @@ class ProgramLifterTest {
   private static GuestFunction function(long entry, int size) {
     TreeMap<Long, List<Insn>> blocks = new TreeMap<>();
     blocks.put(entry, Collections.nCopies(size, null));
-    return new GuestFunction(entry, blocks, new TreeSet<>(), Set.of());
+    return new GuestFunction(entry, blocks, new TreeSet<>(), Set.of(), Set.of());
   }
 
   @Test
