@@ -18,9 +18,10 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Compiles every {@code NAME.c} in the C folder with the AArch64 cross compiler into static glibc ELFs, one per
- * optimisation level: {@code NAME-O0}, {@code NAME-O2}, ... With {@code multiCall} set, the programs of each level
- * are also linked into one multi-call ELF. Whatever is newer than what it is built from is left alone.
+ * Compiles every {@code NAME.c} and {@code NAME.cpp} in the source folder with the AArch64 cross compilers into
+ * static glibc ELFs (C++ with libstdc++), one per optimisation level: {@code NAME-O0}, {@code NAME-O2}, ... With
+ * {@code multiCall} set, the programs of each level are also linked into one multi-call ELF. Whatever is newer
+ * than what it is built from is left alone.
  */
 @Mojo(name = "compile-c", defaultPhase = LifecyclePhase.GENERATE_TEST_RESOURCES, threadSafe = true)
 public final class CompileCMojo extends AbstractMojo {
@@ -38,12 +39,20 @@ public final class CompileCMojo extends AbstractMojo {
   @Parameter(property = "elfconv.crossCompiler", defaultValue = "aarch64-linux-gnu-gcc", required = true)
   private String compiler;
 
+  /** The C++ cross compiler: Debian's g++-aarch64-linux-gnu. */
+  @Parameter(property = "elfconv.crossCompilerCxx", defaultValue = "aarch64-linux-gnu-g++", required = true)
+  private String cxxCompiler;
+
   @Parameter(defaultValue = "O0,O2", required = true)
   private String optimisationLevels;
 
   /** Given before the source; {@code -static} and {@code -lm} are always added. */
   @Parameter(defaultValue = "-std=gnu11 -Wall", required = true)
   private String flags;
+
+  /** Given before a C++ source. */
+  @Parameter(defaultValue = "-std=gnu++17 -Wall", required = true)
+  private String cxxFlags;
 
   /** Static libraries linked into every program, after its source: paths of {@code .a} files or {@code -l} options. */
   @Parameter
@@ -61,22 +70,25 @@ public final class CompileCMojo extends AbstractMojo {
   public void execute() throws MojoExecutionException, MojoFailureException {
     Path cDir = cDirectory.toPath();
     if (!Files.isDirectory(cDir)) {
-      getLog().info("No C folder " + cDir + ": nothing to compile");
+      getLog().info("No source folder " + cDir + ": nothing to compile");
       return;
     }
     try {
       List<Path> sources = sources(cDir);
       Files.createDirectories(outputDirectory.toPath());
       Files.createDirectories(objectDirectory.toPath());
-      CrossCompiler crossCompiler = new CrossCompiler(compiler, List.of(flags.strip().split("\\s+")),
-          libraries == null ? List.of() : libraries);
+      List<String> libs = libraries == null ? List.of() : libraries;
+      CrossCompiler c = new CrossCompiler(compiler, List.of(flags.strip().split("\\s+")), libs);
+      CrossCompiler cxx = new CrossCompiler(cxxCompiler, List.of(cxxFlags.strip().split("\\s+")), libs);
+      boolean anyCxx = sources.stream().anyMatch(CrossCompiler::isCxx);
       int built = 0;
       int total = 0;
       for (String level : optimisationLevels.split(",")) {
         String option = "-" + level.strip();
         Map<String, Path> entries = new LinkedHashMap<>();
         for (Path source : sources) {
-          String name = source.getFileName().toString().replaceFirst("\\.c$", "");
+          String name = CrossCompiler.programOf(source);
+          CrossCompiler crossCompiler = CrossCompiler.isCxx(source) ? cxx : c;
           String program = name + option;
           Path object = objectDirectory.toPath().resolve(program + ".o");
           Path elf = outputDirectory.toPath().resolve(program);
@@ -94,11 +106,11 @@ public final class CompileCMojo extends AbstractMojo {
             entries.put(name, entry);
           }
         }
-        if (multiCall != null && linkMultiCall(crossCompiler, option, entries)) {
+        if (multiCall != null && linkMultiCall(c, anyCxx ? cxx : c, option, entries)) {
           built++;
         }
       }
-      getLog().info("Compiled " + built + " C programs into " + outputDirectory
+      getLog().info("Compiled " + built + " programs into " + outputDirectory
           + (total > built ? ", " + (total - built) + " up to date" : ""));
     } catch (IllegalStateException e) {
       throw new MojoFailureException(e.getMessage());
@@ -107,8 +119,11 @@ public final class CompileCMojo extends AbstractMojo {
     }
   }
 
-  /** Links the multi-call ELF of one level unless it is newer than all its programs; true if it was linked. */
-  private boolean linkMultiCall(CrossCompiler crossCompiler, String option, Map<String, Path> entries)
+  /**
+   * Links the multi-call ELF of one level with {@code linker} (the C++ driver when a program is C++) unless it is
+   * newer than all its programs; true if it was linked.
+   */
+  private boolean linkMultiCall(CrossCompiler c, CrossCompiler linker, String option, Map<String, Path> entries)
       throws IOException {
     Path elf = outputDirectory.toPath().resolve(multiCall + option);
     boolean upToDate = Files.exists(elf);
@@ -121,10 +136,10 @@ public final class CompileCMojo extends AbstractMojo {
     Path dispatcher = objectDirectory.toPath().resolve(multiCall + option + ".c");
     Files.writeString(dispatcher, dispatcherSource(entries.keySet()));
     Path dispatcherObject = objectDirectory.toPath().resolve(multiCall + option + ".o");
-    warn(crossCompiler.compileObject(dispatcher, option, dispatcherObject));
+    warn(c.compileObject(dispatcher, option, dispatcherObject));
     List<Path> objects = new ArrayList<>(List.of(dispatcherObject));
     objects.addAll(entries.values());
-    warn(crossCompiler.link(objects, elf));
+    warn(linker.link(objects, elf));
     return true;
   }
 
@@ -175,8 +190,7 @@ public final class CompileCMojo extends AbstractMojo {
 
   private static List<Path> sources(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".c")).sorted()
-          .toList();
+      return files.filter(f -> Files.isRegularFile(f) && CrossCompiler.programOf(f) != null).sorted().toList();
     }
   }
 }

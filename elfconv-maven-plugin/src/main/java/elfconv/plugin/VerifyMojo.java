@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -32,14 +33,14 @@ public final class VerifyMojo extends ElfconvMojo {
 
   /**
    * Names of the programs to verify: an ELF in {@code elfDirectory}, or a case whose properties name its ELF
-   * ({@code elf=}); default: every C program of {@code cBuild}, else every program assembled from
+   * ({@code elf=}); default: every C and C++ program of {@code cBuild}, else every program assembled from
    * {@code asmDirectory} ({@code NAME.s}).
    */
   @Parameter
   private List<String> programs;
 
   /**
-   * Verifies every C program of {@code propertiesDirectory} ({@code NAME.c}) as {@code compile-c} built it with
+   * Verifies every C and C++ program of {@code propertiesDirectory} ({@code NAME.c}, {@code NAME.cpp}) as {@code compile-c} built it with
    * this suffix ({@code -O2}: {@code NAME-O2}), so that no program is left out.
    */
   @Parameter
@@ -128,7 +129,7 @@ public final class VerifyMojo extends ElfconvMojo {
     Path properties = (propertiesDirectory != null ? propertiesDirectory : asmDirectory).toPath();
     try {
       List<String> names = programs != null ? programs
-          : cBuild != null ? programsOf(properties, ".c", cBuild) : programsOf(asmDirectory.toPath(), ".s", "");
+          : cBuild != null ? compiledPrograms(properties, cBuild) : programsOf(asmDirectory.toPath(), ".s", "");
       List<ProgramSpec> specs = new ArrayList<>();
       for (String name : names) {
         ProgramSpec spec = ProgramSpecs.load(name, elfDirectory.toPath(), properties);
@@ -142,6 +143,17 @@ public final class VerifyMojo extends ElfconvMojo {
       throw new MojoFailureException(e.getMessage());
     } catch (IOException e) {
       throw new MojoExecutionException("cannot read the programs to verify: " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code NAME + cBuild} for every C or C++ source {@code compile-c} builds from {@code dir}, sorted. */
+  private static List<String> compiledPrograms(Path dir, String cBuild) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(CrossCompiler::programOf).filter(Objects::nonNull).map(name -> name + cBuild).sorted()
+          .toList();
     }
   }
 

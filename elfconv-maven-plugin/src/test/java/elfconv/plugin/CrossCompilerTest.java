@@ -47,9 +47,9 @@ class CrossCompilerTest {
         () -> new CrossCompiler("aarch64-no-such-gcc", List.of()).compileObject(dir.resolve("a.c"), "-O0",
             dir.resolve("a.o")));
 
-    assertEquals("aarch64-no-such-gcc not found: install the AArch64 cross compiler (apt-get install "
-        + "gcc-aarch64-linux-gnu libc6-dev-arm64-cross, or run scripts/setup) or point -Delfconv.crossCompiler at one",
-        e.getMessage());
+    assertEquals("aarch64-no-such-gcc not found: install the AArch64 cross compilers (apt-get install "
+        + "gcc-aarch64-linux-gnu g++-aarch64-linux-gnu libc6-dev-arm64-cross, or run scripts/setup) or point "
+        + "-Delfconv.crossCompiler (C) and -Delfconv.crossCompilerCxx (C++) at them", e.getMessage());
   }
 
   @Test
@@ -94,6 +94,41 @@ class CrossCompilerTest {
     assertEquals("second argc=3 helper=6 last=b\n[exit 7]", run(elf, "second", "a", "b"));
     assertEquals("first argc=1 helper=5 last=first\n[exit 6]", run(elf, "first"));
     assertEquals("usage: ./multi PROGRAM [ARGUMENT...], PROGRAM one of: first second\n[exit 2]", run(elf, "third"));
+  }
+
+  @Test
+  void cxxProgramsInstantiatingTheSameTemplatesShareOneMultiCallElf() throws IOException, InterruptedException {
+    CrossCompiler gxx = new CrossCompiler("aarch64-linux-gnu-g++", List.of("-std=gnu++17"));
+    String program = """
+        #include <cstdio>
+        #include <stdexcept>
+        #include <vector>
+        static int twice(int x) { return 2 * x; }
+        int main(int argc, char **argv) {
+          std::vector<int> v(%d, twice(argc));
+          try { v.at(99); } catch (const std::out_of_range &) { std::printf("%%s: %%zu\\n", argv[0], v.size()); }
+          return v[0];
+        }
+        """;
+    List<Path> entries = new ArrayList<>();
+    for (String name : List.of("one", "two")) {
+      Path source = Files.writeString(dir.resolve(name + ".cpp"), program.formatted(name.length() + 1));
+      Path object = dir.resolve(name + ".o");
+      gxx.compileObject(source, "-O0", object);
+      Path entry = dir.resolve(name + ".entry.o");
+      gxx.renameMain(object, "elfconv_main_" + name, entry);
+      entries.add(entry);
+    }
+    Path dispatcher = Files.writeString(dir.resolve("multi.c"), CompileCMojo.dispatcherSource(List.of("one",
+        "two")));
+    List<Path> objects = new ArrayList<>(List.of(dir.resolve("multi.o")));
+    GCC.compileObject(dispatcher, "-O0", objects.get(0));
+    objects.addAll(entries);
+    Path elf = dir.resolve("multi");
+    gxx.link(objects, elf);
+
+    assertEquals("two: 4\n[exit 4]", run(elf, "two", "x"));
+    assertEquals("one: 4\n[exit 2]", run(elf, "one"));
   }
 
   private Path build(String name, String source) throws IOException {
