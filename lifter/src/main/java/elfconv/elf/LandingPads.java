@@ -55,9 +55,9 @@ public final class LandingPads {
     } else if (image.ehFrameHeader() >= 0) {
       // Without section headers: .eh_frame_hdr's eh_frame_ptr, as the unwinder finds it; it ends with its segment.
       try {
-        Cursor hdr = new Cursor(image.ehFrameHeader() + 1);
-        int encoding = hdr.u8();
-        start = hdr.encoded(encoding);
+        // version, eh_frame_ptr's encoding, the table's two encodings, then eh_frame_ptr
+        int encoding = new Cursor(image.ehFrameHeader() + 1).u8();
+        start = new Cursor(image.ehFrameHeader() + 4).encoded(encoding);
       } catch (Malformed e) {
         return;
       }

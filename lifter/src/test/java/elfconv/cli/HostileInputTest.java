@@ -100,7 +100,9 @@ class HostileInputTest {
         Base.of(TestPrograms.assemble(dir, "hello", TestPrograms.HELLO, "-static", "-e", "_start")),
         Base.of(TestPrograms.assemble(dir, "functions", FUNCTIONS, "-static", "-e", "_start")),
         Base.of(TestPrograms.assemble(dir, "functions-pie", FUNCTIONS, "-static", "-pie", "--no-dynamic-linker",
-            "-e", "_start")));
+            "-e", "_start")),
+        Base.of(TestPrograms.assemble(dir, "landing-pad", TestPrograms.LANDING_PAD, "-static", "-e", "_start",
+            "--eh-frame-hdr")));
     SplittableRandom random = new SplittableRandom(SEED);
     // Outside the temporary folder: if the JVM dies, the input that killed it and its description are still there.
     Path input = Files.createDirectories(Path.of("target", "hostile-input")).resolve("mutant").toAbsolutePath();
@@ -252,7 +254,8 @@ class HostileInputTest {
         return sectionBytes(base, bytes, random.nextBoolean() ? ".strtab" : ".shstrtab", random, false);
       }
       case EH_FRAME -> {
-        return sectionBytes(base, bytes, random.nextBoolean() ? ".eh_frame" : ".eh_frame_hdr", random, false);
+        String[] tables = {".eh_frame", ".eh_frame_hdr", ".gcc_except_table"};
+        return sectionBytes(base, bytes, tables[random.nextInt(tables.length)], random, false);
       }
       case CODE -> {
         return sectionBytes(base, bytes, ".text", random, true);

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import elfconv.TestPrograms;
 import elfconv.a64.A64Decoder;
 import elfconv.elf.ElfImage;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +19,29 @@ import org.junit.jupiter.api.io.TempDir;
 class DiscoveryTest {
   @TempDir
   Path dir;
+
+  @Test
+  void aLandingPadOnlyTheUnwinderReachesIsABlockOfTheFunctionWhoseCallItServes() throws Exception {
+    Path elf = TestPrograms.assemble(dir, "lp", TestPrograms.LANDING_PAD, "-static", "-e", "_start",
+        "--eh-frame-hdr");
+    ElfImage image = ElfImage.read(elf);
+    long pad = image.symbols().stream().filter(s -> s.name().equals("landing_pad")).findFirst().orElseThrow()
+        .value();
+    GuestFunction start = Discovery.discover(image, A64Decoder.standard()).stream()
+        .filter(f -> f.entry() == image.entry()).findFirst().orElseThrow();
+    assertEquals(Set.of(pad), start.landingPads());
+    assertTrue(start.blocks().containsKey(pad), "blocks: " + start.blocks().keySet());
+
+    // Without section headers the unwinder, and discovery, find .eh_frame through PT_GNU_EH_FRAME.
+    byte[] bytes = Files.readAllBytes(elf);
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putLong(40, 0).putShort(60, (short) 0)
+        .putShort(62, (short) 0);
+    ElfImage headerless = ElfImage.read(Files.write(dir.resolve("lp-no-sections"), bytes));
+    assertTrue(headerless.sections().isEmpty());
+    GuestFunction same = Discovery.discover(headerless, A64Decoder.standard()).stream()
+        .filter(f -> f.entry() == image.entry()).findFirst().orElseThrow();
+    assertEquals(Set.of(pad), same.landingPads());
+  }
 
   @Test
   void aCallThatDoesNotReturnEndsTheFunctionBeforeTheNextOne() throws Exception {
