@@ -28,17 +28,24 @@ typedef struct GuestState {
 
 extern GuestState elfconv_state; /* defined by the runtime */
 
-/* Guest memory: one window [0, elfconv_window_size) of guest addresses, laid out identically on both targets.
- * x86_64: guest address g lives at host address ELFCONV_X86_64_GUEST_BASE + g.
+/* Guest memory: one window [0, elfconv_window_size) of guest addresses; lifted code faults on any other (the top
+ * byte aside: TBI).
+ * x86_64: guest address g lives at host address ELFCONV_X86_64_GUEST_BASE + g, the window a power of two of at
+ *   most 1 TiB of reserved host address space.
  * wasm32: guest address g is linear-memory address g; the runtime's own data lies above the window. */
 #define ELFCONV_X86_64_GUEST_BASE 0x1000000000ULL
 #define ELFCONV_X86_64_GUARD (1ull << 20) /* inaccessible host memory on each side of the window */
 #define ELFCONV_STACK_SIZE (8u << 20)
 
+extern const uint64_t elfconv_window_size;
+
 #if defined(__wasm__)
+#define ELFCONV_MAX_WINDOW (1ull << 32)
 #define GUEST_PTR(g) ((void *)(uintptr_t)(uint32_t)(g))
 #else
-#define GUEST_PTR(g) ((void *)(uintptr_t)(ELFCONV_X86_64_GUEST_BASE + (uint32_t)(g)))
+#define ELFCONV_MAX_WINDOW (1ull << 40)
+/* Masked, so that even an unchecked address stays inside the reservation. */
+#define GUEST_PTR(g) ((void *)(uintptr_t)(ELFCONV_X86_64_GUEST_BASE + ((uint64_t)(g) & (elfconv_window_size - 1))))
 #endif
 
 /* A translated guest function: runs with elfconv_state, returns the guest address to continue at. */
@@ -46,7 +53,6 @@ typedef uint64_t (*GuestFunction)(void);
 
 /* Emitted by the lifter into every translated program. */
 extern const uint64_t elfconv_entry;            /* ELF entry point */
-extern const uint64_t elfconv_window_size;      /* power of two, at most 4 GiB */
 extern const uint64_t elfconv_phdr;             /* guest address of the program headers (AT_PHDR) */
 extern const uint64_t elfconv_phent;
 extern const uint64_t elfconv_phnum;

@@ -16,7 +16,7 @@
 /* Linux's stack_guard_gap: mmap leaves 256 pages free below the stack. */
 #define STACK_GUARD_GAP (256u * GUEST_PAGE_SIZE)
 
-static uint8_t page_state[1u << 20]; /* 4 GiB of guest pages at most */
+static uint8_t page_state[ELFCONV_MAX_WINDOW / GUEST_PAGE_SIZE]; /* zero-filled on demand, like the window */
 
 static struct {
   uint64_t brk_start, brk;
@@ -132,9 +132,10 @@ static void load_segments(void) {
 
 uint64_t memory_init(void) {
   uint64_t window = elfconv_window_size;
-  if (window > (1ull << 32) || window < ELFCONV_STACK_SIZE + STACK_GUARD_GAP + 4 * GUEST_PAGE_SIZE) {
-    fatal("guest window size 0x%x must be at most 4 GiB and hold the 0x%x-byte stack", window,
-          (uint64_t)ELFCONV_STACK_SIZE);
+  if (window > ELFCONV_MAX_WINDOW || (window & (window - 1)) != 0 ||
+      window < ELFCONV_STACK_SIZE + STACK_GUARD_GAP + 4 * GUEST_PAGE_SIZE) {
+    fatal("guest window size 0x%x must be a power of two, at most 0x%x and hold the 0x%x-byte stack", window,
+          ELFCONV_MAX_WINDOW, (uint64_t)ELFCONV_STACK_SIZE);
   }
   uint64_t stack_top = window - GUEST_PAGE_SIZE;
   memory.stack_low = stack_top - ELFCONV_STACK_SIZE;

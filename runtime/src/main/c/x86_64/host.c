@@ -12,10 +12,10 @@ enum { MAP_PRIVATE = 0x2, MAP_ANONYMOUS = 0x20, MAP_NORESERVE = 0x4000, MAP_FIXE
 enum { O_WRONLY = 01, O_CREAT = 0100, O_TRUNC = 01000, O_CLOEXEC = 02000000, AT_FDCWD = -100 };
 enum { MADV_DONTNEED = 4 };
 
-/* Lifted code addresses guest memory as base + zext(trunc32(register)) + displacement, |displacement| below the
- * guard: reserving all 4 GiB and a guard on each side keeps any guest access off host memory. */
+/* Lifted code addresses guest memory as base + (register within the window) + displacement, |displacement| below
+ * the guard: reserving the whole window and a guard on each side keeps any guest access off host memory. */
 #define RESERVATION_START (ELFCONV_X86_64_GUEST_BASE - ELFCONV_X86_64_GUARD)
-#define RESERVATION_SIZE ((1ull << 32) + 2 * ELFCONV_X86_64_GUARD)
+#define RESERVATION_SIZE (elfconv_window_size + 2 * ELFCONV_X86_64_GUARD)
 
 /* Linux's default vm.mmap_min_addr. */
 #define MMAP_MIN_ADDR 0x10000u
@@ -26,8 +26,8 @@ uint64_t host_map_window(uint64_t size) {
   int64_t start = host_syscall(X86_MMAP, RESERVATION_START, RESERVATION_SIZE, PROT_NONE,
                                MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE, (uint64_t)-1, 0);
   if ((uint64_t)start != RESERVATION_START) {
-    fatal("cannot reserve the 4 GiB guest address space at host address 0x%x (mmap returned %d)", RESERVATION_START,
-          start);
+    fatal("cannot reserve the guest address space (0x%x bytes) at host address 0x%x (mmap returned %d)",
+          RESERVATION_SIZE, RESERVATION_START, start);
   }
   return MMAP_MIN_ADDR;
 }

@@ -39,7 +39,7 @@ final class CompileCommand implements Callable<Integer> {
     }
     long start = System.nanoTime();
     Compiler.Options options =
-        new Compiler.Options(Target.of(target), optLevel, Compiler.DEFAULT_WINDOW_SIZE, emitLlvm, false);
+        new Compiler.Options(Target.of(target), optLevel, Target.of(target).defaultWindowSize(), emitLlvm, false);
     Consumer<String> progress =
         step -> System.err.printf("elfconv: %s: %s (%.1f s)%n", input, step, (System.nanoTime() - start) / 1e9);
     // The IR is written only by a compilation; a translation alone may come from the cache.

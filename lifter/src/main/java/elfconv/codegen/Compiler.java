@@ -29,8 +29,6 @@ public final class Compiler {
   /** A partition compiled on its own thread has at least this many instructions: below, threads cost more. */
   private static final int PARTITION_INSTRUCTIONS = 10_000;
   private static final int MAX_PARTITIONS = 8;
-  /** Default guest window: 256 MiB suits a browser tab and the programs elfconv targets. */
-  public static final long DEFAULT_WINDOW_SIZE = 256L << 20;
 
   /**
    * @param emitLlvm also write the optimised LLVM IR next to the output, as OUTPUT.ll
@@ -39,7 +37,7 @@ public final class Compiler {
    */
   public record Options(Target target, int optLevel, long windowSize, boolean emitLlvm, boolean traceRegisters) {
     public Options(Target target) {
-      this(target, 2, DEFAULT_WINDOW_SIZE, false, false);
+      this(target, 2, target.defaultWindowSize(), false, false);
     }
 
     public Options withRegisterTrace() {

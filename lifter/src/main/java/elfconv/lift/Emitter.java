@@ -31,6 +31,8 @@ import org.bytedeco.llvm.LLVM.LLVMValueRef;
 public final class Emitter {
   /** The largest displacement folded into a host address: the guard less the widest access (64 bytes), rounded. */
   private static final long MAX_DISPLACEMENT = X86_64_GUARD - (64 << 10);
+  /** The bits of a data address that select a byte: AArch64 Linux user space ignores the top byte (TBI). */
+  private static final long ADDRESS_BITS = 0x00ff_ffff_ffff_ffffL;
 
   public final IrBuilder ir;
   private final FunctionLifter function;
@@ -418,18 +420,23 @@ public final class Emitter {
   // ---- memory
 
   /**
-   * The host pointer of a 64-bit guest address: only its low 32 bits select a byte of the guest window. On x86_64
-   * unmapped guest pages are inaccessible host pages, so a wild access faults by itself; wasm32 has no page
-   * protection, so an access outside [end of the shadow stack, window size) ends the guest as the fault would.
+   * The host pointer of a 64-bit guest address. AArch64 Linux ignores an address's top byte (TBI); the other 56 bits
+   * must lie inside the guest window, or the access faults (SIGSEGV) as under QEMU, whatever the address: there is
+   * no wrap-around. On x86_64 unmapped pages of the window are inaccessible host pages, so an access there faults by
+   * itself; wasm32 has no page protection, so there the check also keeps the shadow stack below the guest's lowest
+   * address out of reach.
    */
   private LLVMValueRef hostPointer(LLVMValueRef guestAddress) {
+    long windowSize = function.runtime().windowSize;
     if (target == Target.WASM32) {
-      checkInWindow(guestAddress);
+      long lowest = Target.WASM32_SHADOW_STACK_SIZE;
+      LLVMValueRef untagged = ir.and(guestAddress, ir.c(64, ADDRESS_BITS));
+      faultIf(ir.uge(ir.sub(untagged, ir.c(64, lowest)), ir.c(64, windowSize - lowest)), guestAddress);
       return ir.intToPtr(ir.trunc(guestAddress, 32));
     }
-    // register + displacement becomes base + zext(low 32 bits of register) + displacement, so that x86 folds the
-    // displacement into the access and shares one zero-extension among all accesses off the same register. A
-    // window address plus such a displacement stays inside the window or in the guard bands around it, which fault.
+    // register + displacement becomes base + (register within the window) + displacement, so that x86 folds the
+    // displacement into the access and shares the check and the masking among all accesses off the same register.
+    // A window address plus such a displacement stays inside the window or in the guard bands around it, which fault.
     long displacement = 0;
     LLVMValueRef register = guestAddress;
     while (true) {
@@ -446,7 +453,10 @@ public final class Emitter {
       displacement += term;
       register = LLVMGetOperand(register, 0);
     }
-    LLVMValueRef window = ir.index(ir.constPointer(X86_64_GUEST_BASE), ir.zext(ir.trunc(register, 32), 64));
+    faultIf(ir.ne(ir.and(register, ir.c(64, ADDRESS_BITS & -windowSize)), ir.c(64, 0)), guestAddress);
+    LLVMValueRef offset = windowSize == 1L << 32 ? ir.zext(ir.trunc(register, 32), 64)
+        : ir.and(register, ir.c(64, windowSize - 1));
+    LLVMValueRef window = ir.index(ir.constPointer(X86_64_GUEST_BASE), offset);
     return displacement == 0 ? window : ir.index(window, ir.c(64, displacement));
   }
 
@@ -454,13 +464,11 @@ public final class Emitter {
     return value == null || value.isNull();
   }
 
-  private void checkInWindow(LLVMValueRef guestAddress) {
-    long lowest = Target.WASM32_SHADOW_STACK_SIZE;
-    long windowSize = function.runtime().windowSize;
-    LLVMValueRef outside = ir.uge(ir.sub(guestAddress, ir.c(64, lowest)), ir.c(64, windowSize - lowest));
-    LLVMBasicBlockRef inside = function.newBlock("inside");
-    function.faultIf(outside, ir.c(64, pc()), guestAddress, inside);
-    ir.at(inside);
+  /** Where {@code outside} holds, the guest dies of a fault at {@code guestAddress}; elsewhere the access goes on. */
+  private void faultIf(LLVMValueRef outside, LLVMValueRef guestAddress) {
+    LLVMBasicBlockRef access = function.newBlock("inside");
+    function.faultIf(outside, ir.c(64, pc()), guestAddress, access);
+    ir.at(access);
   }
 
   /** Loads {@code bytes} bytes from guest memory as an integer of that width. */

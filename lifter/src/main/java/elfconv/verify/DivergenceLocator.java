@@ -65,7 +65,7 @@ public final class DivergenceLocator {
           LOG_KIB);
       Path program = Files.createDirectories(dir.resolve(target.id())).resolve(spec.fileName());
       // At -O 0: the trace calls before every instruction make optimising slow, and change nothing it logs.
-      Compiler.compile(spec.elf(), program, new Compiler.Options(target, 0, Compiler.DEFAULT_WINDOW_SIZE, false, true));
+      Compiler.compile(spec.elf(), program, new Compiler.Options(target, 0, target.defaultWindowSize(), false, true));
       Path log = dir.resolve(target.id() + "-registers.log").toAbsolutePath();
       Files.deleteIfExists(log);
       List<String> argv = new ArrayList<>(List.of(spec.argv0()));

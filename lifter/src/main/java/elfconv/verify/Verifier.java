@@ -76,7 +76,7 @@ public final class Verifier {
       try {
         long start = System.nanoTime();
         TranslationCache.translateTo(spec.elf(), output,
-            new Compiler.Options(target, optLevel, Compiler.DEFAULT_WINDOW_SIZE, false, false));
+            new Compiler.Options(target, optLevel, target.defaultWindowSize(), false, false));
         translateMillis = millis(System.nanoTime() - start);
       } catch (RuntimeException e) {
         differences.add(target.id() + ": translation failed: " + e.getMessage());

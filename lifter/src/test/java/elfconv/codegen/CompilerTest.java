@@ -148,7 +148,7 @@ class CompilerTest {
     // At -O 0 the register slots live in the shadow stack, which overflows first; at -O 2, the wasm stack.
     for (int optLevel : new int[] {0, 2}) {
       Outcome outcome = runTranslated(elf,
-          new Compiler.Options(Target.WASM32, optLevel, Compiler.DEFAULT_WINDOW_SIZE, false, false), "");
+          new Compiler.Options(Target.WASM32, optLevel, Target.WASM32.defaultWindowSize(), false, false), "");
       assertEquals(139, outcome.status(), "-O " + optLevel);
       assertTrue(outcome.stderr().matches("elfconv: .*(wasm stack|shadow stack).*\n"),
           "-O " + optLevel + ": " + outcome.stderr());

@@ -217,6 +217,33 @@ class SyscallProgramsTest {
     assertEquals("eventfd2 = -38\n", run.stdoutText());
   }
 
+  /**
+   * The guest address space is 64-bit on both targets: an address 4 GiB or 1 TiB above a global faults as under
+   * QEMU, with no wrap-around, and one whose top byte holds a tag reads the global (TBI).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"far", "window", "tagged"})
+  void farAndTaggedAddressesAsUnderQemuOnBothTargets(String mode) {
+    ProgramReport report = verify("fault", List.of(mode), List.of(Target.values()));
+    for (TargetRun run : report.runs()) {
+      assertEquals(mode.equals("tagged") ? 0 : 139, run.exitStatus(), run.target());
+    }
+  }
+
+  /**
+   * A 3 GiB mapping: on x86_64 the guest may use what the host gives it, as under QEMU; wasm32's window (256 MiB
+   * of linear memory) has no room, and mmap fails with ENOMEM.
+   */
+  @Test
+  void aGiganticMappingOnX86_64AndEnomemOnWasm32() throws IOException {
+    verify("fault", List.of("gigantic"), List.of(Target.X86_64));
+    Path program = dir.resolve("fault.wasm");
+    Compiler.compile(dir.resolve("fault"), program, new Compiler.Options(Target.WASM32));
+    RunResult run = TranslatedRun.run(Target.WASM32, program, List.of("fault", "gigantic"), Environment.forGuest(),
+        Files.createDirectories(dir.resolve("wasm")), Duration.ofMinutes(1)).result();
+    assertEquals("before the fault\n3 GiB mapped = 0\nafter the fault\n", run.stdoutText());
+  }
+
   /** wasm32 has no page protection: lifted code will check accesses itself (elfconv_fault); x86_64 faults. */
   @ParameterizedTest
   @ValueSource(strings = {"null", "readonly", "unmapped", "stack", "high", "low", "bus"})

@@ -22,6 +22,15 @@ public enum Target {
    */
   public static final long WASM32_SHADOW_STACK_SIZE = 2 << 20;
 
+  /**
+   * The guest window, [0, size) of guest addresses, unless the user chooses one: on x86_64 1 TiB of reserved host
+   * address space that costs memory only where the guest touches it (the guest may use what the host gives it); on
+   * wasm32 256 MiB of linear memory, which engines allocate up front.
+   */
+  public long defaultWindowSize() {
+    return this == X86_64 ? 1L << 40 : 256L << 20;
+  }
+
   private final String id;
   private final String triple;
   private final List<String> codeFlags;
