@@ -32,7 +32,8 @@ extern GuestState elfconv_state; /* defined by the runtime */
  * byte aside: TBI).
  * x86_64: guest address g lives at host address ELFCONV_X86_64_GUEST_BASE + g, the window a power of two of at
  *   most 1 TiB of reserved host address space.
- * wasm32: guest address g is linear-memory address g; the runtime's own data lies above the window. */
+ * wasm32: guest address g is linear-memory address g, the window whole wasm pages; the runtime's own data lies
+ *   above it. */
 #define ELFCONV_X86_64_GUEST_BASE 0x1000000000ULL
 #define ELFCONV_X86_64_GUARD (1ull << 20) /* inaccessible host memory on each side of the window */
 #define ELFCONV_STACK_SIZE (8u << 20)
@@ -41,9 +42,11 @@ extern const uint64_t elfconv_window_size;
 
 #if defined(__wasm__)
 #define ELFCONV_MAX_WINDOW (1ull << 32)
+#define ELFCONV_WINDOW_MASKED 0
 #define GUEST_PTR(g) ((void *)(uintptr_t)(uint32_t)(g))
 #else
 #define ELFCONV_MAX_WINDOW (1ull << 40)
+#define ELFCONV_WINDOW_MASKED 1 /* a power of two */
 /* Masked, so that even an unchecked address stays inside the reservation. */
 #define GUEST_PTR(g) ((void *)(uintptr_t)(ELFCONV_X86_64_GUEST_BASE + ((uint64_t)(g) & (elfconv_window_size - 1))))
 #endif

@@ -132,10 +132,10 @@ static void load_segments(void) {
 
 uint64_t memory_init(void) {
   uint64_t window = elfconv_window_size;
-  if (window > ELFCONV_MAX_WINDOW || (window & (window - 1)) != 0 ||
+  if (window > ELFCONV_MAX_WINDOW || (ELFCONV_WINDOW_MASKED && (window & (window - 1)) != 0) ||
       window < ELFCONV_STACK_SIZE + STACK_GUARD_GAP + 4 * GUEST_PAGE_SIZE) {
-    fatal("guest window size 0x%x must be a power of two, at most 0x%x and hold the 0x%x-byte stack", window,
-          ELFCONV_MAX_WINDOW, (uint64_t)ELFCONV_STACK_SIZE);
+    fatal("guest window size 0x%x must be %sat most 0x%x and hold the 0x%x-byte stack", window,
+          ELFCONV_WINDOW_MASKED ? "a power of two, " : "", ELFCONV_MAX_WINDOW, (uint64_t)ELFCONV_STACK_SIZE);
   }
   uint64_t stack_top = window - GUEST_PAGE_SIZE;
   memory.stack_low = stack_top - ELFCONV_STACK_SIZE;

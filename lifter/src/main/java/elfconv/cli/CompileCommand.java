@@ -20,6 +20,11 @@ final class CompileCommand implements Callable<Integer> {
   @Option(names = "-O", defaultValue = "2", description = "LLVM optimisation level 0-3 (default: ${DEFAULT-VALUE})")
   int optLevel;
 
+  @Option(names = "--guest-memory", paramLabel = "SIZE", description = "the guest's address space, [0, SIZE): "
+      + "x86_64 a power of two from 64M to 1T (default 1T, reserved, not allocated), wasm32 a multiple of 64K up to "
+      + "1920M (default 256M, linear memory the engine allocates); suffixes K, M, G, T")
+  String guestMemory;
+
   @Option(names = "--emit-llvm", description = "also write the optimised LLVM IR as OUT.ll")
   boolean emitLlvm;
 
@@ -38,8 +43,9 @@ final class CompileCommand implements Callable<Integer> {
       throw new IllegalArgumentException("-O" + optLevel + ": use -O0 to -O3");
     }
     long start = System.nanoTime();
-    Compiler.Options options =
-        new Compiler.Options(Target.of(target), optLevel, Target.of(target).defaultWindowSize(), emitLlvm, false);
+    Target t = Target.of(target);
+    long window = guestMemory == null ? t.defaultWindowSize() : t.checkedWindowSize(size(guestMemory), guestMemory);
+    Compiler.Options options = new Compiler.Options(t, optLevel, window, emitLlvm, false);
     Consumer<String> progress =
         step -> System.err.printf("elfconv: %s: %s (%.1f s)%n", input, step, (System.nanoTime() - start) / 1e9);
     // The IR is written only by a compilation; a translation alone may come from the cache.
@@ -58,5 +64,21 @@ final class CompileCommand implements Callable<Integer> {
           target, (System.nanoTime() - start) / 1_000_000);
     }
     return 0;
+  }
+
+  /** A size in bytes: digits with an optional binary suffix K, M, G or T. */
+  static long size(String text) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,7})([KMGT]?)").matcher(text.strip());
+    if (!m.matches()) {
+      throw new IllegalArgumentException("--guest-memory " + text + ": expected a size such as 256M, 3G or 1T");
+    }
+    int shift = switch (m.group(2)) {
+      case "K" -> 10;
+      case "M" -> 20;
+      case "G" -> 30;
+      case "T" -> 40;
+      default -> 0;
+    };
+    return Long.parseLong(m.group(1)) << shift;
   }
 }

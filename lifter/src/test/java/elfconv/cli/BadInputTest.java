@@ -42,6 +42,32 @@ class BadInputTest {
   }
 
   @Test
+  void guestMemoryATargetCannotGiveIsRefused() throws Exception {
+    Path elf = TestPrograms.assemble(dir, "hello", TestPrograms.HELLO, "-static", "-e", "_start");
+    String[][] cases = {{"wasm32", "3G", "wasm32 takes a multiple of 64K from 64M to 1920M"},
+        {"x86_64", "3G", "x86_64 takes a power of two from 64M to 1T"}, {"x86_64", "2T", "from 64M to 1T"},
+        {"x86_64", "1g", "expected a size such as 256M, 3G or 1T"}};
+    for (String[] c : cases) {
+      Path output = dir.resolve("out");
+      PrintStream originalErr = System.err;
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      int status;
+      try {
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        status = Main.execute("compile", "--target", c[0], "--guest-memory", c[1], "-o", output.toString(),
+            elf.toString());
+      } finally {
+        System.setErr(originalErr);
+      }
+      String message = err.toString(StandardCharsets.UTF_8);
+      assertEquals(1, status, message);
+      assertTrue(message.startsWith("elfconv: --guest-memory " + c[1] + ": ") && message.contains(c[2])
+          && message.strip().lines().count() == 1, message);
+      assertFalse(Files.exists(output));
+    }
+  }
+
+  @Test
   void x86_64ElfIsRefusedByMachine() throws Exception {
     Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
     for (String target : new String[] {"x86_64", "wasm32"}) {

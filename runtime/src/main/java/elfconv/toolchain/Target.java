@@ -31,6 +31,27 @@ public enum Target {
     return this == X86_64 ? 1L << 40 : 256L << 20;
   }
 
+  /**
+   * {@code size} as this target's guest window: on x86_64 lifted code masks addresses with it, so a power of two,
+   * within the runtime's page table (1 TiB); on wasm32 whole 64 KiB wasm pages, up to 1920 MiB: the runtime's data
+   * lies above the window, and wasmtime-java's engine traps when a data segment starts at 2 GiB or above (Node's
+   * does not). At least 64 MiB, room for the stack and a program.
+   *
+   * @param given how the user wrote the size, for the message
+   * @throws IllegalArgumentException saying what sizes the target takes
+   */
+  public long checkedWindowSize(long size, String given) {
+    boolean fits = switch (this) {
+      case X86_64 -> Long.bitCount(size) == 1 && size <= 1L << 40;
+      case WASM32 -> size % (64 << 10) == 0 && size <= 1920L << 20;
+    };
+    if (!fits || size < 64L << 20) {
+      throw new IllegalArgumentException("--guest-memory " + given + ": " + id + " takes "
+          + (this == X86_64 ? "a power of two from 64M to 1T" : "a multiple of 64K from 64M to 1920M"));
+    }
+    return size;
+  }
+
   private final String id;
   private final String triple;
   private final List<String> codeFlags;
