@@ -7,6 +7,7 @@
 #define LINUX_EPERM 1
 #define LINUX_ENOENT 2
 #define LINUX_ESRCH 3
+#define LINUX_EINTR 4
 #define LINUX_ENXIO 6
 #define LINUX_EBADF 9
 #define LINUX_EAGAIN 11
@@ -35,6 +36,7 @@
 #define LINUX_SIGKILL 9
 #define LINUX_SIGSEGV 11
 #define LINUX_SIGPIPE 13
+#define LINUX_SIGALRM 14
 #define LINUX_SIGCHLD 17
 #define LINUX_SIGCONT 18
 #define LINUX_SIGSTOP 19
@@ -42,6 +44,8 @@
 #define LINUX_SIGTTIN 21
 #define LINUX_SIGTTOU 22
 #define LINUX_SIGURG 23
+#define LINUX_SIGVTALRM 26
+#define LINUX_SIGPROF 27
 #define LINUX_SIGWINCH 28
 #define LINUX_NSIG 64
 

@@ -61,8 +61,22 @@ int64_t signal_procmask(uint64_t how, uint64_t set, uint64_t old_set, uint64_t s
 int64_t signal_pending(uint64_t set, uint64_t set_size);
 int64_t signal_altstack(uint64_t stack, uint64_t old_stack);
 int64_t signal_kill(uint64_t pid, uint64_t signal, bool thread);
+/* Makes a signal pending, with the si_code the handler will see. */
+void signal_raise(uint64_t signal, int32_t code);
+/* rt_sigsuspend: waits, with the given mask, for a signal; Linux's EINTR, the old mask back after its handler. */
+int64_t signal_suspend(uint64_t set, uint64_t set_size);
 /* Returns 0, or the guest address to continue at when a handler left by longjmp. */
 uint64_t signal_deliver_pending(void);
+
+/* timers.c: interval timers, checked when a syscall ends. */
+int64_t timer_get(uint64_t which, uint64_t value);
+int64_t timer_set(uint64_t which, uint64_t new_value, uint64_t old_value);
+/* Raises the signal of every timer that expired. */
+void timers_expire(void);
+/* Nanoseconds until ITIMER_REAL expires; UINT64_MAX when it is disarmed. */
+uint64_t timers_real_left(void);
+/* Sleeps until ITIMER_REAL expires and raises SIGALRM; false when it is disarmed. */
+bool timers_wait_real(void);
 
 /* stack.c */
 uint64_t build_initial_stack(uint64_t top, int argc, char **argv, int envc, char **envp);

@@ -1,4 +1,5 @@
-/* Signals a single-threaded guest sends itself (kill, tkill, tgkill, and abort through them). A signal is delivered
+/* Signals a single-threaded guest sends itself (kill, tkill, tgkill, and abort through them) or its interval timers
+ * raise (timers.c). A signal is delivered
  * synchronously when the syscall that raised (or unblocked) it ends: the handler runs on a Linux-like AArch64
  * signal frame (siginfo + ucontext) in a nested dispatch loop, and returns to a sentinel address instead of the
  * vDSO's sigreturn trampoline; the registers are then restored from the frame, as rt_sigreturn restores them.
@@ -64,6 +65,8 @@ typedef struct SignalFrame {
 static struct {
   GuestSigaction actions[LINUX_NSIG + 1];
   uint64_t blocked, pending;
+  uint64_t suspended_mask; /* the mask rt_sigsuspend replaced, put back after the signal that ends it */
+  bool suspended;
   GuestStack altstack;
   int32_t pending_code[LINUX_NSIG + 1];
 } signals = {.altstack = {0, SS_DISABLE, 0, 0}};
@@ -178,7 +181,8 @@ static uint64_t run_handler(uint64_t signal, int32_t code) {
   frame->info.pid = (int32_t)host_getpid();
   frame->info.uid = (uint32_t)host_ids().uid;
   frame->uc.stack = signals.altstack;
-  frame->uc.sigmask = signals.blocked;
+  frame->uc.sigmask = signals.suspended ? signals.suspended_mask : signals.blocked;
+  signals.suspended = false; /* the frame restores it */
   memcpy(frame->uc.mcontext.regs, saved.x, sizeof saved.x);
   frame->uc.mcontext.sp = saved.sp;
   frame->uc.mcontext.pc = saved.pc;
@@ -243,16 +247,40 @@ int64_t signal_kill(uint64_t pid, uint64_t signal, bool thread) {
     return (int32_t)pid <= 0 && !thread ? -LINUX_EPERM : -LINUX_ESRCH; /* no other process is reachable */
   }
   if (signal == 0) return 0;
-  signals.pending |= bit(signal);
-  signals.pending_code[signal] = thread ? SI_TKILL : SI_USER;
+  signal_raise(signal, thread ? SI_TKILL : SI_USER);
   return 0;
+}
+
+void signal_raise(uint64_t signal, int32_t code) {
+  signals.pending |= bit(signal);
+  signals.pending_code[signal] = code;
+}
+
+int64_t signal_suspend(uint64_t set, uint64_t set_size) {
+  if (set_size != 8) return -LINUX_EINVAL;
+  if (!guest_accessible(set, 8, false)) return -LINUX_EFAULT;
+  uint64_t mask;
+  memcpy(&mask, GUEST_PTR(set), 8);
+  signals.suspended_mask = signals.blocked;
+  signals.suspended = true;
+  signals.blocked = mask & ~UNBLOCKABLE;
+  while (!(signals.pending & (~signals.blocked | UNBLOCKABLE))) {
+    if (!timers_wait_real()) {
+      fatal("rt_sigsuspend would wait forever: no timer is armed, and only the guest itself can signal it");
+    }
+  }
+  return -LINUX_EINTR;
 }
 
 /* Lowest signal first, as Linux picks; each delivery may change the mask, so the set is read again every time. */
 uint64_t signal_deliver_pending(void) {
   for (;;) {
     uint64_t ready = signals.pending & (~signals.blocked | UNBLOCKABLE);
-    if (!ready) return 0;
+    if (!ready) {
+      if (signals.suspended) signals.blocked = signals.suspended_mask; /* ignored: no handler ran */
+      signals.suspended = false;
+      return 0;
+    }
     uint64_t signal = (uint64_t)__builtin_ctzll(ready) + 1;
     signals.pending &= ~bit(signal);
     uint64_t exit = deliver(signal, signals.pending_code[signal]);

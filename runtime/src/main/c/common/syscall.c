@@ -306,11 +306,45 @@ static int64_t sys_clock_nanosleep(uint64_t clock, uint64_t flags, uint64_t requ
   LinuxTimespec time;
   memcpy(&time, GUEST_PTR(request), sizeof time);
   if (time.sec < 0 || (uint64_t)time.nsec >= 1000000000u) return -LINUX_EINVAL;
+  uint64_t alarm = timers_real_left();
+  if (alarm != UINT64_MAX) {
+    uint64_t want = (uint64_t)time.sec * 1000000000u + (uint64_t)time.nsec;
+    if (flags & 1 /* TIMER_ABSTIME */) {
+      LinuxTimespec now;
+      if (host_clock_gettime((uint32_t)clock, &now) < 0) return -LINUX_EINVAL;
+      uint64_t t = (uint64_t)now.sec * 1000000000u + (uint64_t)now.nsec;
+      want = want > t ? want - t : 0;
+    }
+    if (alarm < want) {
+      /* SIGALRM comes first and interrupts the sleep. */
+      LinuxTimespec part = {(int64_t)(alarm / 1000000000u), (int64_t)(alarm % 1000000000u)};
+      if (alarm) host_sleep(1 /* CLOCK_MONOTONIC */, 0, &part);
+      if (remaining && !(flags & 1) && writable(remaining, sizeof time)) {
+        uint64_t rest = want - alarm;
+        LinuxTimespec left = {(int64_t)(rest / 1000000000u), (int64_t)(rest % 1000000000u)};
+        memcpy(GUEST_PTR(remaining), &left, sizeof left);
+      }
+      return -LINUX_EINTR;
+    }
+  }
   int64_t result = host_sleep((uint32_t)clock, (uint32_t)flags, &time);
   if (result == 0 && remaining && !(flags & 1 /* TIMER_ABSTIME */) && writable(remaining, sizeof time)) {
     memset(GUEST_PTR(remaining), 0, sizeof time);
   }
   return result;
+}
+
+/* files_poll, ended with EINTR at ITIMER_REAL's deadline when that comes first, as SIGALRM ends it on Linux. */
+static int64_t poll_or_alarm(LinuxPollfd *polls, uint32_t count, LinuxTimespec *left) {
+  uint64_t alarm = timers_real_left();
+  uint64_t want = left ? (uint64_t)left->sec * 1000000000u + (uint64_t)left->nsec : UINT64_MAX;
+  if (alarm >= want) return files_poll(polls, count, left);
+  LinuxTimespec part = {(int64_t)(alarm / 1000000000u), (int64_t)(alarm % 1000000000u)};
+  int64_t ready = files_poll(polls, count, &part);
+  if (ready < 0) return ready;
+  uint64_t spent = alarm - ((uint64_t)part.sec * 1000000000u + (uint64_t)part.nsec);
+  if (left) *left = (LinuxTimespec){(int64_t)((want - spent) / 1000000000u), (int64_t)((want - spent) % 1000000000u)};
+  return ready ? ready : -LINUX_EINTR;
 }
 
 static int64_t sys_ppoll(uint64_t fds, uint64_t count, uint64_t timeout) {
@@ -323,8 +357,8 @@ static int64_t sys_ppoll(uint64_t fds, uint64_t count, uint64_t timeout) {
     memcpy(&left, GUEST_PTR(timeout), sizeof left);
     if (left.sec < 0 || (uint64_t)left.nsec >= 1000000000u) return -LINUX_EINVAL;
   }
-  int64_t ready = files_poll(GUEST_PTR(fds), (uint32_t)count, timeout ? &left : NULL);
-  if (timeout && ready >= 0) memcpy(GUEST_PTR(timeout), &left, sizeof left);
+  int64_t ready = poll_or_alarm(GUEST_PTR(fds), (uint32_t)count, timeout ? &left : NULL);
+  if (timeout && (ready >= 0 || ready == -LINUX_EINTR)) memcpy(GUEST_PTR(timeout), &left, sizeof left);
   return ready;
 }
 
@@ -357,7 +391,8 @@ static int64_t sys_pselect6(uint64_t nfds, uint64_t read_addr, uint64_t write_ad
     polls[count++] = (LinuxPollfd){(int32_t)fd, (int16_t)((r ? LINUX_POLLIN : 0) | (w ? LINUX_POLLOUT : 0)
                                                          | (e ? 0x2 /* POLLPRI */ : 0)), 0};
   }
-  int64_t ready = files_poll(polls, count, timeout ? &left : NULL);
+  int64_t ready = poll_or_alarm(polls, count, timeout ? &left : NULL);
+  if (ready == -LINUX_EINTR && timeout) memcpy(GUEST_PTR(timeout), &left, sizeof left);
   if (ready < 0) return ready;
   uint64_t answer[3][16] = {{0}};
   int64_t found = 0;
@@ -645,6 +680,9 @@ static int64_t emulate(uint64_t nr, const uint64_t *a) {
   case SYS_rt_sigaction: return signal_action(a[0], a[1], a[2], a[3]);
   case SYS_rt_sigprocmask: return signal_procmask(a[0], a[1], a[2], a[3]);
   case SYS_rt_sigpending: return signal_pending(a[0], a[1]);
+  case SYS_rt_sigsuspend: return signal_suspend(a[0], a[1]);
+  case SYS_getitimer: return timer_get(a[0], a[1]);
+  case SYS_setitimer: return timer_set(a[0], a[1], a[2]);
   case SYS_sigaltstack: return signal_altstack(a[0], a[1]);
   case SYS_kill: return signal_kill(a[0], a[1], false);
   case SYS_tkill: return signal_kill(a[0], a[1], true);
@@ -668,6 +706,7 @@ uint64_t elfconv_syscall(void) {
   if (result == -LINUX_EPIPE) signal_kill(0, LINUX_SIGPIPE, false);
   trace_syscall(nr, args, result);
   elfconv_state.x[0] = (uint64_t)result;
+  timers_expire();
   return signal_deliver_pending();
 }
 

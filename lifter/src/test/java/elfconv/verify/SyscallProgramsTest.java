@@ -61,7 +61,7 @@ class SyscallProgramsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"memory", "files", "signals", "locks", "ioctls", "select", "devices"})
+  @ValueSource(strings = {"memory", "files", "signals", "locks", "ioctls", "select", "devices", "timers"})
   void agreesWithQemuOnBothTargets(String name) {
     verify(name, List.of(), List.of(Target.values()));
   }

@@ -118,7 +118,7 @@ enum {
   NR_fchmod = 52, NR_fchmodat = 53, NR_fchownat = 54, NR_fchown = 55, NR_sendfile = 71, NR_utimensat = 88,
   NR_copy_file_range = 285, NR_pselect6 = 72, NR_eventfd2 = 19, NR_epoll_create1 = 20, NR_epoll_ctl = 21,
   NR_epoll_pwait = 22, NR_timerfd_create = 85, NR_timerfd_settime = 86, NR_timerfd_gettime = 87,
-  NR_memfd_create = 279,
+  NR_memfd_create = 279, NR_getitimer = 102, NR_setitimer = 103, NR_rt_sigsuspend = 133,
   NR_set_tid_address = 96, NR_futex = 98, NR_set_robust_list = 99, NR_nanosleep = 101, NR_clock_gettime = 113,
   NR_clock_getres = 114, NR_clock_nanosleep = 115, NR_sched_getaffinity = 123, NR_sched_yield = 124, NR_kill = 129,
   NR_tkill = 130, NR_tgkill = 131, NR_sigaltstack = 132, NR_rt_sigaction = 134, NR_rt_sigprocmask = 135,
