@@ -39,6 +39,11 @@ public record ProgramSpec(String name, Path elf, List<String> args, String expec
     return new ProgramSpec(name, elf, args, expectedError, stdin, timingRuns, newEnvironment);
   }
 
+  /** The same run of the same ELF's copy at {@code copy}, a file of the same name. */
+  public ProgramSpec withElf(Path copy) {
+    return new ProgramSpec(name, copy, args, expectedError, stdin, timingRuns, environment);
+  }
+
   /** The ELF's file name: argv[0] is {@code ./FILE} in every run, so a multi-call binary picks the same applet. */
   public String fileName() {
     return elf.getFileName().toString();

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,7 +63,7 @@ public final class Verifier {
 
     Path qemuDir = freshDir(dir.resolve(RUN_DIR));
     Oracle oracle = Oracle.configured(TIME_LIMIT);
-    RunResult qemu = oracle.run(guestRun(spec, qemuDir), true);
+    RunResult qemu = oracle.run(guestRun(besideTheTranslations(spec, dir), qemuDir), true);
     List<String> qemuTrace = SyscallTrace.normalise(qemu.syscalls(), oracle.guestWorkDir(qemuDir));
     runs.add(new TargetRun("qemu", qemu.exitStatus(), qemu.signal(), 0, millis(qemu.wallNanos()), true, true, true,
         qemu.syscalls().size()));
@@ -182,6 +183,22 @@ public final class Verifier {
     if (!stderrSame) {
       differences.add(target.id() + ": stderr differs: " + firstByteDifference(qemu.stderr(), result.stderr()));
     }
+  }
+
+  /**
+   * {@code spec} with its ELF copied to {@code dir/oracle-program/FILE}, a path as long as the translations'
+   * ({@code dir/x86_64-program/FILE}, {@code dir/wasm32-program/FILE}). What readlink("/proc/self/exe") answers is
+   * then as long under QEMU as translated, and so is what glibc's start-up allocates for the program's directory:
+   * heap addresses, and what brk trims, stay the same.
+   */
+  private static ProgramSpec besideTheTranslations(ProgramSpec spec, Path dir) {
+    Path copy = freshDir(dir.resolve("oracle-program")).resolve(spec.fileName());
+    try {
+      Files.copy(spec.elf(), copy, StandardCopyOption.COPY_ATTRIBUTES);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy " + spec.elf() + " to " + copy + ": " + e.getMessage(), e);
+    }
+    return spec.withElf(copy);
   }
 
   /** The run of {@code spec} under QEMU, in {@code dir}. */
