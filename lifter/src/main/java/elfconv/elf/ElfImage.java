@@ -29,6 +29,8 @@ public final class ElfImage {
   private static final int PT_INTERP = 3;
   private static final int PT_PHDR = 6;
   private static final int PT_GNU_EH_FRAME = 0x6474e550;
+  private static final int SHT_SYMTAB = 2;
+  private static final int SHT_STRTAB = 3;
   private static final Map<Integer, String> MACHINES = Map.of(3, "x86 (EM_386)", 62, "x86-64 (EM_X86_64)",
       40, "32-bit ARM (EM_ARM)", 243, "RISC-V (EM_RISCV)", 8, "MIPS (EM_MIPS)", 21, "PowerPC64 (EM_PPC64)",
       22, "s390 (EM_S390)");
@@ -243,8 +245,9 @@ public final class ElfImage {
   }
 
   private List<Symbol> readSymbols(ByteBuffer buf) {
-    Optional<Section> symtab = section(".symtab");
-    Optional<Section> strtab = section(".strtab");
+    // Only by their types are the tables in the file (checked above): a .symtab of another type is not one.
+    Optional<Section> symtab = section(".symtab").filter(t -> t.type() == SHT_SYMTAB);
+    Optional<Section> strtab = section(".strtab").filter(t -> t.type() == SHT_STRTAB);
     if (symtab.isEmpty() || strtab.isEmpty()) {
       return List.of();
     }

@@ -275,7 +275,7 @@ class HostileInputTest {
     ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     int count = bytes.length >= 64 ? Short.toUnsignedInt(buf.getShort(countAt)) : 0;
     long offset = bytes.length >= 64 ? buf.getLong(offsetAt) : -1;
-    if (count == 0 || offset < 0 || offset + (long) entry * count > bytes.length) {
+    if (count == 0 || offset < 0 || offset > bytes.length - (long) entry * count) { // no overflow near 2^63
       return randomBytes(bytes, random);
     }
     int i = random.nextInt(count);
