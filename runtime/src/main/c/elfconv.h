@@ -83,9 +83,9 @@ uint64_t elfconv_syscall(void);
 /* The guest executed an instruction that raises a signal (an unallocated encoding: SIGILL; BRK: SIGTRAP): a
  * one-line diagnostic naming the address and word, then death by that signal, as the process would die. */
 _Noreturn void elfconv_trap(uint64_t pc, uint32_t word, uint32_t signal);
-/* A guest access at address outside the mapped guest memory (lifted wasm32 code checks; on x86_64 the host's
- * SIGSEGV handler calls it): a one-line diagnostic naming the address and the guest function, then death by
- * SIGSEGV, as the process would die. */
+/* A guest access at address outside the mapped guest memory (lifted code checks the window; on x86_64 the host's
+ * SIGSEGV handler calls it for unmapped pages): a one-line diagnostic naming the address and the guest function,
+ * then death by SIGSEGV, as the process would die. */
 _Noreturn void elfconv_fault(uint64_t pc, uint64_t address);
 /* Register tracing (programs translated with it only): the register file before the instruction at pc. */
 void elfconv_trace_registers(uint64_t pc);

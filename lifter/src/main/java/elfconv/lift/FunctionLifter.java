@@ -272,7 +272,7 @@ final class FunctionLifter {
 
   /**
    * Branches to the function's one call of the runtime's fault handler when {@code outside} holds (a guest access
-   * outside the window, on wasm32), else to {@code inside}.
+   * outside the window), else to {@code inside}.
    */
   void faultIf(LLVMValueRef outside, LLVMValueRef pc, LLVMValueRef address, LLVMBasicBlockRef inside) {
     LLVMBasicBlockRef here = ir.currentBlock();
