@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,22 +76,8 @@ class CrossCompilerTest {
         int main(int argc, char **argv) { printf("%%s argc=%%d helper=%%d last=%%s\\n", argv[0], argc, helper(),
             argv[argc - 1]); return %d; }
         """;
-    List<Path> entries = new ArrayList<>();
-    for (String name : List.of("first", "second")) {
-      Path source = Files.writeString(dir.resolve(name + ".c"), program.formatted(name.length(), name.length() + 1));
-      Path object = dir.resolve(name + ".o");
-      GCC.compileObject(source, "-O2", object);
-      Path entry = dir.resolve(name + ".entry.o");
-      GCC.renameMain(object, "elfconv_main_" + name, entry);
-      entries.add(entry);
-    }
-    Path dispatcher = Files.writeString(dir.resolve("multi.c"), CompileCMojo.dispatcherSource(List.of("first",
-        "second")));
-    List<Path> objects = new ArrayList<>(List.of(dir.resolve("multi.o")));
-    assertEquals("", GCC.compileObject(dispatcher, "-O2", objects.get(0)));
-    objects.addAll(entries);
-    Path elf = dir.resolve("multi");
-    GCC.link(objects, elf);
+    Path elf = multiCall(GCC, "-O2",
+        Map.of("first.c", program.formatted(5, 6), "second.c", program.formatted(6, 7)));
 
     assertEquals("second argc=3 helper=6 last=b\n[exit 7]", run(elf, "second", "a", "b"));
     assertEquals("first argc=1 helper=5 last=first\n[exit 6]", run(elf, "first"));
@@ -110,25 +98,34 @@ class CrossCompilerTest {
           return v[0];
         }
         """;
-    List<Path> entries = new ArrayList<>();
-    for (String name : List.of("one", "two")) {
-      Path source = Files.writeString(dir.resolve(name + ".cpp"), program.formatted(name.length() + 1));
-      Path object = dir.resolve(name + ".o");
-      gxx.compileObject(source, "-O0", object);
-      Path entry = dir.resolve(name + ".entry.o");
-      gxx.renameMain(object, "elfconv_main_" + name, entry);
-      entries.add(entry);
-    }
-    Path dispatcher = Files.writeString(dir.resolve("multi.c"), CompileCMojo.dispatcherSource(List.of("one",
-        "two")));
-    List<Path> objects = new ArrayList<>(List.of(dir.resolve("multi.o")));
-    GCC.compileObject(dispatcher, "-O0", objects.get(0));
-    objects.addAll(entries);
-    Path elf = dir.resolve("multi");
-    gxx.link(objects, elf);
+    Path elf = multiCall(gxx, "-O0", Map.of("one.cpp", program.formatted(4), "two.cpp", program.formatted(4)));
 
     assertEquals("two: 4\n[exit 4]", run(elf, "two", "x"));
     assertEquals("one: 4\n[exit 2]", run(elf, "one"));
+  }
+
+  /**
+   * Compiles each source (file name to text) with {@code compiler}, renames its main as compile-c does, and links
+   * them with compile-c's dispatcher into one multi-call ELF, {@code multi}.
+   */
+  private Path multiCall(CrossCompiler compiler, String level, Map<String, String> sources) throws IOException {
+    List<String> names = new ArrayList<>();
+    List<Path> objects = new ArrayList<>(List.of(dir.resolve("multi.o")));
+    for (String file : new TreeMap<>(sources).keySet()) {
+      Path source = Files.writeString(dir.resolve(file), sources.get(file));
+      String name = CrossCompiler.programOf(source);
+      Path object = dir.resolve(name + ".o");
+      compiler.compileObject(source, level, object);
+      Path entry = dir.resolve(name + ".entry.o");
+      compiler.renameMain(object, "elfconv_main_" + name, entry);
+      names.add(name);
+      objects.add(entry);
+    }
+    Path dispatcher = Files.writeString(dir.resolve("multi.c"), CompileCMojo.dispatcherSource(names));
+    assertEquals("", GCC.compileObject(dispatcher, level, objects.get(0)));
+    Path elf = dir.resolve("multi");
+    compiler.link(objects, elf);
+    return elf;
   }
 
   private Path build(String name, String source) throws IOException {
